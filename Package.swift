@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "casediff",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "casediff", targets: ["casediff"]),
+        .executable(name: "testrail-sim", targets: ["testrail-sim"]),
+        .library(name: "CasediffCore", targets: ["CasediffCore"]),
+        .library(name: "TestRailAPI", targets: ["TestRailAPI"]),
+        .library(name: "TestRailSimulator", targets: ["TestRailSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // The TestRail API v2 client: endpoints, envelopes, models, typed errors, transport.
+        .target(name: "TestRailAPI"),
+        // The engine: fetch, compare, render. No CLI and no server code.
+        .target(name: "CasediffCore", dependencies: ["TestRailAPI"]),
+        // A faithful TestRail instance on loopback, for tests, the demo and the benchmarks.
+        .target(
+            name: "TestRailSimulator",
+            dependencies: [
+                "TestRailAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .executableTarget(
+            name: "testrail-sim",
+            dependencies: [
+                "TestRailSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "casediff",
+            dependencies: [
+                "CasediffCore",
+                "TestRailAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TestRailAPITests", dependencies: ["TestRailAPI"]),
+        .testTarget(name: "TestRailSimulatorTests", dependencies: ["TestRailSimulator", "TestRailAPI"]),
+        .testTarget(name: "CasediffCoreTests", dependencies: ["CasediffCore", "TestRailSimulator", "TestRailAPI"]),
+        .testTarget(name: "CasediffCLITests", dependencies: ["TestRailSimulator", "TestRailAPI"]),
+    ]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,35 @@
+import TestRailAPI
+
+/// Why a run could not produce a trustworthy result; every case renders as one line a user can act on.
+public enum CasediffError: Error, Sendable, CustomStringConvertible {
+    /// A required setting (URL, user, key) is missing.
+    case missingSetting(String)
+    case unknownProject(ProjectReference, instance: String)
+    case ambiguousProject(String, ids: [Int])
+    /// A TestRail call failed; `context` says what casediff was doing.
+    case request(TestRailError, context: String)
+    /// The run was interrupted; `progress` says how far it got.
+    case interrupted(progress: String)
+    case output(path: String, detail: String)
+    case input(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .missingSetting(let detail):
+            return detail
+        case .unknownProject(let reference, let instance):
+            return "project \(reference) not found on \(instance)"
+        case .ambiguousProject(let name, let ids):
+            return
+                "project name '\(name)' matches several projects (\(ids.map { "P\($0)" }.joined(separator: ", "))); give its id"
+        case .request(let error, let context):
+            return "\(context): \(error)"
+        case .interrupted(let progress):
+            return "interrupted; \(progress); no result was produced"
+        case .output(let path, let detail):
+            return "cannot write \(path): \(detail)"
+        case .input(let path, let detail):
+            return "cannot read \(path): \(detail)"
+        }
+    }
+}

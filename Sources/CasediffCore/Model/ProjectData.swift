@@ -1,0 +1,38 @@
+import TestRailAPI
+
+/// Everything fetched for one project: its suites, each with its section tree and every case, plus the instance's
+/// case types and priorities (needed to compare those fields by name).
+public struct ProjectData: Sendable, Hashable {
+    /// The instance's root URL, as given (no credentials).
+    public var instance: String
+    public var project: Project
+    public var suites: [SuiteData]
+    public var caseTypes: [CaseType]
+    public var priorities: [Priority]
+
+    public init(
+        instance: String, project: Project, suites: [SuiteData], caseTypes: [CaseType] = [],
+        priorities: [Priority] = []
+    ) {
+        self.instance = instance
+        self.project = project
+        self.suites = suites
+        self.caseTypes = caseTypes
+        self.priorities = priorities
+    }
+
+    public var caseCount: Int { suites.reduce(0) { $0 + $1.cases.count } }
+}
+
+/// One suite's sections and cases, complete: every page was fetched and the last one had no `next`.
+public struct SuiteData: Sendable, Hashable {
+    public var suite: Suite
+    public var sections: [Section]
+    public var cases: [TestCase]
+
+    public init(suite: Suite, sections: [Section], cases: [TestCase]) {
+        self.suite = suite
+        self.sections = sections
+        self.cases = cases
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A user and API key for HTTP Basic auth; the key never appears in descriptions, logs or dumps.
+public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
+    public let user: String
+    private let apiKey: String
+
+    public init(user: String, apiKey: String) {
+        self.user = user
+        self.apiKey = apiKey
+    }
+
+    /// The `Authorization` header value.
+    public var authorizationHeader: String {
+        "Basic " + Data("\(user):\(apiKey)".utf8).base64EncodedString()
+    }
+
+    public var description: String { "\(user) (API key hidden)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["user": user, "apiKey": "<hidden>"]) }
+}

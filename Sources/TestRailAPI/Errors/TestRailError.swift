@@ -1,0 +1,60 @@
+/// Everything that can go wrong talking to TestRail, with the server's own `{"error": "…"}` text where it sent one.
+public enum TestRailError: Error, Sendable, Hashable {
+    case invalidBaseURL(String, reason: String)
+    /// 400: the entity does not exist or the request is malformed.
+    case badRequest(String)
+    /// 401: wrong user or API key.
+    case unauthorized(String)
+    /// 403: no permission, or the API is disabled.
+    case forbidden(String)
+    /// 404: the endpoint does not exist (often a wrong base URL).
+    case notFound(String)
+    /// 409: the instance is in maintenance (TestRail Cloud's daily window).
+    case maintenance(String, retryAfter: Duration?)
+    /// 429: the instance's rate limit; `retryAfter` from the `Retry-After` header.
+    case rateLimited(String, retryAfter: Duration?)
+    /// 5xx.
+    case serverError(status: Int, message: String)
+    /// Any other non-2xx status.
+    case unexpectedStatus(Int, String)
+    case timedOut
+    case connectionFailed(String)
+    case tlsFailure(String)
+    /// The body is not the JSON TestRail sends (HTML login page, wrong shape, garbage).
+    case malformedResponse(String)
+    /// The body ends before the JSON does: a connection cut mid-response.
+    case truncatedResponse(String)
+    case cancelled
+
+    /// Whether the same request may succeed later: 409, 429, 5xx, timeouts and dropped connections.
+    public var isRetryable: Bool {
+        switch self {
+        case .maintenance, .rateLimited, .serverError, .timedOut, .connectionFailed, .truncatedResponse:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The server's advice on when to retry, if it gave one.
+    public var retryAfter: Duration? {
+        switch self {
+        case .maintenance(_, let delay), .rateLimited(_, let delay): return delay
+        default: return nil
+        }
+    }
+
+    /// The HTTP status behind the error, if there was a response.
+    public var httpStatus: Int? {
+        switch self {
+        case .badRequest: return 400
+        case .unauthorized: return 401
+        case .forbidden: return 403
+        case .notFound: return 404
+        case .maintenance: return 409
+        case .rateLimited: return 429
+        case .serverError(let status, _), .unexpectedStatus(let status, _): return status
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+extension Page where Item: Decodable {
+    /// Decodes a list response: the 6.7+ envelope (`offset`, `limit`, `size`, `_links`, items under `itemsKey`)
+    /// or a legacy bare array.
+    public static func decode(_ data: Data, itemsKey: String) throws -> Page<Item> {
+        let decoder = JSONDecoder()
+        guard let first = data.first(where: { !Self.isWhitespace($0) }) else {
+            throw TestRailError.malformedResponse("the response body is empty")
+        }
+        do {
+            if first == UInt8(ascii: "[") {
+                let items = try decoder.decode([Item].self, from: data)
+                return Page(
+                    items: items, offset: 0, limit: items.count, size: items.count, next: nil, isLegacy: true)
+            }
+            decoder.userInfo[EnvelopeKey.itemsKey] = itemsKey
+            let envelope = try decoder.decode(Envelope.self, from: data)
+            return Page(
+                items: envelope.items,
+                offset: envelope.offset ?? 0,
+                limit: envelope.limit ?? envelope.items.count,
+                size: envelope.size ?? envelope.items.count,
+                next: try envelope.next.map(TestRailEndpoint.init(apiPath:)),
+                previous: try? envelope.previous.map(TestRailEndpoint.init(apiPath:)),
+                isLegacy: false
+            )
+        } catch let error as TestRailError {
+            throw error
+        } catch {
+            throw JSONBody.classify(error, data: data)
+        }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    private struct Envelope: Decodable {
+        var items: [Item]
+        var offset: Int?
+        var limit: Int?
+        var size: Int?
+        var next: String?
+        var previous: String?
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        struct Links: Decodable {
+            var next: String?
+            var prev: String?
+        }
+
+        init(from decoder: any Decoder) throws {
+            let itemsKey = decoder.userInfo[EnvelopeKey.itemsKey] as? String ?? ""
+            let container = try decoder.container(keyedBy: Key.self)
+            guard container.contains(Key(itemsKey)) else {
+                throw TestRailError.malformedResponse("the response has no '\(itemsKey)' list")
+            }
+            items = try container.decode([Item].self, forKey: Key(itemsKey))
+            offset = try container.decodeIfPresent(Int.self, forKey: Key("offset"))
+            limit = try container.decodeIfPresent(Int.self, forKey: Key("limit"))
+            size = try container.decodeIfPresent(Int.self, forKey: Key("size"))
+            let links = try container.decodeIfPresent(Links.self, forKey: Key("_links"))
+            next = links?.next
+            previous = links?.prev
+        }
+    }
+}
+
+enum EnvelopeKey {
+    static let itemsKey = CodingUserInfoKey(rawValue: "casediff.itemsKey")!
+}
+
+/// Turns a decoding failure into a message that says what was wrong with the body.
+enum JSONBody {
+    static func classify(_ error: any Error, data: Data) -> TestRailError {
+        let trimmed = data.reversed().first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
+        let head = String(decoding: data.prefix(64), as: UTF8.self).lowercased()
+        if head.contains("<!doctype html") || head.contains("<html") {
+            return .malformedResponse(
+                "got an HTML page instead of JSON (\(data.count) bytes); is the URL the TestRail root?")
+        }
+        if let last = trimmed, last != UInt8(ascii: "}"), last != UInt8(ascii: "]") {
+            return .truncatedResponse("the JSON ends after \(data.count) bytes")
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return .malformedResponse("missing field '\(key.stringValue)' at \(path(context))")
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return .malformedResponse("unexpected value at \(path(context))")
+        case DecodingError.dataCorrupted(let context):
+            return .malformedResponse("invalid JSON (\(context.debugDescription))")
+        default:
+            return .malformedResponse("invalid JSON (\(data.count) bytes)")
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return text.isEmpty ? "the top level" : text
+    }
+}

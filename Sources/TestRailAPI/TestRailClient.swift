@@ -1,0 +1,152 @@
+import Foundation
+
+/// A TestRail API v2 client: builds URLs, authenticates, maps statuses to ``TestRailError`` and decodes envelopes.
+///
+/// It makes exactly one HTTP request per call and never retries; retrying and pacing are the engine's decisions.
+public struct TestRailClient: Sendable {
+    public let baseURL: TestRailBaseURL
+    public let credentials: Credentials
+    public var timeout: Duration
+    let transport: any HTTPTransport
+    let now: @Sendable () -> Date
+
+    public init(
+        baseURL: TestRailBaseURL, credentials: Credentials, transport: any HTTPTransport,
+        timeout: Duration = .seconds(30), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.baseURL = baseURL
+        self.credentials = credentials
+        self.transport = transport
+        self.timeout = timeout
+        self.now = now
+    }
+
+    /// Sends one call and returns the body of a 2xx response; every other outcome throws ``TestRailError``.
+    public func data(for endpoint: TestRailEndpoint) async throws -> Data {
+        let request = HTTPRequest(
+            url: baseURL.url(for: endpoint),
+            headers: [
+                "Authorization": credentials.authorizationHeader,
+                "Content-Type": "application/json",
+                "Accept": "application/json",
+                "User-Agent": "casediff",
+            ],
+            timeout: timeout
+        )
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch let error as TestRailError {
+            throw error
+        } catch is CancellationError {
+            throw TestRailError.cancelled
+        } catch {
+            throw TestRailError.connectionFailed(String(describing: error))
+        }
+        if (200..<300).contains(response.status) {
+            return response.body
+        }
+        throw Self.error(for: response, now: now())
+    }
+
+    /// One page of a list endpoint (`get_projects`, `get_suites`, `get_sections`, `get_cases`).
+    public func page<Item: Decodable & Sendable>(
+        _ endpoint: TestRailEndpoint, itemsKey: String, as: Item.Type = Item.self
+    ) async throws -> Page<Item> {
+        try Page<Item>.decode(try await data(for: endpoint), itemsKey: itemsKey)
+    }
+
+    /// Every item of a list endpoint, following `_links.next` to the end.
+    public func all<Item: Decodable & Sendable>(
+        _ endpoint: TestRailEndpoint, itemsKey: String, as: Item.Type = Item.self
+    ) async throws -> [Item] {
+        var items: [Item] = []
+        var current: TestRailEndpoint? = endpoint
+        var seen: Set<TestRailEndpoint> = []
+        while let endpoint = current {
+            guard seen.insert(endpoint).inserted else {
+                throw TestRailError.malformedResponse("pagination loops back to \(endpoint)")
+            }
+            let page: Page<Item> = try await self.page(endpoint, itemsKey: itemsKey)
+            items += page.items
+            current = page.next
+        }
+        return items
+    }
+
+    /// A single object (`get_project`, `get_suite`, `get_case`).
+    public func object<Value: Decodable>(_ endpoint: TestRailEndpoint, as: Value.Type = Value.self) async throws
+        -> Value
+    {
+        let body = try await data(for: endpoint)
+        do {
+            return try JSONDecoder().decode(Value.self, from: body)
+        } catch {
+            throw JSONBody.classify(error, data: body)
+        }
+    }
+
+    /// Maps a non-2xx response to its typed error, keeping the server's `{"error": "…"}` text.
+    public static func error(for response: HTTPResponse, now: Date) -> TestRailError {
+        let message = serverMessage(response.body, status: response.status)
+        switch response.status {
+        case 400: return .badRequest(message)
+        case 401: return .unauthorized(message)
+        case 403: return .forbidden(message)
+        case 404: return .notFound(message)
+        case 409: return .maintenance(message, retryAfter: RetryAfter.parse(response.headers["retry-after"], now: now))
+        case 429: return .rateLimited(message, retryAfter: RetryAfter.parse(response.headers["retry-after"], now: now))
+        case 500..<600: return .serverError(status: response.status, message: message)
+        default: return .unexpectedStatus(response.status, message)
+        }
+    }
+
+    /// The `error` text of TestRail's error body, or a short clean excerpt of whatever else came back.
+    static func serverMessage(_ body: Data, status: Int) -> String {
+        struct ErrorBody: Decodable { var error: String }
+        if let decoded = try? JSONDecoder().decode(ErrorBody.self, from: body) {
+            return decoded.error
+        }
+        let text = String(decoding: body.prefix(200), as: UTF8.self)
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        if text.isEmpty || text.hasPrefix("<") {
+            return "no error message in the response"
+        }
+        return text
+    }
+}
+
+extension TestRailClient {
+    public func projects() async throws -> [Project] {
+        try await all(.getProjects(), itemsKey: "projects")
+    }
+
+    public func project(_ id: Int) async throws -> Project {
+        try await object(.getProject(id))
+    }
+
+    public func suites(projectID: Int) async throws -> [Suite] {
+        try await all(.getSuites(projectID: projectID), itemsKey: "suites")
+    }
+
+    public func sections(projectID: Int, suiteID: Int?) async throws -> [Section] {
+        try await all(.getSections(projectID: projectID, suiteID: suiteID), itemsKey: "sections")
+    }
+
+    public func cases(projectID: Int, suiteID: Int?) async throws -> [TestCase] {
+        try await all(.getCases(projectID: projectID, suiteID: suiteID), itemsKey: "cases")
+    }
+
+    public func caseTypes() async throws -> [CaseType] {
+        try await object(.getCaseTypes)
+    }
+
+    public func priorities() async throws -> [Priority] {
+        try await object(.getPriorities)
+    }
+
+    public func caseFields() async throws -> [CaseField] {
+        try await object(.getCaseFields)
+    }
+}

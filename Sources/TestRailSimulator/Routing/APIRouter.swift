@@ -1,0 +1,167 @@
+import Foundation
+import TestRailAPI
+
+/// Answers one authenticated API call from the instance's data, as TestRail 6.7+ (or a legacy server) would.
+///
+/// Pure: no clock, no state; rate limits, faults and latency are applied around it by ``TestRailSimulator``.
+struct APIRouter: Sendable {
+    let index: InstanceIndex
+    /// Serve bare arrays without pagination, as TestRail before 6.7 did.
+    let legacyArrays: Bool
+
+    func respond(to call: TestRailEndpoint) -> APIResponse {
+        switch call.method {
+        case "get_projects":
+            return list(call, index.projects, key: "projects")
+        case "get_project":
+            guard let project = argument(call).flatMap({ index.projectsByID[$0] }) else {
+                return .error(400, TestRailMessages.invalidProject)
+            }
+            return APIResponse(status: 200, body: project.record.json)
+        case "get_suites":
+            guard let project = argument(call).flatMap({ index.projectsByID[$0] }) else {
+                return .error(400, TestRailMessages.invalidProject)
+            }
+            return list(call, project.suiteIDs.compactMap { index.suitesByID[$0]?.record }, key: "suites")
+        case "get_suite":
+            guard let suite = argument(call).flatMap({ index.suitesByID[$0] }) else {
+                return .error(400, TestRailMessages.invalidSuite)
+            }
+            return APIResponse(status: 200, body: suite.record.json)
+        case "get_sections":
+            switch resolveSuite(call) {
+            case .failure(let response): return response
+            case .success(let suiteID): return list(call, index.sectionsBySuite[suiteID] ?? [], key: "sections")
+            }
+        case "get_cases":
+            switch resolveSuite(call) {
+            case .failure(let response): return response
+            case .success(let suiteID): return cases(call, suiteID: suiteID)
+            }
+        case "get_case":
+            guard let record = argument(call).flatMap({ index.casesByID[$0] }) else {
+                return .error(400, TestRailMessages.invalidCase)
+            }
+            return APIResponse(status: 200, body: record.json)
+        case "get_case_fields":
+            return APIResponse(status: 200, body: index.caseFields)
+        case "get_case_types":
+            return APIResponse(status: 200, body: index.caseTypes)
+        case "get_priorities":
+            return APIResponse(status: 200, body: index.priorities)
+        default:
+            return .error(404, TestRailMessages.unknownMethod(call.method))
+        }
+    }
+
+    private func argument(_ call: TestRailEndpoint) -> Int? {
+        call.arguments.first
+    }
+
+    private enum SuiteResolution {
+        case success(Int)
+        case failure(APIResponse)
+    }
+
+    /// Applies TestRail's suite-mode rules: `suite_id` is optional in single-suite mode and required otherwise.
+    private func resolveSuite(_ call: TestRailEndpoint) -> SuiteResolution {
+        guard let project = argument(call).flatMap({ index.projectsByID[$0] }) else {
+            return .failure(.error(400, TestRailMessages.invalidProject))
+        }
+        guard let raw = call.parameter("suite_id") else {
+            if project.suiteMode == 1, let only = project.suiteIDs.first {
+                return .success(only)
+            }
+            return .failure(.error(400, TestRailMessages.suiteRequired))
+        }
+        guard let suiteID = Int(raw) else {
+            return .failure(.error(400, TestRailMessages.invalidInteger("suite_id")))
+        }
+        guard let suite = index.suitesByID[suiteID], suite.projectID == project.record.id else {
+            return .failure(.error(400, TestRailMessages.invalidSuite))
+        }
+        return .success(suiteID)
+    }
+
+    private func cases(_ call: TestRailEndpoint, suiteID: Int) -> APIResponse {
+        var records = index.casesBySuite[suiteID] ?? []
+        if let raw = call.parameter("section_id") {
+            guard let sectionID = Int(raw) else { return .error(400, TestRailMessages.invalidInteger("section_id")) }
+            guard (index.sectionsBySuite[suiteID] ?? []).contains(where: { $0.id == sectionID }) else {
+                return .error(400, TestRailMessages.invalidSection)
+            }
+            records = records.filter { $0.fields["section_id"]?.intValue == sectionID }
+        }
+        for (name, field, isAfter) in [
+            ("updated_after", "updated_on", true), ("updated_before", "updated_on", false),
+            ("created_after", "created_on", true), ("created_before", "created_on", false),
+        ] {
+            guard let raw = call.parameter(name) else { continue }
+            guard let bound = Int(raw) else { return .error(400, TestRailMessages.invalidInteger(name)) }
+            records = records.filter { record in
+                guard let value = record.fields[field]?.intValue else { return false }
+                return isAfter ? value > bound : value < bound
+            }
+        }
+        return list(call, records, key: "cases")
+    }
+
+    /// One page of `records` under `key`, with TestRail's `offset`/`limit`/`size`/`_links` envelope.
+    private func list(_ call: TestRailEndpoint, _ records: [InstanceIndex.Record], key: String) -> APIResponse {
+        if legacyArrays {
+            return APIResponse(status: 200, body: Self.array(records), items: records.count)
+        }
+        var limit = TestRailEndpoint.maximumPageSize
+        if let raw = call.parameter("limit") {
+            guard let value = Int(raw), (1...TestRailEndpoint.maximumPageSize).contains(value) else {
+                return .error(400, TestRailMessages.invalidLimit)
+            }
+            limit = value
+        }
+        var offset = 0
+        if let raw = call.parameter("offset") {
+            guard let value = Int(raw), value >= 0 else { return .error(400, TestRailMessages.invalidOffset) }
+            offset = value
+        }
+        let start = min(offset, records.count)
+        let end = min(records.count, start + limit)
+        let page = records[start..<end]
+        let next = offset + limit < records.count ? link(call, offset: offset + limit, limit: limit) : nil
+        let previous = offset > 0 ? link(call, offset: max(0, offset - limit), limit: limit) : nil
+
+        var body = Data()
+        body.append(contentsOf: #"{"offset":\#(offset),"limit":\#(limit),"size":\#(page.count),"_links":{"next":"#.utf8)
+        body.append(Self.jsonString(next))
+        body.append(contentsOf: #","prev":"#.utf8)
+        body.append(Self.jsonString(previous))
+        body.append(contentsOf: #"},"\#(key)":"#.utf8)
+        body.append(Self.array(page))
+        body.append(UInt8(ascii: "}"))
+        return APIResponse(status: 200, body: body, items: page.count)
+    }
+
+    /// The same call at another offset, filters kept in their original order, then `limit` and `offset`.
+    private func link(_ call: TestRailEndpoint, offset: Int, limit: Int) -> String {
+        var target = call
+        target.parameters.removeAll { $0.name == "limit" || $0.name == "offset" }
+        target.parameters.append(.init("limit", String(limit)))
+        target.parameters.append(.init("offset", String(offset)))
+        return target.apiPath
+    }
+
+    private static func array<Records: Collection>(_ records: Records) -> Data
+    where Records.Element == InstanceIndex.Record {
+        var data = Data([UInt8(ascii: "[")])
+        for (position, record) in records.enumerated() {
+            if position > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(record.json)
+        }
+        data.append(UInt8(ascii: "]"))
+        return data
+    }
+
+    private static func jsonString(_ text: String?) -> Data {
+        guard let text else { return Data("null".utf8) }
+        return (try? InstanceIndex.encoder.encode(text)) ?? Data("null".utf8)
+    }
+}

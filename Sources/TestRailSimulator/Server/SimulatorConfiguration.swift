@@ -1,0 +1,58 @@
+/// How a simulated instance behaves: who may log in, how fast it answers, how it limits and fails.
+public struct SimulatorConfiguration: Sendable {
+    /// A TestRail user and the API key (or password) it authenticates with.
+    public struct User: Sendable, Hashable {
+        public var email: String
+        public var key: String
+        public init(email: String, key: String) {
+            self.email = email
+            self.key = key
+        }
+    }
+
+    public var host: String
+    /// 0 binds an ephemeral port; the bound address is reported once the server is ready.
+    public var port: Int
+    /// Where TestRail is installed on the host, `/` or e.g. `/testrail/`; only `<basePath>index.php` answers.
+    public var basePath: String
+    public var users: [User]
+    /// Requests per 60-second sliding window for the whole instance; nil for no limit (TestRail Server).
+    public var rateLimitPerMinute: Int?
+    public var latency: Duration
+    /// Each response's latency is `latency` ± up to `jitter`, seeded per request.
+    public var jitter: Duration
+    public var faults: FaultPlan
+    /// Periods, measured from start, in which every call answers 409.
+    public var maintenanceWindows: [Range<Duration>]
+    public var legacyArrays: Bool
+    public var apiEnabled: Bool
+    public var seed: UInt64
+    /// Where to append the request log as JSON lines, if anywhere.
+    public var requestLogPath: String?
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, basePath: String = "/",
+        users: [User] = [SimulatorConfiguration.demoUser],
+        rateLimitPerMinute: Int? = nil, latency: Duration = .zero, jitter: Duration = .zero,
+        faults: FaultPlan = .none, maintenanceWindows: [Range<Duration>] = [], legacyArrays: Bool = false,
+        apiEnabled: Bool = true, seed: UInt64 = 1, requestLogPath: String? = nil
+    ) {
+        self.host = host
+        self.port = port
+        let trimmed = basePath.split(separator: "/").joined(separator: "/")
+        self.basePath = trimmed.isEmpty ? "/" : "/\(trimmed)/"
+        self.users = users
+        self.rateLimitPerMinute = rateLimitPerMinute
+        self.latency = latency
+        self.jitter = jitter
+        self.faults = faults
+        self.maintenanceWindows = maintenanceWindows
+        self.legacyArrays = legacyArrays
+        self.apiEnabled = apiEnabled
+        self.seed = seed
+        self.requestLogPath = requestLogPath
+    }
+
+    /// The account the demo and the tests use.
+    public static let demoUser = User(email: "demo@casediff.test", key: "demo-api-key")
+}

@@ -1,0 +1,164 @@
+import Foundation
+import TestRailAPI
+
+/// One simulated instance, independent of HTTP: takes a request's path, query and credentials and returns the
+/// response TestRail would send, after authentication, maintenance, the rate window, faults and latency.
+public struct SimulatorCore: Sendable {
+    /// A response ready for the wire; `delivery` says whether to send it whole, cut, or drop the connection.
+    public struct Reply: Sendable {
+        public enum Delivery: Sendable, Hashable {
+            case whole
+            case truncated
+            case dropped
+        }
+
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: Data
+        public var contentType: String
+        public var delivery: Delivery
+    }
+
+    let configuration: SimulatorConfiguration
+    let router: APIRouter
+    let state: SimulatorState
+    let started: ContinuousClock.Instant
+    private let credentials: [String: String]
+
+    public init(dataset: Dataset, configuration: SimulatorConfiguration) throws {
+        self.configuration = configuration
+        router = APIRouter(index: InstanceIndex(dataset), legacyArrays: configuration.legacyArrays)
+        state = try SimulatorState(configuration: configuration)
+        started = ContinuousClock.now
+        credentials = Dictionary(
+            configuration.users.map { ($0.email.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Answers one HTTP request. `path` is the URL path (`/index.php`), `query` the raw text after `?`.
+    public func handle(httpMethod: String, path: String, query: String?, authorization: String?) async -> Reply {
+        let arrived = ContinuousClock.now - started
+        guard path == configuration.basePath + "index.php", let query, query.hasPrefix("/api/v2/"),
+            let call = try? TestRailEndpoint(apiPath: query), !call.method.isEmpty
+        else {
+            let sequence = await state.nextSequence()
+            return await finish(
+                .error(404, "No API method at this address; TestRail's API lives at index.php?/api/v2/<method>"),
+                sequence: sequence, arrived: arrived, method: "-", path: (query ?? path), fault: nil, occurrence: 0)
+        }
+        guard isAuthorized(authorization) else {
+            let sequence = await state.nextSequence()
+            return await finish(
+                .error(401, TestRailMessages.authenticationFailed), sequence: sequence, arrived: arrived,
+                method: call.method, path: call.apiPath, fault: nil, occurrence: 0)
+        }
+        guard configuration.apiEnabled else {
+            let sequence = await state.nextSequence()
+            return await finish(
+                .error(403, TestRailMessages.apiDisabled), sequence: sequence, arrived: arrived,
+                method: call.method, path: call.apiPath, fault: nil, occurrence: 0)
+        }
+        let admission = await state.admit(path: call.apiPath, at: arrived)
+        var fault: Fault?
+        switch admission.gate {
+        case .maintenance:
+            fault = .maintenance
+        case .rateLimited(let seconds):
+            let limit = configuration.rateLimitPerMinute ?? 0
+            return await finish(
+                .error(
+                    429, TestRailMessages.rateLimited(limit: limit, retryAfter: seconds),
+                    headers: [("Retry-After", String(seconds))]),
+                sequence: admission.sequence, arrived: arrived, method: call.method, path: call.apiPath, fault: nil,
+                occurrence: admission.occurrence)
+        case .pass:
+            fault = configuration.faults.fault(
+                method: call.method, arguments: call.arguments,
+                parameters: Dictionary(call.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
+                apiPath: call.apiPath, occurrence: admission.occurrence, seed: configuration.seed)
+        }
+        let response: APIResponse
+        switch fault {
+        case .maintenance?:
+            response = .error(409, TestRailMessages.maintenance)
+        case .serverError(let status)?:
+            response = .error(status, TestRailMessages.internalError)
+        case .rateLimit(let seconds)?:
+            let limit = configuration.rateLimitPerMinute ?? 0
+            response = .error(
+                429, TestRailMessages.rateLimited(limit: limit, retryAfter: seconds),
+                headers: [("Retry-After", String(seconds))])
+        default:
+            response =
+                httpMethod.uppercased() == "GET" ? router.respond(to: call) : .error(403, TestRailMessages.readOnly)
+        }
+        return await finish(
+            response, sequence: admission.sequence, arrived: arrived, method: call.method, path: call.apiPath,
+            fault: fault, occurrence: admission.occurrence)
+    }
+
+    /// The request log so far, in arrival order.
+    public func requestLog() async -> [RequestLogEntry] {
+        await state.log()
+    }
+
+    public func clearRequestLog() async {
+        await state.clearLog()
+    }
+
+    /// Forces maintenance on or off; nil returns to the configured windows.
+    public func setMaintenance(_ on: Bool?) async {
+        await state.setMaintenance(on)
+    }
+
+    private func isAuthorized(_ header: String?) -> Bool {
+        guard let header, header.lowercased().hasPrefix("basic "),
+            let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+            let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
+        else { return false }
+        let user = text[..<colon].lowercased()
+        let key = String(text[text.index(after: colon)...])
+        return credentials[user] == key
+    }
+
+    /// Waits out the simulated latency, logs the request and shapes the reply for the wire.
+    private func finish(
+        _ response: APIResponse, sequence: Int, arrived: Duration, method: String, path: String, fault: Fault?,
+        occurrence: Int
+    ) async -> Reply {
+        let latency = latency(for: path, occurrence: occurrence)
+        if latency > .zero {
+            try? await Task.sleep(for: latency)
+        }
+        var delivery = Reply.Delivery.whole
+        var body = response.body
+        switch fault {
+        case .truncateBody?:
+            delivery = .truncated
+            body = body.prefix(body.count / 2)
+        case .dropConnection?:
+            delivery = .dropped
+        default:
+            break
+        }
+        await state.record(
+            RequestLogEntry(
+                sequence: sequence, arrivedMilliseconds: Self.milliseconds(arrived), method: method, path: path,
+                status: response.status, items: response.items, bytes: body.count, fault: fault?.description,
+                latencyMilliseconds: Self.milliseconds(latency)))
+        return Reply(
+            status: response.status, headers: response.headers, body: body, contentType: response.contentType,
+            delivery: delivery)
+    }
+
+    private func latency(for path: String, occurrence: Int) -> Duration {
+        guard configuration.jitter > .zero else { return configuration.latency }
+        let roll = SeededRandom.unit(seed: configuration.seed &+ 1, key: "\(path)#\(occurrence)")
+        let offset = configuration.jitter * (roll * 2 - 1)
+        return max(.zero, configuration.latency + offset)
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        let components = duration.components
+        return (Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15).rounded() / 1
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import TestRailAPI
+
+/// A TestRail instance on loopback, served over real HTTP by Hummingbird.
+///
+/// `withRunning` is the scoped form tests use: the server is up for exactly the body's duration.
+public struct TestRailSimulator: Sendable {
+    public let core: SimulatorCore
+    let configuration: SimulatorConfiguration
+
+    public init(dataset: Dataset, configuration: SimulatorConfiguration = SimulatorConfiguration()) throws {
+        self.configuration = configuration
+        core = try SimulatorCore(dataset: dataset, configuration: configuration)
+    }
+
+    /// Serves until the task is cancelled; `onReady` receives the instance's root URL once the port is bound.
+    public func run(onReady: @escaping @Sendable (URL) async -> Void) async throws {
+        let core = self.core
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            let reply = await core.handle(
+                httpMethod: request.method.rawValue, path: request.uri.path, query: request.uri.query,
+                authorization: request.headers[.authorization])
+            return Self.response(for: reply)
+        }
+        let host = configuration.host
+        let basePath = configuration.basePath
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                await onReady(URL(string: "http://\(host):\(port)\(basePath)")!)
+            },
+            logger: Logger(label: "testrail-sim", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        try await app.run()
+    }
+
+    /// Starts the simulator, runs `body` against it, and stops it, whatever `body` does.
+    public static func withRunning<Result: Sendable>(
+        dataset: Dataset, configuration: SimulatorConfiguration = SimulatorConfiguration(),
+        _ body: @Sendable (RunningSimulator) async throws -> Result
+    ) async throws -> Result {
+        let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
+        let (ready, continuation) = AsyncStream.makeStream(of: URL.self)
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                try await simulator.run { url in continuation.yield(url) }
+                return nil
+            }
+            var iterator = ready.makeAsyncIterator()
+            guard let url = await iterator.next() else {
+                group.cancelAll()
+                throw CancellationError()
+            }
+            defer { group.cancelAll() }
+            return try await body(RunningSimulator(baseURL: url, core: simulator.core))
+        }
+    }
+
+    static func response(for reply: SimulatorCore.Reply) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = reply.contentType
+        for (name, value) in reply.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        let buffer = ByteBuffer(bytes: reply.body)
+        switch reply.delivery {
+        case .whole, .truncated:
+            return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: buffer))
+        case .dropped:
+            // Promise the whole body, send a third of it, then fail the write so the connection closes.
+            let partial = buffer.getSlice(at: 0, length: buffer.readableBytes / 3) ?? ByteBuffer()
+            let body = ResponseBody(contentLength: buffer.readableBytes) { writer in
+                try await writer.write(partial)
+                throw SimulatedConnectionDrop()
+            }
+            return Response(status: .init(code: reply.status), headers: headers, body: body)
+        }
+    }
+}
+
+struct SimulatedConnectionDrop: Error {}
+
+/// A simulator that is up: its address and its controls.
+public struct RunningSimulator: Sendable {
+    /// The instance's root, e.g. `http://127.0.0.1:53211/`.
+    public let baseURL: URL
+    public let core: SimulatorCore
+
+    public func requestLog() async -> [RequestLogEntry] {
+        await core.requestLog()
+    }
+
+    public func clearRequestLog() async {
+        await core.clearRequestLog()
+    }
+
+    public func setMaintenance(_ on: Bool?) async {
+        await core.setMaintenance(on)
+    }
+}

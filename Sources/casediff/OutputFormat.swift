@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// What `compare` prints on stdout.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+    case table
+    case json
+}

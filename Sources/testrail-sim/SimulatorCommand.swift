@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import TestRailSimulator
+
+/// `testrail-sim`: a TestRail instance on loopback, from fixtures or generated data.
+@main
+struct SimulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "testrail-sim",
+        abstract: "Serve a simulated TestRail instance (API v2) on loopback.",
+        discussion: """
+            Prints 'testrail-sim listening on <URL>' on stdout once ready, then serves until interrupted.
+            Log in with --user / --key (default demo@casediff.test / demo-api-key).
+
+            Examples:
+              testrail-sim --fixtures Fixtures/demo/instance.json
+              testrail-sim --generate --suites 31 --cases 36000 --rate-limit 180 --latency-ms 200
+            """
+    )
+
+    @Option(help: "A fixture file (JSON with projects, suites, sections, cases).")
+    var fixtures: String?
+
+    @Flag(help: "Generate seeded data instead of reading fixtures.")
+    var generate = false
+
+    @Option(help: "Generated: project pairs (left and its drifted copy).")
+    var pairs = 1
+
+    @Option(help: "Generated: suites per pair.")
+    var suites = 31
+
+    @Option(help: "Generated: cases per pair.")
+    var cases = 36_000
+
+    @Option(help: "Generated: sections per suite.")
+    var sectionsPerSuite = 8
+
+    @Option(help: "Generated: Zipf exponent of suite sizes (0 = equal).")
+    var skew = 1.0
+
+    @Option(help: "Generated: share of drifted cases in the right project.")
+    var drift = 0.02
+
+    @Option(help: "Generated: suite mode (1 single, 2 baselines, 3 multiple).")
+    var suiteMode = 3
+
+    @Option(help: "Seed for generated data, faults and jitter.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to bind; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "Where TestRail lives on the host, e.g. /testrail/.")
+    var basePath = "/"
+
+    @Option(help: "User email that may log in.")
+    var user = SimulatorConfiguration.demoUser.email
+
+    @Option(help: "API key (or password) for --user.")
+    var key = SimulatorConfiguration.demoUser.key
+
+    @Option(help: "Requests per minute for the instance (sliding 60 s window); omit for none.")
+    var rateLimit: Int?
+
+    @Option(help: "Response latency in milliseconds.")
+    var latencyMs = 0
+
+    @Option(help: "Latency jitter (±) in milliseconds.")
+    var jitterMs = 0
+
+    @Option(help: "Share of requests answered with 500/503.")
+    var serverErrorRate = 0.0
+
+    @Option(help: "Share of requests whose connection drops mid-body.")
+    var dropRate = 0.0
+
+    @Option(help: "Share of requests whose JSON body is cut in half.")
+    var truncateRate = 0.0
+
+    @Option(help: "A maintenance window, seconds after start: START-END (repeatable). Answers 409 inside it.")
+    var maintenance: [String] = []
+
+    @Flag(help: "Answer list endpoints with bare arrays, as TestRail before 6.7 did.")
+    var legacy = false
+
+    @Flag(help: "Answer every call with 403 'API disabled'.")
+    var apiDisabled = false
+
+    @Option(help: "Append a JSON-lines request log to this file.")
+    var requestLog: String?
+
+    func validate() throws {
+        if generate == (fixtures != nil) {
+            throw ValidationError("give exactly one of --fixtures FILE or --generate")
+        }
+        if let rateLimit, rateLimit <= 0 {
+            throw ValidationError("--rate-limit must be a positive number of requests per minute")
+        }
+        _ = try maintenanceWindows()
+    }
+
+    func maintenanceWindows() throws -> [Range<Duration>] {
+        try maintenance.map { text in
+            let parts = text.split(separator: "-")
+            guard parts.count == 2, let start = Double(parts[0]), let end = Double(parts[1]), start < end else {
+                throw ValidationError("--maintenance takes START-END in seconds, e.g. 5-15; got '\(text)'")
+            }
+            return .milliseconds(Int64(start * 1000)) ..< .milliseconds(Int64(end * 1000))
+        }
+    }
+
+    func run() async throws {
+        let dataset: Dataset
+        if let fixtures {
+            do {
+                dataset = try Dataset(contentsOf: URL(fileURLWithPath: fixtures))
+            } catch {
+                throw ValidationError(String(describing: error))
+            }
+        } else {
+            dataset = DatasetGenerator(
+                GeneratorSpec(
+                    seed: seed, pairs: pairs, suites: suites, cases: cases, sectionsPerSuite: sectionsPerSuite,
+                    skew: skew, drift: drift, suiteMode: suiteMode)
+            ).make()
+        }
+        let configuration = SimulatorConfiguration(
+            host: host, port: port, basePath: basePath, users: [.init(email: user, key: key)],
+            rateLimitPerMinute: rateLimit,
+            latency: .milliseconds(latencyMs), jitter: .milliseconds(jitterMs),
+            faults: FaultPlan(serverErrorRate: serverErrorRate, dropRate: dropRate, truncateRate: truncateRate),
+            maintenanceWindows: try maintenanceWindows(), legacyArrays: legacy, apiEnabled: !apiDisabled, seed: seed,
+            requestLogPath: requestLog)
+        let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
+        let summary =
+            "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.cases.count) cases"
+        try await simulator.run { url in
+            // Written unbuffered: scripts wait for this line to learn the address.
+            FileHandle.standardOutput.write(Data("testrail-sim listening on \(url.absoluteString) (\(summary))\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the built `casediff` binary and captures what a user or CI would see.
+struct CLIResult: Sendable {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLIRunner {
+    /// The products folder: next to the test bundle, or the package's default debug build.
+    static let binary: URL = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(".build/debug"),
+        ]
+        for folder in candidates {
+            let url = folder.appendingPathComponent("casediff")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return candidates[1].appendingPathComponent("casediff")
+    }()
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// Runs `casediff arguments` with exactly `environment`; `signalAfter` sends SIGINT after that delay.
+    static func run(
+        _ arguments: [String], environment: [String: String], signalAfter: Duration? = nil
+    ) async throws -> CLIResult {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casediff-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+                return
+            }
+            if let signalAfter {
+                let pid = process.processIdentifier
+                let delay = Double(signalAfter.components.seconds) + Double(signalAfter.components.attoseconds) / 1e18
+                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { kill(pid, SIGINT) }
+            }
+        }
+        return CLIResult(
+            status: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
+            stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import TestRailAPI
+import TestRailSimulator
+import Testing
+
+/// `casediff compare` as a user runs it: the real binary against the simulator on loopback.
+@Suite struct CompareCommandTests {
+    static let key = "k3y-that-must-never-print"
+    static let dataset = try! Dataset(contentsOf: CLIRunner.fixtures.appendingPathComponent("demo/instance.json"))
+    static let configuration = SimulatorConfiguration(users: [.init(email: "qa@example.test", key: key)])
+
+    func environment(_ simulator: RunningSimulator, key: String = key) -> [String: String] {
+        ["TESTRAIL_URL": simulator.baseURL.absoluteString, "TESTRAIL_USER": "qa@example.test", "TESTRAIL_API_KEY": key]
+    }
+
+    /// Every error run prints exactly one line on stderr, nothing on stdout, and never the key.
+    func expectOneErrorLine(
+        _ result: CLIResult, containing text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(result.status == 2, sourceLocation: sourceLocation)
+        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.hasPrefix("casediff: error: "), sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(text), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(!result.stderr.contains(Self.key), sourceLocation: sourceLocation)
+    }
+
+    @Test func driftPrintsTheTableAndExitsOne() async throws {
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
+            let result = try await CLIRunner.run(["compare", "1", "2"], environment: environment(simulator))
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("Total             293    296      6        3        7        283"))
+            #expect(result.stdout.contains("- Shipping :: Legacy fax confirmation  [C16]"))
+            #expect(result.stderr.hasPrefix("casediff: fetched 589 cases in 10 suites with 24 requests"))
+            #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
+        }
+    }
+
+    @Test func jsonGoesToStdoutAndToTheOutputFile() async throws {
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2", "--format", "json", "--output", file.path, "--quiet"],
+                environment: environment(simulator))
+            #expect(result.status == 1)
+            #expect(result.stderr.isEmpty)
+            let written = try String(contentsOf: file, encoding: .utf8)
+            #expect(written == result.stdout)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+            #expect(object["schema_version"] as? Int == 1)
+            #expect((object["totals"] as? [String: Int])?["added"] == 6)
+        }
+    }
+
+    @Test func noDriftExitsZero() async throws {
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
+            let result = try await CLIRunner.run(["compare", "Mobile App", "3"], environment: environment(simulator))
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("No drift: every case matches."))
+        }
+    }
+
+    @Test func wrongCredentialsAreOneLineAndExitTwo() async throws {
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2"], environment: environment(simulator, key: "wrong"))
+            expectOneErrorLine(result, containing: "TestRail rejected the credentials (HTTP 401)")
+        }
+    }
+
+    @Test func anUnknownProjectIsOneLine() async throws {
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
+            let result = try await CLIRunner.run(["compare", "1", "404"], environment: environment(simulator))
+            expectOneErrorLine(result, containing: "project P404 not found on")
+        }
+    }
+
+    @Test func maintenanceIsOneLine() async throws {
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
+            await simulator.setMaintenance(true)
+            let result = try await CLIRunner.run(["compare", "1", "2"], environment: environment(simulator))
+            expectOneErrorLine(result, containing: "TestRail is in maintenance (HTTP 409)")
+        }
+    }
+
+    @Test func aTruncatedResponseIsOneLine() async throws {
+        var configuration = Self.configuration
+        configuration.faults = FaultPlan(scripted: [.init(method: "get_cases", fault: .truncateBody, times: 1)])
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
+            let result = try await CLIRunner.run(["compare", "1", "2"], environment: environment(simulator))
+            expectOneErrorLine(result, containing: "TestRail's response was cut off")
+        }
+    }
+
+    @Test func aBadURLIsOneLine() async throws {
+        let result = try await CLIRunner.run(
+            ["compare", "1", "2", "--url", "testrail.example.com"],
+            environment: ["TESTRAIL_USER": "u", "TESTRAIL_API_KEY": Self.key])
+        expectOneErrorLine(result, containing: "invalid TestRail URL 'testrail.example.com'")
+    }
+
+    @Test func anUnreachableServerIsOneLine() async throws {
+        let result = try await CLIRunner.run(
+            ["compare", "1", "2", "--url", "http://127.0.0.1:9/"],
+            environment: ["TESTRAIL_USER": "u", "TESTRAIL_API_KEY": Self.key])
+        expectOneErrorLine(result, containing: "cannot reach TestRail")
+    }
+
+    @Test func missingSettingsAreOneLine() async throws {
+        let result = try await CLIRunner.run(["compare", "1", "2"], environment: [:])
+        expectOneErrorLine(result, containing: "no TestRail URL: set TESTRAIL_URL or pass --url")
+        let noKey = try await CLIRunner.run(
+            ["compare", "1", "2", "--url", "https://x.testrail.io", "--user", "u"], environment: [:])
+        expectOneErrorLine(noKey, containing: "no API key: set TESTRAIL_API_KEY")
+    }
+
+    @Test func usageErrorsExitSixtyFour() async throws {
+        let result = try await CLIRunner.run(["compare", "1"], environment: [:])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Missing expected argument '<right>'"))
+    }
+
+    @Test func ctrlCEndsTheRunWithOneLine() async throws {
+        var configuration = Self.configuration
+        configuration.latency = .milliseconds(200)
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2"], environment: environment(simulator), signalAfter: .milliseconds(1500))
+            expectOneErrorLine(result, containing: "interrupted; fetched ")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Conformance test: the PyPI client `testrail-api`, installed into a throwaway virtual environment, fetches every
+# case of the Fixtures projects from our simulator over loopback (Tests/Conformance/test_testrail_api.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${1:-.build/debug}"
+fixture="Fixtures/demo/instance.json"
+work=$(mktemp -d)
+sim_pid=""
+cleanup() {
+  [ -n "$sim_pid" ] && { kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; }
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "testrail-api==1.14.0" "pytest>=8"
+
+"$bin/testrail-sim" --fixtures "$fixture" >"$work/sim.out" 2>&1 &
+sim_pid=$!
+url=""
+for _ in $(seq 1 100); do
+  url=$(sed -n 's/^testrail-sim listening on \(http[^ ]*\).*/\1/p' "$work/sim.out")
+  [ -n "$url" ] && break
+  kill -0 "$sim_pid" 2>/dev/null || { cat "$work/sim.out" >&2; exit 2; }
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "conformance: the simulator did not start" >&2; exit 2; }
+
+TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key" FIXTURE="$fixture" \
+  "$work/venv/bin/python" -m pytest -q -p no:cacheprovider Tests/Conformance/test_testrail_api.py

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# make demo: start the simulator on the Fixtures data, compare the two Storefront projects, show the table,
+# write the JSON diff to a file, and stop the simulator, whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${BIN_DIR:-.build/debug}"
+out_dir=".demo"
+mkdir -p "$out_dir"
+diff_file="$out_dir/storefront-diff.json"
+sim_log="$out_dir/simulator.out"
+
+"$bin/testrail-sim" --fixtures Fixtures/demo/instance.json --request-log "$out_dir/requests.jsonl" >"$sim_log" 2>&1 &
+sim_pid=$!
+trap 'kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true' EXIT
+
+url=""
+for _ in $(seq 1 100); do
+  url=$(sed -n 's/^testrail-sim listening on \(http[^ ]*\).*/\1/p' "$sim_log")
+  [ -n "$url" ] && break
+  kill -0 "$sim_pid" 2>/dev/null || { cat "$sim_log" >&2; echo "demo: the simulator did not start" >&2; exit 2; }
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "demo: the simulator did not report its address" >&2; exit 2; }
+echo "demo: simulator on $url (Fixtures/demo/instance.json)" >&2
+
+export TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key"
+status=0
+"$bin/casediff" compare "Storefront" "Storefront (migrated)" --output "$diff_file" || status=$?
+case "$status" in
+  0) echo "demo: no drift (exit 0)" >&2 ;;
+  1) echo "demo: drift found (exit 1, as expected for this fixture)" >&2 ;;
+  *) echo "demo: casediff failed (exit $status)" >&2; exit "$status" ;;
+esac
+echo "demo: JSON diff written to $diff_file" >&2
