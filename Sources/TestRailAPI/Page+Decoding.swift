@@ -44,13 +44,7 @@ extension Page where Item: Decodable {
         var next: String?
         var previous: String?
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
+        typealias Key = AnyCodingKey
 
         struct Links: Decodable {
             var next: String?

@@ -52,31 +52,7 @@ public struct TestCase: Sendable, Hashable {
 }
 
 extension TestCase: Codable {
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-
-        static let id = Key("id")
-        static let title = Key("title")
-        static let sectionID = Key("section_id")
-        static let suiteID = Key("suite_id")
-        static let templateID = Key("template_id")
-        static let typeID = Key("type_id")
-        static let priorityID = Key("priority_id")
-        static let milestoneID = Key("milestone_id")
-        static let refs = Key("refs")
-        static let estimate = Key("estimate")
-        static let estimateForecast = Key("estimate_forecast")
-        static let createdBy = Key("created_by")
-        static let createdOn = Key("created_on")
-        static let updatedBy = Key("updated_by")
-        static let updatedOn = Key("updated_on")
-        static let displayOrder = Key("display_order")
-        static let isDeleted = Key("is_deleted")
-    }
+    typealias Key = AnyCodingKey
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
@@ -133,4 +109,24 @@ extension TestCase: Codable {
             try container.encode(value, forKey: Key(name))
         }
     }
+}
+
+extension AnyCodingKey {
+    fileprivate static let id = AnyCodingKey("id")
+    fileprivate static let title = AnyCodingKey("title")
+    fileprivate static let sectionID = AnyCodingKey("section_id")
+    fileprivate static let suiteID = AnyCodingKey("suite_id")
+    fileprivate static let templateID = AnyCodingKey("template_id")
+    fileprivate static let typeID = AnyCodingKey("type_id")
+    fileprivate static let priorityID = AnyCodingKey("priority_id")
+    fileprivate static let milestoneID = AnyCodingKey("milestone_id")
+    fileprivate static let refs = AnyCodingKey("refs")
+    fileprivate static let estimate = AnyCodingKey("estimate")
+    fileprivate static let estimateForecast = AnyCodingKey("estimate_forecast")
+    fileprivate static let createdBy = AnyCodingKey("created_by")
+    fileprivate static let createdOn = AnyCodingKey("created_on")
+    fileprivate static let updatedBy = AnyCodingKey("updated_by")
+    fileprivate static let updatedOn = AnyCodingKey("updated_on")
+    fileprivate static let displayOrder = AnyCodingKey("display_order")
+    fileprivate static let isDeleted = AnyCodingKey("is_deleted")
 }
