@@ -56,9 +56,10 @@ public struct TestRailClient: Sendable {
         try Page<Item>.decode(try await data(for: endpoint), itemsKey: itemsKey)
     }
 
-    /// Every item of a list endpoint, following `_links.next` to the end.
+    /// Every item of a list endpoint, following `_links.next` to the end; `onPage` sees each page as it arrives.
     public func all<Item: Decodable & Sendable>(
-        _ endpoint: TestRailEndpoint, itemsKey: String, as: Item.Type = Item.self
+        _ endpoint: TestRailEndpoint, itemsKey: String, as: Item.Type = Item.self,
+        onPage: (Page<Item>) -> Void = { _ in }
     ) async throws -> [Item] {
         var items: [Item] = []
         var current: TestRailEndpoint? = endpoint
@@ -68,6 +69,7 @@ public struct TestRailClient: Sendable {
                 throw TestRailError.malformedResponse("pagination loops back to \(endpoint)")
             }
             let page: Page<Item> = try await self.page(endpoint, itemsKey: itemsKey)
+            onPage(page)
             items += page.items
             current = page.next
         }

@@ -11,7 +11,6 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     /// The run was interrupted; `progress` says how far it got.
     case interrupted(progress: String)
     case output(path: String, detail: String)
-    case input(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -28,8 +27,6 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             return "interrupted; \(progress); no result was produced"
         case .output(let path, let detail):
             return "cannot write \(path): \(detail)"
-        case .input(let path, let detail):
-            return "cannot read \(path): \(detail)"
         }
     }
 }

@@ -6,13 +6,4 @@ public struct FetchStatistics: Sendable, Hashable {
     public var suites = 0
 
     public init() {}
-
-    public static func + (lhs: FetchStatistics, rhs: FetchStatistics) -> FetchStatistics {
-        var sum = lhs
-        sum.requests += rhs.requests
-        sum.pages += rhs.pages
-        sum.cases += rhs.cases
-        sum.suites += rhs.suites
-        return sum
-    }
 }

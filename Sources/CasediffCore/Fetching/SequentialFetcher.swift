@@ -66,24 +66,14 @@ public struct SequentialFetcher: Sendable {
     private func listAll<Item: Decodable & Sendable>(
         _ endpoint: TestRailEndpoint, key: String, context: String, statistics: inout FetchStatistics
     ) async throws -> [Item] {
-        var items: [Item] = []
-        var current: TestRailEndpoint? = endpoint
-        var seen: Set<TestRailEndpoint> = []
-        while let endpoint = current {
-            try Task.checkCancellation()
-            guard seen.insert(endpoint).inserted else {
-                throw CasediffError.request(
-                    .malformedResponse("pagination loops back to \(endpoint)"), context: context)
-            }
-            statistics.requests += 1
-            let page: Page<Item> = try await call(context) {
-                try await client.page(endpoint, itemsKey: key)
-            }
-            statistics.pages += 1
-            items += page.items
-            current = page.next
+        var pages = 0
+        defer {
+            statistics.requests += pages
+            statistics.pages += pages
         }
-        return items
+        return try await call(context) {
+            try await client.all(endpoint, itemsKey: key) { (_: Page<Item>) in pages += 1 }
+        }
     }
 
     private func call<Value>(_ context: String, _ body: () async throws -> Value) async throws -> Value {

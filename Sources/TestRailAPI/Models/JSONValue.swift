@@ -62,13 +62,6 @@ extension JSONValue {
         if case .string(let value) = self { return value }
         return nil
     }
-
-    public var isNull: Bool { self == .null }
-
-    public subscript(key: String) -> JSONValue? {
-        if case .object(let object) = self { return object[key] }
-        return nil
-    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

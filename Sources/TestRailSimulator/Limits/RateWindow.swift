@@ -43,9 +43,4 @@ public struct RateWindow: Sendable {
         let seconds = Int(components.seconds) + (components.attoseconds > 0 ? 1 : 0)
         return .reject(retryAfterSeconds: max(1, seconds))
     }
-
-    /// How many requests the window holds at `now`.
-    public func inFlight(at now: Duration) -> Int {
-        admitted[head...].filter { $0 + window > now }.count
-    }
 }

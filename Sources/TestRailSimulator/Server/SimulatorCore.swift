@@ -101,10 +101,6 @@ public struct SimulatorCore: Sendable {
         await state.log()
     }
 
-    public func clearRequestLog() async {
-        await state.clearLog()
-    }
-
     /// Forces maintenance on or off; nil returns to the configured windows.
     public func setMaintenance(_ on: Bool?) async {
         await state.setMaintenance(on)

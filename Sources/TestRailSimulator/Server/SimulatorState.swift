@@ -80,10 +80,6 @@ actor SimulatorState {
         entries.sorted { $0.sequence < $1.sequence }
     }
 
-    func clearLog() {
-        entries.removeAll()
-    }
-
     func setMaintenance(_ on: Bool?) {
         maintenanceOverride = on
     }

@@ -96,10 +96,6 @@ public struct RunningSimulator: Sendable {
         await core.requestLog()
     }
 
-    public func clearRequestLog() async {
-        await core.clearRequestLog()
-    }
-
     public func setMaintenance(_ on: Bool?) async {
         await core.setMaintenance(on)
     }
