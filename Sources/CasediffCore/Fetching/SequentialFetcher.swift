@@ -66,13 +66,10 @@ public struct SequentialFetcher: Sendable {
     private func listAll<Item: Decodable & Sendable>(
         _ endpoint: TestRailEndpoint, key: String, context: String, statistics: inout FetchStatistics
     ) async throws -> [Item] {
-        var pages = 0
-        defer {
-            statistics.requests += pages
-            statistics.pages += pages
-        }
+        var answered = 0
+        defer { statistics.requests += answered }
         return try await call(context) {
-            try await client.all(endpoint, itemsKey: key) { (_: Page<Item>) in pages += 1 }
+            try await client.all(endpoint, itemsKey: key) { (_: Page<Item>) in answered += 1 }
         }
     }
 
