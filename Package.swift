@@ -17,12 +17,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // The TestRail API v2 client: endpoints, envelopes, models, typed errors, transport.
         .target(name: "TestRailAPI"),
         // The engine: fetch, compare, render. No CLI and no server code.
-        .target(name: "CasediffCore", dependencies: ["TestRailAPI"]),
+        .target(
+            name: "CasediffCore",
+            dependencies: ["TestRailAPI", .product(name: "HeapModule", package: "swift-collections")]
+        ),
         // A faithful TestRail instance on loopback, for tests, the demo and the benchmarks.
         .target(
             name: "TestRailSimulator",
@@ -32,6 +37,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(

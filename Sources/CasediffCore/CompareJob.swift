@@ -2,55 +2,63 @@ import TestRailAPI
 
 /// One comparison, run through the pipeline's stages in order:
 ///
-/// 1. **Resolve** both project references (id, `P12` or exact name) on the instance.
-/// 2. **Fetch** the instance's case types and priorities, then every suite, section and case of both projects,
-///    following pagination to the end (sequential in this version; the engine issue brings the planner, queue,
-///    controller, rate limiter and aggregator).
-/// 3. **Compare** suites by name and cases by title (``ProjectComparator``).
+/// 1. **Plan** (`Planning/`): ``FetchPlanner`` resolves both projects, sizes every suite from hints and from the
+///    pages as they arrive, and emits page units.
+/// 2. **Queue** (`Queue/`): one ``WorkQueue`` for both projects, largest remaining suites first.
+/// 3. **Control** (`Controller/`, `RateLimiting/`): ``FetchController`` runs the units with bounded concurrency,
+///    retries and a circuit breaker, under one adaptive ``RateLimiter`` for the instance.
+/// 4. **Aggregate** (`Aggregation/`): each suite is reassembled in display order and proven complete.
+/// 5. **Compare** (`Comparison/`): suites by name, cases by title (``ProjectComparator``).
 ///
 /// Rendering is the caller's: the report goes to ``TableRenderer`` or ``JSONRenderer``.
 public struct CompareJob: Sendable {
+    public struct Options: Sendable {
+        public var controller: FetchController.Configuration
+        /// The instance's rate profile; nil guesses from the URL.
+        public var rate: RateProfile?
+        public var hints: any SizeHints
+        public var clock: any EngineClock
+
+        public init(
+            controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
+            hints: any SizeHints = NoSizeHints(), clock: any EngineClock = SystemEngineClock()
+        ) {
+            self.controller = controller
+            self.rate = rate
+            self.hints = hints
+            self.clock = clock
+        }
+    }
+
     public struct Result: Sendable {
         public var report: ComparisonReport
         public var left: ProjectData
         public var right: ProjectData
-        public var statistics: FetchStatistics
+        public var metrics: FetchMetrics
     }
 
     public let client: TestRailClient
     public let left: ProjectReference
     public let right: ProjectReference
+    public let options: Options
 
-    public init(client: TestRailClient, left: ProjectReference, right: ProjectReference) {
+    public init(client: TestRailClient, left: ProjectReference, right: ProjectReference, options: Options = .init()) {
         self.client = client
         self.left = left
         self.right = right
+        self.options = options
     }
 
+    /// The rate profile the run uses: the one given, or the URL's guess.
+    public var rateProfile: RateProfile { options.rate ?? RateProfile.guess(for: client.baseURL) }
+
     public func run() async throws -> Result {
-        let fetcher = SequentialFetcher(client: client)
-        var statistics = FetchStatistics()
-        do {
-            let leftProject = try await fetcher.resolve(left)
-            let rightProject = try await fetcher.resolve(right)
-            let metadata = try await fetcher.instanceMetadata()
-            let instance = client.baseURL.description
-            let leftData = ProjectData(
-                instance: instance, project: leftProject,
-                suites: try await fetcher.fetch(leftProject, statistics: &statistics),
-                caseTypes: metadata.caseTypes, priorities: metadata.priorities)
-            let rightData = ProjectData(
-                instance: instance, project: rightProject,
-                suites: try await fetcher.fetch(rightProject, statistics: &statistics),
-                caseTypes: metadata.caseTypes, priorities: metadata.priorities)
-            let report = ProjectComparator().compare(leftData, rightData)
-            return Result(report: report, left: leftData, right: rightData, statistics: statistics)
-        } catch  where error is CancellationError || Task.isCancelled {
-            // Once the run is cancelled, whatever a torn-down request threw, the outcome is "interrupted".
-            throw CasediffError.interrupted(
-                progress:
-                    "fetched \(statistics.cases) cases in \(statistics.suites) suites (\(statistics.requests) requests)"
-            )
-        }
+        let limiter = RateLimiter(.init(ceiling: rateProfile.requestsPerMinute), clock: options.clock)
+        let controller = FetchController(
+            client: client, configuration: options.controller, limiter: limiter, clock: options.clock,
+            hints: options.hints)
+        let fetched = try await controller.run(left: left, right: right)
+        let report = ProjectComparator().compare(fetched.left, fetched.right)
+        return Result(report: report, left: fetched.left, right: fetched.right, metrics: fetched.metrics)
     }
 }

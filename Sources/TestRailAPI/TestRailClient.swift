@@ -80,7 +80,11 @@ public struct TestRailClient: Sendable {
     public func object<Value: Decodable>(_ endpoint: TestRailEndpoint, as: Value.Type = Value.self) async throws
         -> Value
     {
-        let body = try await data(for: endpoint)
+        try Self.decodeObject(try await data(for: endpoint))
+    }
+
+    /// Decodes a single object's body, classifying failures as truncated, HTML or malformed.
+    public static func decodeObject<Value: Decodable>(_ body: Data, as: Value.Type = Value.self) throws -> Value {
         do {
             return try JSONDecoder().decode(Value.self, from: body)
         } catch {

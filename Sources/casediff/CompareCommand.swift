@@ -25,6 +25,8 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var fetch: FetchOptions
+
     @Option(help: "What to print on stdout: table or json.")
     var format: OutputFormat = .table
 
@@ -34,14 +36,18 @@ struct CompareCommand: AsyncParsableCommand {
     @Flag(help: "Print no statistics on stderr.")
     var quiet = false
 
+    @Flag(help: "Leave the run's metrics (timings, request counts) out of the JSON, so equal inputs give equal bytes.")
+    var reproducible = false
+
     func run() async throws {
         let client = try connection.client(environment: ProcessInfo.processInfo.environment)
-        let job = CompareJob(client: client, left: ProjectReference(left), right: ProjectReference(right))
-        let started = ContinuousClock.now
+        let job = CompareJob(
+            client: client, left: ProjectReference(left), right: ProjectReference(right),
+            options: .init(controller: fetch.controller, rate: fetch.rate))
         let result = try await Interrupts.cancellingOnSignals { try await job.run() }
-        let elapsed = ContinuousClock.now - started
 
-        let json = try JSONRenderer().render(result.report)
+        let json = try JSONRenderer().render(
+            result.report, metrics: reproducible ? nil : result.metrics, rateProfile: job.rateProfile)
         if let output {
             do {
                 try json.write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -54,14 +60,15 @@ struct CompareCommand: AsyncParsableCommand {
         case .json: FileHandle.standardOutput.write(json)
         }
         if !quiet {
-            let stats = result.statistics
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            var line =
-                "casediff: fetched \(stats.cases) cases in \(stats.suites) suites with \(stats.requests) requests"
-            line += String(format: " in %.2f s", seconds)
+            var line = "fetched \(result.metrics.summary); rate limit \(job.rateProfile)"
+            if fetch.rate == nil { line += " (guessed from the URL; --rate sets it)" }
             if let output { line += "; JSON diff written to \(output)" }
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Self.note(line)
         }
         throw ExitCode(result.report.hasDrift ? ExitStatus.drift : ExitStatus.same)
+    }
+
+    private static func note(_ line: String) {
+        FileHandle.standardError.write(Data("casediff: \(line)\n".utf8))
     }
 }

@@ -11,13 +11,18 @@ import Testing
         try! Dataset(contentsOf: Golden.fixtures.appendingPathComponent("demo/instance.json"))
     }()
 
-    func makeJob(_ simulator: RunningSimulator, _ left: String, _ right: String) throws -> CompareJob {
+    func makeJob(
+        _ simulator: RunningSimulator, _ left: String, _ right: String,
+        controller: FetchController.Configuration = .init()
+    ) throws -> CompareJob {
         let client = TestRailClient(
             baseURL: try TestRailBaseURL(simulator.baseURL.absoluteString),
             credentials: Credentials(
                 user: SimulatorConfiguration.demoUser.email, apiKey: SimulatorConfiguration.demoUser.key),
             transport: URLSessionTransport())
-        return CompareJob(client: client, left: ProjectReference(left), right: ProjectReference(right))
+        return CompareJob(
+            client: client, left: ProjectReference(left), right: ProjectReference(right),
+            options: .init(controller: controller))
     }
 
     /// Replaces the simulator's random port so golden files are stable.
@@ -27,7 +32,9 @@ import Testing
 
     @Test func findsTheDocumentedDriftInTheStorefrontPair() async throws {
         try await TestRailSimulator.withRunning(dataset: Self.dataset) { simulator in
-            let result = try await makeJob(simulator, "1", "Storefront (migrated)").run()
+            let result = try await makeJob(
+                simulator, "1", "Storefront (migrated)", controller: .init(speculation: false)
+            ).run()
             let report = result.report
             let bySuite = Dictionary(uniqueKeysWithValues: report.suites.map { ($0.name, $0.counts) })
             #expect(bySuite["Accessibility"] == StatusCounts(added: 2))
@@ -39,8 +46,10 @@ import Testing
             #expect(report.totals == StatusCounts(added: 6, removed: 3, changed: 7, unchanged: 283))
             #expect(report.left.cases == 293 && report.right.cases == 296)
 
-            // Every request was needed: no probe, no repeat, no error.
-            #expect(result.statistics.requests == 24 && result.statistics.suites == 10)
+            // Without speculation every request was needed: no probe, no repeat, no error. 24 list pages, the
+            // project by id, the project list for the name, case types and priorities.
+            #expect(result.metrics.requests == 24 + 4 && result.metrics.suites == 10)
+            #expect(result.metrics.cases == 589 && result.metrics.wastedPages == 0)
             let log = await simulator.requestLog()
             #expect(log.count == 24 + 4)
             #expect(log.allSatisfy { $0.status == 200 })
@@ -99,19 +108,48 @@ import Testing
         }
     }
 
-    @Test func aFailedPageFailsTheRunAndSaysWhere() async throws {
+    @Test func aPageThatFailsOnceIsRetried() async throws {
         let faults = FaultPlan(scripted: [
-            .init(method: "get_cases", parameters: ["offset": "250"], fault: .serverError(status: 500), times: 1)
+            .init(method: "get_cases", arguments: [1], parameters: ["offset": "250"], fault: .serverError(status: 500), times: 1)
+        ])
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: .init(faults: faults)) {
+            simulator in
+            let result = try await makeJob(simulator, "1", "2", controller: Self.quickRetries).run()
+            #expect(result.report.totals == StatusCounts(added: 6, removed: 3, changed: 7, unchanged: 283))
+            #expect(result.metrics.retries == 1)
+            let statuses = await simulator.requestLog().filter { $0.path.hasPrefix("/api/v2/get_cases/1&suite_id=5&") }
+                .filter { $0.path.contains("offset=250") }.map(\.status)
+            #expect(statuses == [500, 200])
+        }
+    }
+
+    @Test func aPageThatKeepsFailingMakesTheRunIncompleteAndSaysWhere() async throws {
+        let faults = FaultPlan(scripted: [
+            .init(method: "get_cases", arguments: [1], parameters: ["offset": "250"], fault: .serverError(status: 503), times: 100)
         ])
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: .init(faults: faults)) {
             simulator in
             let error = try await #require(throws: CasediffError.self) {
-                _ = try await makeJob(simulator, "1", "2").run()
+                _ = try await makeJob(simulator, "1", "2", controller: Self.quickRetries).run()
             }
-            #expect(
-                error.description.hasPrefix("fetching cases of suite 'Regression Pack' (S5) of P1: TestRail failed"))
+            guard case .incomplete(let failures) = error else {
+                Issue.record("expected incomplete, got \(error)")
+                return
+            }
+            #expect(failures.count == 1)
+            let failure = try #require(failures.first)
+            #expect(failure.description.hasPrefix("P1 suite S5 cases at offset 250 ("))
+            #expect(failure.error.httpStatus == 503)
+            #expect(error.description.hasPrefix("incomplete data: 1 page still failed after retries: P1 suite S5"))
+            let attempts = await simulator.requestLog().filter { $0.path.hasPrefix("/api/v2/get_cases/1&suite_id=5&") }
+                .filter { $0.path.contains("offset=250") }.count
+            #expect(attempts == Self.quickRetries.retry.maxAttempts)
         }
     }
+
+    static let quickRetries = FetchController.Configuration(
+        speculation: false,
+        retry: RetryPolicy(maxAttempts: 3, base: .milliseconds(5), cap: .milliseconds(20)))
 
     @Test func cancellationEndsTheRunAndReportsProgress() async throws {
         let slow = SimulatorConfiguration(latency: .milliseconds(150))

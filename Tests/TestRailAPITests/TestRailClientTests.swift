@@ -127,7 +127,7 @@ import Testing
     @Test func transportErrorsPassThroughTyped() async throws {
         let client = try makeClient { _ in throw TestRailError.timedOut }
         await #expect(throws: TestRailError.timedOut) { try await client.project(1) }
-        let refused = try makeClient { _ in throw TestRailError.connectionFailed("connection refused") }
+        let refused = try makeClient { _ in throw TestRailError.unreachable("connection refused") }
         let error = try await #require(throws: TestRailError.self) { try await refused.projects() }
         #expect(error.description == "cannot reach TestRail: connection refused")
     }

@@ -11,6 +11,8 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     /// The run was interrupted; `progress` says how far it got.
     case interrupted(progress: String)
     case output(path: String, detail: String)
+    /// Pages still failed after their retries (or the fetch ended early): the data cannot be proven complete.
+    case incomplete([FetchFailure])
 
     public var description: String {
         switch self {
@@ -27,6 +29,13 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             return "interrupted; \(progress); no result was produced"
         case .output(let path, let detail):
             return "cannot write \(path): \(detail)"
+        case .incomplete(let failures) where failures.isEmpty:
+            return "incomplete data: the fetch ended before every page was proven complete; no result was produced"
+        case .incomplete(let failures):
+            let shown = failures.prefix(5).map(\.description).joined(separator: "; ")
+            let more = failures.count > 5 ? "; and \(failures.count - 5) more" : ""
+            let pages = failures.count == 1 ? "1 page" : "\(failures.count) pages"
+            return "incomplete data: \(pages) still failed after retries: \(shown)\(more); no result was produced"
         }
     }
 }

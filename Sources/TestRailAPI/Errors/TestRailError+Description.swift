@@ -22,8 +22,10 @@ extension TestRailError: CustomStringConvertible {
             return "TestRail answered with unexpected HTTP \(status): \(message)"
         case .timedOut:
             return "TestRail did not answer in time (request timed out)"
-        case .connectionFailed(let detail):
+        case .unreachable(let detail):
             return "cannot reach TestRail: \(detail)"
+        case .connectionFailed(let detail):
+            return "the connection to TestRail failed: \(detail)"
         case .tlsFailure(let detail):
             return "TLS verification failed: \(detail)"
         case .malformedResponse(let detail):

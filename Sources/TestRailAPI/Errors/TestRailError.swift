@@ -18,6 +18,9 @@ public enum TestRailError: Error, Sendable, Hashable {
     /// Any other non-2xx status.
     case unexpectedStatus(Int, String)
     case timedOut
+    /// No connection could be made: the host does not resolve, refuses connections, or there is no network.
+    case unreachable(String)
+    /// A connection failed after it was made (dropped mid-response, not HTTP).
     case connectionFailed(String)
     case tlsFailure(String)
     /// The body is not the JSON TestRail sends (HTML login page, wrong shape, garbage).

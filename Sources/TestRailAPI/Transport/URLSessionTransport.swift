@@ -32,13 +32,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         try Task.checkCancellation()
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: urlRequest)
-        } catch {
-            throw Self.map(error)
-        }
+        let (data, response) = try await exchange(urlRequest)
         guard let http = response as? HTTPURLResponse else {
             throw TestRailError.connectionFailed("the server did not answer with HTTP")
         }
@@ -49,6 +43,29 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             }
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// One data task, bridged by hand rather than through `URLSession.data(for:)`: on Linux, cancelling a task
+    /// inside that async API can deadlock (its cancellation handler calls into the session's queue while holding
+    /// the task's status lock, as the session completes it). Here cancellation is handed to another queue.
+    private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
+        let handle = DataTaskHandle()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: Self.map(error))
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: TestRailError.connectionFailed("no response"))
+                    }
+                }
+                handle.start(task)
+            }
+        } onCancel: {
+            handle.cancel()
+        }
     }
 
     static func map(_ error: any Error) -> TestRailError {
@@ -66,15 +83,44 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             .clientCertificateRequired:
             return .tlsFailure(urlError.localizedDescription)
         case .cannotFindHost, .dnsLookupFailed:
-            return .connectionFailed("cannot resolve the host name")
+            return .unreachable("cannot resolve the host name")
         case .cannotConnectToHost:
-            return .connectionFailed("connection refused")
+            return .unreachable("connection refused")
         case .networkConnectionLost:
             return .connectionFailed("the connection was dropped mid-response")
         case .notConnectedToInternet:
-            return .connectionFailed("no network")
+            return .unreachable("no network")
         default:
             return .connectionFailed("\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))")
         }
+    }
+}
+
+/// The one data task of an exchange, so a cancellation that races its start still reaches it.
+private final class DataTaskHandle: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var task: URLSessionDataTask?
+    private var cancelled = false
+    private let lock = NSLock()
+
+    func start(_ task: URLSessionDataTask) {
+        lock.lock()
+        self.task = task
+        let cancelled = self.cancelled
+        lock.unlock()
+        task.resume()
+        if cancelled { Self.cancelLater(task) }
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let task = self.task
+        lock.unlock()
+        if let task { Self.cancelLater(task) }
+    }
+
+    private static func cancelLater(_ task: URLSessionDataTask) {
+        DispatchQueue.global().async { task.cancel() }
     }
 }

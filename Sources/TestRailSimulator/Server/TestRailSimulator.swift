@@ -3,7 +3,9 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import TestRailAPI
+import UnixSignals
 
 /// A TestRail instance on loopback, served over real HTTP by Hummingbird.
 ///
@@ -17,8 +19,17 @@ public struct TestRailSimulator: Sendable {
         core = try SimulatorCore(dataset: dataset, configuration: configuration)
     }
 
-    /// Serves until the task is cancelled; `onReady` receives the instance's root URL once the port is bound.
-    public func run(onReady: @escaping @Sendable (URL) async -> Void) async throws {
+    /// Serves until one of `shutdownSignals` arrives (or the task is cancelled); `onReady` receives the instance's
+    /// root URL once the port is bound. Signals shut down gracefully: requests in flight are answered first.
+    public func run(
+        shutdownSignals: [UnixSignal] = [.sigterm, .sigint], onReady: @escaping @Sendable (URL) async -> Void
+    ) async throws {
+        try await makeServiceGroup(shutdownSignals: shutdownSignals, onReady: onReady).run()
+    }
+
+    func makeServiceGroup(
+        shutdownSignals: [UnixSignal], onReady: @escaping @Sendable (URL) async -> Void
+    ) -> ServiceGroup {
         let core = self.core
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             let reply = await core.handle(
@@ -28,6 +39,7 @@ public struct TestRailSimulator: Sendable {
         }
         let host = configuration.host
         let basePath = configuration.basePath
+        let logger = Logger(label: "testrail-sim", factory: { _ in SwiftLogNoOpLogHandler() })
         let app = Application(
             responder: responder,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
@@ -35,30 +47,45 @@ public struct TestRailSimulator: Sendable {
                 let port = channel.localAddress?.port ?? 0
                 await onReady(URL(string: "http://\(host):\(port)\(basePath)")!)
             },
-            logger: Logger(label: "testrail-sim", factory: { _ in SwiftLogNoOpLogHandler() })
+            logger: logger
         )
-        try await app.run()
+        var group = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: shutdownSignals, logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(5)
+        return ServiceGroup(configuration: group)
     }
 
     /// Starts the simulator, runs `body` against it, and stops it, whatever `body` does.
+    ///
+    /// The server stops by graceful shutdown, not by cancellation: cancelling a NIO server while a client's
+    /// connections are still being accepted traps in NIO (apple/swift-nio#3481), and clients such as casediff
+    /// may leave connections behind when they stop early.
     public static func withRunning<Result: Sendable>(
         dataset: Dataset, configuration: SimulatorConfiguration = SimulatorConfiguration(),
         _ body: @Sendable (RunningSimulator) async throws -> Result
     ) async throws -> Result {
         let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
         let (ready, continuation) = AsyncStream.makeStream(of: URL.self)
+        let server = simulator.makeServiceGroup(shutdownSignals: []) { url in continuation.yield(url) }
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
-                try await simulator.run { url in continuation.yield(url) }
+                try await server.run()
                 return nil
             }
             var iterator = ready.makeAsyncIterator()
             guard let url = await iterator.next() else {
-                group.cancelAll()
+                await server.triggerGracefulShutdown()
                 throw CancellationError()
             }
-            defer { group.cancelAll() }
-            return try await body(RunningSimulator(baseURL: url, core: simulator.core))
+            let outcome: Swift.Result<Result, any Error>
+            do {
+                outcome = .success(try await body(RunningSimulator(baseURL: url, core: simulator.core)))
+            } catch {
+                outcome = .failure(error)
+            }
+            await server.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return try outcome.get()
         }
     }
 

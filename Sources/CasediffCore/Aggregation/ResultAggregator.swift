@@ -1,0 +1,46 @@
+import TestRailAPI
+
+/// Holds every page's items until its suite is complete, then hands over the reassembled suite.
+struct ResultAggregator: Sendable {
+    struct SeriesKey: Hashable, Sendable {
+        var side: Side
+        var suiteID: Int
+    }
+
+    private var sections: [SeriesKey: [Int: [Section]]] = [:]
+    private var cases: [SeriesKey: [Int: [TestCase]]] = [:]
+    private(set) var duplicates = 0
+
+    mutating func store(_ outcome: UnitPayload, for unit: WorkUnit) {
+        switch (unit.kind, outcome) {
+        case (.sections(let side, let suiteID), .sections(let page)):
+            sections[SeriesKey(side: side, suiteID: suiteID), default: [:]][page.isLegacy ? 0 : unit.offset] =
+                page.items
+        case (.cases(let side, let suiteID), .cases(let page)):
+            cases[SeriesKey(side: side, suiteID: suiteID), default: [:]][page.isLegacy ? 0 : unit.offset] = page.items
+        default:
+            break
+        }
+    }
+
+    /// The suite from the pages on its chains (in chain order); frees their memory.
+    mutating func assemble(
+        side: Side, suite: Suite, sectionOffsets: [Int], caseOffsets: [Int]
+    ) -> SuiteData {
+        let key = SeriesKey(side: side, suiteID: suite.id)
+        let sectionPages = sections.removeValue(forKey: key) ?? [:]
+        let casePages = cases.removeValue(forKey: key) ?? [:]
+        let result = SuiteAssembler.assemble(
+            suite: suite, sections: sectionOffsets.flatMap { sectionPages[$0] ?? [] },
+            cases: caseOffsets.flatMap { casePages[$0] ?? [] })
+        duplicates += result.duplicates
+        return result.data
+    }
+
+    /// Drops what was stored for a suite that turned out not to exist (a stale hint).
+    mutating func discard(side: Side, suiteID: Int) {
+        let key = SeriesKey(side: side, suiteID: suiteID)
+        sections[key] = nil
+        cases[key] = nil
+    }
+}

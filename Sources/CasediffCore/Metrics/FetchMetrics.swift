@@ -1,0 +1,33 @@
+/// What a fetch cost: printed on stderr at the end of a run and written into the JSON diff's `run` block.
+public struct FetchMetrics: Sendable, Hashable {
+    /// HTTP requests sent, every attempt counted.
+    public var requests = 0
+    /// List pages and objects received intact.
+    public var responses = 0
+    public var pages = 0
+    public var cases = 0
+    public var suites = 0
+    /// 429 answers.
+    public var rateLimited = 0
+    public var retries = 0
+    /// Speculative pages sent, and pages fetched that the result did not need.
+    public var speculative = 0
+    public var wastedPages = 0
+    public var duplicates = 0
+    public var bytes = 0
+    public var latencyP50: Duration = .zero
+    public var latencyP95: Duration = .zero
+    public var peakConcurrency = 0
+    public var circuitOpenings = 0
+    public var wallTime: Duration = .zero
+    /// The limiter's rate at the end of the run (requests per minute); nil when unlimited.
+    public var finalRatePerMinute: Double?
+
+    public init() {}
+
+    /// Requests per minute over the whole run.
+    public var effectiveRatePerMinute: Double {
+        let seconds = wallTime.inSeconds
+        return seconds > 0 ? Double(requests) * 60 / seconds : 0
+    }
+}

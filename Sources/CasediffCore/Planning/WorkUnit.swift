@@ -1,0 +1,50 @@
+import TestRailAPI
+
+/// One request the controller can send: a page of a list, or a single object.
+///
+/// Units are recursive: a project unit's answer yields suite-listing units, a suite listing yields section and case
+/// page units, and a page may yield the next page.
+public struct WorkUnit: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// `get_project/<id>` for one side.
+        case project(Side)
+        /// A page of `get_projects`, to resolve projects named by name.
+        case projectList
+        case caseTypes
+        case priorities
+        /// A page of `get_suites` for one side's project.
+        case suites(Side)
+        case sections(Side, suiteID: Int)
+        case cases(Side, suiteID: Int)
+    }
+
+    public var kind: Kind
+    public var endpoint: TestRailEndpoint
+    /// The page's offset (0 for single objects).
+    public var offset: Int
+    /// Dispatched ahead of what is known to exist; its answer may be empty.
+    public var speculative: Bool
+
+    public init(kind: Kind, endpoint: TestRailEndpoint, offset: Int = 0, speculative: Bool = false) {
+        self.kind = kind
+        self.endpoint = endpoint
+        self.offset = offset
+        self.speculative = speculative
+    }
+
+    /// A short id naming the unit, e.g. `p30/s12/o500` (project 30, suite 12, cases at offset 500).
+    public var label: String {
+        let project = endpoint.arguments.first.map { "p\($0)" } ?? "-"
+        switch kind {
+        case .project: return project
+        case .projectList: return "projects/o\(offset)"
+        case .caseTypes: return "case-types"
+        case .priorities: return "priorities"
+        case .suites: return "\(project)/suites/o\(offset)"
+        case .sections(_, let suiteID): return "\(project)/s\(suiteID)/sections/o\(offset)"
+        case .cases(_, let suiteID): return "\(project)/s\(suiteID)/o\(offset)"
+        }
+    }
+
+    public var description: String { label }
+}

@@ -1,0 +1,70 @@
+/// One TestRail instance's adaptive rate limiter, shared by every request casediff sends to that instance.
+///
+/// A thin actor around ``RateLimiterState``: it computes reservations; callers sleep outside it in
+/// ``acquire()`` and report each outcome back. Cancellation while waiting returns the permit.
+public actor RateLimiter {
+    private var state: RateLimiterState
+    private let clock: any EngineClock
+    private let random: @Sendable () -> Double
+
+    /// - Parameter random: a source of numbers in 0..<1 for the gate's jitter (injected for tests).
+    public init(
+        _ configuration: RateLimiterState.Configuration, clock: any EngineClock,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        state = RateLimiterState(configuration)
+        self.clock = clock
+        self.random = random
+    }
+
+    /// Waits for a permit and returns the instant the request is sent, to report its outcome with.
+    public nonisolated func acquire() async throws -> Duration {
+        var ticket = await reserve()
+        while true {
+            do {
+                try Task.checkCancellation()
+                try await clock.sleep(until: ticket.at)
+            } catch {
+                await cancel(ticket)
+                throw error
+            }
+            switch await confirm(ticket) {
+            case .proceed(let sentAt): return sentAt
+            case .reschedule(let next): ticket = next
+            }
+        }
+    }
+
+    public func recordSuccess(sentAt: Duration) {
+        state.recordSuccess(sentAt: sentAt, now: clock.now)
+    }
+
+    /// A 429: every request waits out `retryAfter` plus jitter, and the limit adapts.
+    public func recordRejection(sentAt: Duration, retryAfter: Duration?) {
+        let base = retryAfter ?? state.configuration.defaultPause
+        let jitter = min(.seconds(1), base / 10) * random()
+        state.recordRejection(sentAt: sentAt, retryAfter: retryAfter, jitter: jitter, now: clock.now)
+    }
+
+    /// Holds every request for `duration` (a 409 maintenance answer).
+    public func pause(for duration: Duration) {
+        state.pause(until: clock.now + duration)
+    }
+
+    /// Requests per minute currently allowed; nil when unlimited.
+    public var requestsPerMinute: Double? { state.requestsPerMinute }
+
+    public var rejections: Int { state.rejections }
+
+    private func reserve() -> RateLimiterState.Ticket {
+        state.reserve(now: clock.now)
+    }
+
+    private func confirm(_ ticket: RateLimiterState.Ticket) -> RateLimiterState.Confirmation {
+        state.confirm(ticket, now: clock.now)
+    }
+
+    private func cancel(_ ticket: RateLimiterState.Ticket) {
+        state.cancel(ticket, now: clock.now)
+    }
+}

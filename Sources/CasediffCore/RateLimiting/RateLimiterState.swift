@@ -1,0 +1,200 @@
+/// The adaptive rate limiter's decisions, as a pure state machine over explicit instants (time since an epoch).
+///
+/// Three rules decide when a request may go:
+/// - **Token bucket** (GCRA): one permit per `window / limit`, with a small `burst`.
+/// - **Sliding window**: never more than `limit` permits in any `window + margin`, so a server that counts a sliding
+///   60 s window (as TestRail Cloud does) never sees more than `limit` requests, even with some send skew.
+/// - **Gate**: after a 429 (or a 409 maintenance answer) nothing goes before `Retry-After` plus a little jitter.
+///
+/// On a 429 the limit adapts. casediff counts the requests the server accepted in the 60 s before the rejected one:
+/// that count *is* the server's limit when casediff is its only client, so the new limit is that count less
+/// `headroom`, never cut by more than half and always at least a multiplicative decrease. With no rejection for
+/// `recoveryInterval` it rises again by `recoveryStep` toward the ceiling.
+///
+/// | ceiling | situation                                           | new limit                      |
+/// |---------|-----------------------------------------------------|--------------------------------|
+/// | 180     | 429 after 120 accepted in 60 s (true limit 120)     | min(153, max(119, 90)) = 119   |
+/// | 180     | 429 after 180 accepted (a skew)                     | min(153, max(179, 90)) = 153   |
+/// | 180     | 429 after 3 accepted (others share the instance)    | min(153, max(2, 90)) = 90      |
+/// | none    | 429 after 120 accepted in 3 s                       | 119 (nothing to decrease from) |
+///
+/// A permit is a reservation: ``reserve(now:)`` books a time, the caller sleeps *outside* (the actor never sleeps),
+/// then ``confirm(_:now:)`` either lets it go or reschedules it — because a gate or a lower limit appeared, or the
+/// caller woke too late for the window arithmetic to hold. ``cancel(_:now:)`` returns an unused permit.
+public struct RateLimiterState: Sendable {
+    public struct Configuration: Sendable, Hashable {
+        /// Requests per `window` the profile or `--rate` allows; nil means no known limit.
+        public var ceiling: Int?
+        public var burst: Int
+        public var window: Duration
+        /// Extra length of the sliding window, covering the skew between casediff's clock and the server's.
+        public var margin: Duration
+        public var decrease: Double
+        public var headroom: Int
+        public var recoveryInterval: Duration
+        /// Pause after a 429 without `Retry-After`.
+        public var defaultPause: Duration
+
+        public init(
+            ceiling: Int?, burst: Int = 4, window: Duration = .seconds(60), margin: Duration = .seconds(1),
+            decrease: Double = 0.85, headroom: Int = 1, recoveryInterval: Duration = .seconds(30),
+            defaultPause: Duration = .seconds(2)
+        ) {
+            self.ceiling = ceiling
+            self.burst = max(1, burst)
+            self.window = window
+            self.margin = margin
+            self.decrease = decrease
+            self.headroom = headroom
+            self.recoveryInterval = recoveryInterval
+            self.defaultPause = defaultPause
+        }
+    }
+
+    public struct Ticket: Sendable, Hashable {
+        public let id: Int
+        /// When the request may be sent.
+        public let at: Duration
+        let epoch: Int
+    }
+
+    public enum Confirmation: Sendable, Hashable {
+        /// Send now; `sentAt` is the instant to report the outcome with.
+        case proceed(sentAt: Duration)
+        /// Sleep again, until the new ticket's time.
+        case reschedule(Ticket)
+    }
+
+    struct Grant: Sendable, Hashable {
+        var id: Int
+        var at: Duration
+        var confirmed: Bool
+    }
+
+    public let configuration: Configuration
+    /// The current limit per window; nil while no limit is known.
+    public private(set) var limit: Int?
+    /// 429 answers seen.
+    public private(set) var rejections = 0
+    /// Nothing is sent before this instant.
+    public private(set) var gateUntil: Duration = .zero
+
+    private var tat: Duration = .zero
+    private var grants: [Grant] = []
+    private var rejectedAt: [Duration] = []
+    private var epoch = 0
+    private var nextID = 0
+    private var lastDecrease: Duration?
+    private var lastChange: Duration = .zero
+    private var recoveryStep = 1
+
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+        limit = configuration.ceiling
+        recoveryStep = max(1, (configuration.ceiling ?? 60) / 60)
+    }
+
+    /// Requests per minute the limiter currently allows; nil when unlimited.
+    public var requestsPerMinute: Double? {
+        limit.map { Double($0) * 60 / configuration.window.inSeconds }
+    }
+
+    /// Permits booked but neither used nor returned.
+    public var pendingPermits: Int { grants.filter { !$0.confirmed }.count }
+
+    private var interval: Duration? {
+        limit.map { configuration.window / $0 }
+    }
+
+    private var fullWindow: Duration { configuration.window + configuration.margin }
+
+    /// Books the earliest instant a new request may go.
+    public mutating func reserve(now: Duration) -> Ticket {
+        prune(now: now)
+        var at = max(now, gateUntil)
+        if let last = grants.last { at = max(at, last.at) }
+        if let limit, let interval {
+            at = max(at, tat - interval * (configuration.burst - 1))
+            if grants.count >= limit {
+                at = max(at, grants[grants.count - limit].at + fullWindow)
+            }
+            tat = max(tat, at) + interval
+        }
+        nextID += 1
+        grants.append(Grant(id: nextID, at: at, confirmed: false))
+        return Ticket(id: nextID, at: at, epoch: epoch)
+    }
+
+    /// Called when the caller wakes for its ticket: go now, or sleep again until the new ticket.
+    public mutating func confirm(_ ticket: Ticket, now: Duration) -> Confirmation {
+        guard let index = grants.firstIndex(where: { $0.id == ticket.id }) else {
+            return .reschedule(reserve(now: now))
+        }
+        let late = now - ticket.at > configuration.margin / 2
+        if ticket.epoch != epoch || now < gateUntil || late {
+            grants.remove(at: index)
+            releaseTokens(now: now)
+            return .reschedule(reserve(now: now))
+        }
+        grants[index].confirmed = true
+        return .proceed(sentAt: now)
+    }
+
+    /// Returns a permit that will not be used (its task was cancelled).
+    public mutating func cancel(_ ticket: Ticket, now: Duration) {
+        guard let index = grants.firstIndex(where: { $0.id == ticket.id }), !grants[index].confirmed else { return }
+        grants.remove(at: index)
+        releaseTokens(now: now)
+    }
+
+    /// A request sent at `sentAt` was answered without a 429; after a calm `recoveryInterval` the limit rises.
+    public mutating func recordSuccess(sentAt: Duration, now: Duration) {
+        guard let current = limit, lastDecrease != nil else { return }
+        if let ceiling = configuration.ceiling, current >= ceiling { return }
+        if now - lastChange >= configuration.recoveryInterval {
+            limit = min(current + recoveryStep, configuration.ceiling ?? Int.max)
+            lastChange = now
+        }
+    }
+
+    /// A request sent at `sentAt` got a 429: close the gate and, once per overload, lower the limit.
+    public mutating func recordRejection(sentAt: Duration, retryAfter: Duration?, jitter: Duration, now: Duration) {
+        rejections += 1
+        rejectedAt.append(sentAt)
+        pause(until: now + (retryAfter ?? configuration.defaultPause) + jitter)
+        if let lastDecrease, sentAt <= lastDecrease { return }  // an echo of an overload already handled
+        let windowStart = sentAt - configuration.window
+        let sent = grants.filter { $0.confirmed && $0.at > windowStart && $0.at < sentAt }.count
+        let refused = rejectedAt.filter { $0 > windowStart && $0 < sentAt }.count
+        let learned = max(1, sent - refused - configuration.headroom)
+        if let current = limit {
+            let decreased = max(1, Int(Double(current) * configuration.decrease))
+            limit = min(decreased, max(learned, current / 2))
+        } else {
+            limit = learned
+        }
+        recoveryStep = max(1, (configuration.ceiling ?? limit ?? 60) / 60)
+        lastDecrease = now
+        lastChange = now
+    }
+
+    /// Holds every request until `until` (a 409 maintenance answer, or a 429's `Retry-After`).
+    public mutating func pause(until: Duration) {
+        if until > gateUntil {
+            gateUntil = until
+        }
+        epoch += 1
+    }
+
+    private mutating func releaseTokens(now: Duration) {
+        guard let interval else { return }
+        tat = max(now, tat - interval)
+    }
+
+    private mutating func prune(now: Duration) {
+        let horizon = now - fullWindow
+        let keepFrom = grants.firstIndex(where: { $0.at > horizon || !$0.confirmed }) ?? grants.count
+        grants.removeFirst(keepFrom)
+        rejectedAt.removeAll { $0 <= now - configuration.window * 2 }
+    }
+}
