@@ -56,6 +56,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: the engine against the simulator; prints ratios to the theoretical floor.
+        .executableTarget(
+            name: "casediff-bench",
+            dependencies: [
+                "CasediffCore",
+                "TestRailAPI",
+                "TestRailSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "TestRailAPITests", dependencies: ["TestRailAPI"]),
         .testTarget(name: "TestRailSimulatorTests", dependencies: ["TestRailSimulator", "TestRailAPI"]),
         .testTarget(name: "CasediffCoreTests", dependencies: ["CasediffCore", "TestRailSimulator", "TestRailAPI"]),

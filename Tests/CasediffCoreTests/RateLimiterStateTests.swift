@@ -155,3 +155,15 @@ import Testing
         #expect(state.limit == lowered + 3)
     }
 }
+
+extension RateLimiterStateTests {
+    @Test func a429OurVolumeDidNotCauseClosesTheGateWithoutLearningATinyLimit() {
+        var state = makeState(ceiling: nil)
+        let sent = drain(&state, count: 15)
+        // Fifteen requests in no time, then a 429 that frees up after 1 s: not a full 60 s window of ours.
+        state.recordRejection(sentAt: sent.last!, retryAfter: .seconds(1), jitter: .zero, now: .milliseconds(100))
+        #expect(state.limit == nil)
+        #expect(state.reserve(now: .milliseconds(200)).at == .milliseconds(1100))
+        #expect(state.reserve(now: .milliseconds(200)).at == .milliseconds(1100))
+    }
+}

@@ -8,8 +8,11 @@
 ///
 /// On a 429 the limit adapts. casediff counts the requests the server accepted in the 60 s before the rejected one:
 /// that count *is* the server's limit when casediff is its only client, so the new limit is that count less
-/// `headroom`, never cut by more than half and always at least a multiplicative decrease. With no rejection for
-/// `recoveryInterval` it rises again by `recoveryStep` toward the ceiling.
+/// `headroom`, never cut by more than half and always at least a multiplicative decrease. The count is trusted only
+/// when `Retry-After` agrees (the window frees up about when casediff's oldest request in it leaves); otherwise the
+/// 429 had another cause and the limit only decreases multiplicatively (or, with no limit known, stays unknown and
+/// only the gate applies). With no rejection for `recoveryInterval` it rises again by `recoveryStep` toward the
+/// ceiling.
 ///
 /// | ceiling | situation                                           | new limit                      |
 /// |---------|-----------------------------------------------------|--------------------------------|
@@ -164,13 +167,17 @@ public struct RateLimiterState: Sendable {
         pause(until: now + (retryAfter ?? configuration.defaultPause) + jitter)
         if let lastDecrease, sentAt <= lastDecrease { return }  // an echo of an overload already handled
         let windowStart = sentAt - configuration.window
-        let sent = grants.filter { $0.confirmed && $0.at > windowStart && $0.at < sentAt }.count
+        let inWindow = grants.filter { $0.confirmed && $0.at > windowStart && $0.at < sentAt }
         let refused = rejectedAt.filter { $0 > windowStart && $0 < sentAt }.count
-        let learned = max(1, sent - refused - configuration.headroom)
+        let learned = max(1, inWindow.count - refused - configuration.headroom)
+        // Our own requests filled the server's window only if it frees up about when our oldest one leaves it;
+        // a much shorter Retry-After means something else caused the 429 (another client, a burst rule).
+        let span = inWindow.first.map { sentAt - $0.at } ?? .zero
+        let filledByUs = retryAfter.map { $0 >= (configuration.window - span) / 2 } ?? true
         if let current = limit {
             let decreased = max(1, Int(Double(current) * configuration.decrease))
-            limit = min(decreased, max(learned, current / 2))
-        } else {
+            limit = filledByUs ? min(decreased, max(learned, current / 2)) : decreased
+        } else if filledByUs {
             limit = learned
         }
         recoveryStep = max(1, (configuration.ceiling ?? limit ?? 60) / 60)

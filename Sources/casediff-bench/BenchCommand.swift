@@ -1,0 +1,119 @@
+import ArgumentParser
+import CasediffCore
+import Foundation
+import TestRailAPI
+import TestRailSimulator
+
+/// `make bench`: the fetch engine against the simulator, each scenario's wall time against its theoretical floor.
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casediff-bench",
+        abstract: "Measure the fetch engine against the simulator and print ratios to the floor.")
+
+    @Option(help: "Run only these scenarios (comma-separated: R1,R1b,R2,R2h,base).")
+    var only: String?
+
+    @Option(help: "Cases over the pair of projects.")
+    var cases: Int = 36_000
+
+    @Option(help: "Suites over the pair of projects.")
+    var suites: Int = 31
+
+    @Option(help: "Latency of every response, in milliseconds.")
+    var latencyMs: Int = 200
+
+    func run() async throws {
+        let data = BenchDataset(spec: GeneratorSpec(seed: 7, suites: suites, cases: cases))
+        let latency = Duration.milliseconds(latencyMs)
+        let jitter = latency / 10
+        let scenarios = [
+            Scenario(
+                name: "R1", summary: "rate-limited 180/min, cold", serverLimit: 180, profile: .perMinute(180),
+                latency: latency, jitter: jitter, concurrency: 8, hinted: false, target: 1.05, requestTarget: 1.01,
+                rejectionTarget: 0.01),
+            Scenario(
+                name: "R1b", summary: "true limit 120/min, casediff assumes 180", serverLimit: 120,
+                profile: .perMinute(180), latency: latency, jitter: jitter, concurrency: 8, hinted: false,
+                target: 1.15, requestTarget: nil, rejectionTarget: nil),
+            Scenario(
+                name: "R2", summary: "no limit, concurrency 32, cold", serverLimit: nil, profile: .server,
+                latency: latency, jitter: jitter, concurrency: 32, hinted: false, target: 1.25, requestTarget: nil,
+                rejectionTarget: nil),
+            Scenario(
+                name: "R2h", summary: "no limit, concurrency 32, exact hints", serverLimit: nil, profile: .server,
+                latency: latency, jitter: jitter, concurrency: 32, hinted: true, target: 1.10, requestTarget: nil,
+                rejectionTarget: nil),
+            Scenario(
+                name: "base", summary: "R2's data with --concurrency 1 (before)", serverLimit: nil, profile: .server,
+                latency: latency, jitter: jitter, concurrency: 1, hinted: false, target: nil, requestTarget: nil,
+                rejectionTarget: nil),
+        ]
+        let selected = only.map { Set($0.split(separator: ",").map { String($0).lowercased() }) }
+        let minimum = data.minimumRequests
+        print(
+            "casediff-bench: \(data.caseCount) cases in \(data.suiteCount) suites over 2 projects "
+                + "(largest suite \(data.largestSuite) cases); minimum requests \(minimum); "
+                + "latency \(latencyMs) ms ± 10%; \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print(Self.header)
+        var missed: [String] = []
+        for scenario in scenarios where selected?.contains(scenario.name.lowercased()) ?? true {
+            let result = try await Self.measure(scenario, data: data)
+            let floor = scenario.floor(minimumRequests: minimum, criticalPath: 2)
+            let ratio = result.wallTime.inSeconds / floor.inSeconds
+            let requestRatio = Double(result.requests) / Double(minimum)
+            let rejectionShare = Double(result.rateLimited) / Double(max(1, result.requests))
+            var verdict = "-"
+            if let target = scenario.target {
+                var met = ratio <= target
+                if let requestTarget = scenario.requestTarget { met = met && requestRatio <= requestTarget }
+                if let rejectionTarget = scenario.rejectionTarget { met = met && rejectionShare <= rejectionTarget }
+                verdict = met ? "met" : "MISSED"
+                if !met { missed.append(scenario.name) }
+            }
+            print(
+                Self.row(
+                    scenario.name, String(format: "%.2f s", result.wallTime.inSeconds),
+                    String(format: "%.2f s", floor.inSeconds), String(format: "%.3f×", ratio),
+                    scenario.target.map { String(format: "≤ %.2f×", $0) } ?? "-",
+                    "\(result.requests) (\(String(format: "%.3f×", requestRatio)))", "\(result.rateLimited)",
+                    "\(result.speculative)/\(result.wastedPages)", "\(result.peakConcurrency)", verdict)
+                    + "  " + scenario.summary)
+        }
+        if !missed.isEmpty {
+            print("casediff-bench: targets missed: \(missed.joined(separator: ", "))")
+        }
+    }
+
+    static let widths = [5, 10, 9, 8, 8, 14, 5, 10, 5, 7]
+    static var header: String {
+        row("name", "wall", "floor", "ratio", "target", "requests", "429s", "spec/waste", "peak", "verdict")
+    }
+
+    static func row(_ cells: String...) -> String {
+        zip(cells, widths).map { cell, width in
+            cell.count >= width ? cell : cell + String(repeating: " ", count: width - cell.count)
+        }.joined(separator: " ")
+    }
+
+    /// One scenario on a fresh simulator (a fresh rate window), through the real HTTP stack.
+    static func measure(_ scenario: Scenario, data: BenchDataset) async throws -> FetchMetrics {
+        let configuration = SimulatorConfiguration(
+            rateLimitPerMinute: scenario.serverLimit, latency: scenario.latency, jitter: scenario.jitter, seed: 7)
+        return try await TestRailSimulator.withRunning(dataset: data.dataset, configuration: configuration) {
+            simulator in
+            let client = TestRailClient(
+                baseURL: try TestRailBaseURL(simulator.baseURL.absoluteString),
+                credentials: Credentials(
+                    user: SimulatorConfiguration.demoUser.email, apiKey: SimulatorConfiguration.demoUser.key),
+                transport: URLSessionTransport())
+            let job = CompareJob(
+                client: client, left: .id(data.projectIDs[0]), right: .id(data.projectIDs[1]),
+                options: .init(
+                    controller: .init(concurrency: scenario.concurrency), rate: scenario.profile,
+                    hints: scenario.hinted ? data.hints : NoSizeHints()))
+            let result = try await job.run()
+            return result.metrics
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import TestRailAPI
+import Testing
+
+@testable import CasediffCore
+
+/// The planner as a pure state machine: outcomes in, units out, no network.
+@Suite struct FetchPlannerTests {
+    static let project1 = Project(id: 1, name: "Left", suiteMode: .multipleSuites)
+    static let project2 = Project(id: 2, name: "Right", suiteMode: .multipleSuites)
+
+    func makePlanner(hints: any SizeHints = NoSizeHints(), concurrency: Int = 8) -> FetchPlanner {
+        FetchPlanner(
+            left: .id(1), right: .id(2), configuration: .init(concurrency: concurrency, instance: "http://sim/"),
+            hints: hints)
+    }
+
+    func drain(_ planner: inout FetchPlanner, rateBound: Bool = true) -> [WorkUnit] {
+        var units: [WorkUnit] = []
+        while let unit = planner.nextUnit(rateBound: rateBound) { units.append(unit) }
+        return units
+    }
+
+    func page<Item>(_ items: [Item], offset: Int = 0, next: TestRailEndpoint? = nil) -> Page<Item> {
+        Page(items: items, offset: offset, limit: 250, size: items.count, next: next)
+    }
+
+    func cases(_ count: Int, from first: Int = 1) -> [TestCase] {
+        (0..<count).map { TestCase(id: first + $0, title: "C\(first + $0)", sectionID: 1) }
+    }
+
+    @discardableResult
+    func answer(_ planner: inout FetchPlanner, _ unit: WorkUnit, _ payload: UnitPayload) throws -> FetchPlanner.Progress {
+        try planner.handle(UnitOutcome(unit: unit, result: .success(payload)))
+    }
+
+    /// Answers the metadata, both projects and both listings (`suites` per side).
+    func startBoth(_ planner: inout FetchPlanner, suites: [Side: [Suite]]) throws -> [WorkUnit] {
+        var later: [WorkUnit] = []
+        for unit in drain(&planner) {
+            switch unit.kind {
+            case .caseTypes: try answer(&planner, unit, .caseTypes([]))
+            case .priorities: try answer(&planner, unit, .priorities([]))
+            case .project(let side): try answer(&planner, unit, .project(side == .left ? Self.project1 : Self.project2))
+            case .suites(let side): try answer(&planner, unit, .suites(page(suites[side] ?? [])))
+            default: later.append(unit)
+            }
+        }
+        return later + drain(&planner)
+    }
+
+    @Test func startsWithMetadataProjectsAndListingsAtOnce() {
+        var planner = makePlanner()
+        let labels = Set(drain(&planner).map(\.label))
+        #expect(labels == ["case-types", "priorities", "p1", "p2", "p1/suites/o0", "p2/suites/o0"])
+    }
+
+    @Test func aListingYieldsEachSuitesFirstPagesAndCompletionFollowsNext() throws {
+        var planner = makePlanner()
+        let units = try startBoth(
+            &planner, suites: [.left: [Suite(id: 10, name: "A", projectID: 1)], .right: [Suite(id: 20, name: "A", projectID: 2)]])
+        #expect(Set(units.map(\.label)) == ["p1/s10/o0", "p1/s10/sections/o0", "p2/s20/o0", "p2/s20/sections/o0"])
+        // Case pages lead: a cold suite's first page is how its size is found.
+        #expect(units.first?.label.hasSuffix("/o0") == true && !units.first!.label.contains("sections"))
+        var completed: [FetchPlanner.SuiteKey] = []
+        for unit in units {
+            switch unit.kind {
+            case .sections: completed += try answer(&planner, unit, .sections(page([Section(id: 1, suiteID: nil, name: "S")]))).completed
+            case .cases(let side, _) where side == .left:
+                let next = unit.endpoint.setting("limit", to: "250").setting("offset", to: "250")
+                completed += try answer(&planner, unit, .cases(page(cases(250), next: next))).completed
+            default: completed += try answer(&planner, unit, .cases(page(cases(3)))).completed
+            }
+        }
+        #expect(completed == [.init(side: .right, suiteID: 20)])
+        let second = drain(&planner)
+        #expect(second.map(\.label) == ["p1/s10/o250"])
+        completed = try answer(&planner, second[0], .cases(page(cases(5, from: 300), offset: 250))).completed
+        #expect(completed == [.init(side: .left, suiteID: 10)])
+        #expect(planner.chains(of: .init(side: .left, suiteID: 10))?.cases == [0, 250])
+        #expect(planner.isComplete)
+        try planner.verifyComplete()
+    }
+
+    @Test func speculatesOnlyWhenTheRateDoesNotBind() throws {
+        var planner = makePlanner()
+        let units = try startBoth(&planner, suites: [.left: [Suite(id: 10, name: "A", projectID: 1)], .right: []])
+        let first = try #require(units.first { $0.label == "p1/s10/o0" })
+        let next = first.endpoint.setting("limit", to: "250").setting("offset", to: "250")
+        try answer(&planner, first, .cases(page(cases(250), next: next)))
+        #expect(drain(&planner, rateBound: true).map(\.label).contains("p1/s10/o250"))
+        #expect(drain(&planner, rateBound: true).isEmpty, "rate-bound: nothing beyond what is known")
+        let speculative = drain(&planner, rateBound: false)
+        #expect(speculative.map(\.label) == ["p1/s10/o500"], "one full page seen: a window of one")
+        let allSpeculative = speculative.allSatisfy { $0.speculative }
+        #expect(allSpeculative)
+    }
+
+    @Test func exactHintsDispatchEveryPageBeforeTheListingAndLargestSuitesFirst() throws {
+        let hints = FixedSizeHints([
+            1: [SuiteSizeHint(suiteID: 10, cases: 300, sections: 1), SuiteSizeHint(suiteID: 11, cases: 1000, sections: 1)]
+        ])
+        var planner = makePlanner(hints: hints)
+        let units = drain(&planner).map(\.label)
+        let casePages = units.filter { $0.hasPrefix("p1/s1") && !$0.contains("sections") }
+        #expect(casePages == ["p1/s11/o0", "p1/s11/o250", "p1/s11/o500", "p1/s11/o750", "p1/s10/o0", "p1/s10/o250"])
+    }
+
+    @Test func aStaleHintedSuiteIsDroppedWhenTheListingDoesNotHaveIt() throws {
+        let hints = FixedSizeHints([1: [SuiteSizeHint(suiteID: 99, cases: 10, sections: 1)]])
+        var planner = makePlanner(hints: hints)
+        var discarded: [FetchPlanner.SuiteKey] = []
+        for unit in drain(&planner) {
+            switch unit.kind {
+            case .caseTypes: try answer(&planner, unit, .caseTypes([]))
+            case .priorities: try answer(&planner, unit, .priorities([]))
+            case .project(let side): try answer(&planner, unit, .project(side == .left ? Self.project1 : Self.project2))
+            case .suites: discarded += try answer(&planner, unit, .suites(page([Suite]()))).discarded
+            case .cases, .sections:
+                // The suite is gone: TestRail answers 400, which must not end the run.
+                let progress = try planner.handle(UnitOutcome(unit: unit, result: .failure(.badRequest("no suite"))))
+                #expect(!progress.keep)
+            default: break
+            }
+        }
+        #expect(discarded == [.init(side: .left, suiteID: 99)])
+        #expect(planner.isComplete)
+    }
+
+    @Test func anUnknownProjectIsReportedAsSuchEvenIfItsListingFailsFirst() throws {
+        var planner = makePlanner()
+        let units = drain(&planner)
+        let listing = try #require(units.first { $0.label == "p2/suites/o0" })
+        _ = try planner.handle(UnitOutcome(unit: listing, result: .failure(.badRequest("not a valid project"))))
+        let project = try #require(units.first { $0.label == "p2" })
+        let error = try #require(throws: CasediffError.self) {
+            _ = try planner.handle(UnitOutcome(unit: project, result: .failure(.badRequest("not a valid project"))))
+        }
+        #expect(error.description == "project P2 not found on http://sim/")
+    }
+
+    @Test func wrongCredentialsEndTheRun() throws {
+        var planner = makePlanner()
+        let unit = try #require(drain(&planner).first)
+        #expect(throws: CasediffError.self) {
+            _ = try planner.handle(UnitOutcome(unit: unit, result: .failure(.unauthorized("bad key"))))
+        }
+    }
+
+    @Test func aPageThatStillFailsMakesTheRunIncomplete() throws {
+        var planner = makePlanner()
+        let units = try startBoth(&planner, suites: [.left: [Suite(id: 10, name: "A", projectID: 1)], .right: []])
+        for unit in units {
+            if case .cases = unit.kind {
+                _ = try planner.handle(UnitOutcome(unit: unit, result: .failure(.serverError(status: 502, message: "x"))))
+            } else {
+                try answer(&planner, unit, .sections(page([Section]())))
+            }
+        }
+        #expect(drain(&planner).isEmpty)
+        let error = try #require(throws: CasediffError.self) { try planner.verifyComplete() }
+        guard case .incomplete(let failures) = error else {
+            Issue.record("expected incomplete, got \(error)")
+            return
+        }
+        #expect(failures.map(\.unit.label) == ["p1/s10/o0"])
+    }
+}
