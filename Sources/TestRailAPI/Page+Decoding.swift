@@ -4,6 +4,9 @@ extension Page where Item: Decodable {
     /// Decodes a list response: the 6.7+ envelope (`offset`, `limit`, `size`, `_links`, items under `itemsKey`)
     /// or a legacy bare array.
     public static func decode(_ data: Data, itemsKey: String) throws -> Page<Item> {
+        if let fast = Item.self as? any JSONObjectDecodable.Type, let page = fastDecode(data, itemsKey, fast) {
+            return page
+        }
         let decoder = JSONDecoder()
         guard let first = data.first(where: { !Self.isWhitespace($0) }) else {
             throw TestRailError.malformedResponse("the response body is empty")
@@ -30,6 +33,40 @@ extension Page where Item: Decodable {
         } catch {
             throw JSONBody.classify(error, data: data)
         }
+    }
+
+    /// The `JSONSerialization` path for ``JSONObjectDecodable`` items; nil hands the body to the `Decodable` path,
+    /// which classifies whatever is wrong with it.
+    private static func fastDecode(
+        _ data: Data, _ itemsKey: String, _ type: any JSONObjectDecodable.Type
+    ) -> Page<Item>? {
+        guard let root = try? JSONSerialization.jsonObject(with: data) else { return nil }
+        func items(_ list: Any?) -> [Item]? {
+            guard let objects = list as? [[String: Any]] else { return nil }
+            var result: [Item] = []
+            result.reserveCapacity(objects.count)
+            for object in objects {
+                guard let item = (try? type.init(jsonObject: object)) as? Item else { return nil }
+                result.append(item)
+            }
+            return result
+        }
+        if let array = root as? [Any] {
+            guard let list = items(array) else { return nil }
+            return Page(items: list, offset: 0, limit: list.count, size: list.count, next: nil, isLegacy: true)
+        }
+        guard let envelope = root as? [String: Any], let list = items(envelope[itemsKey]) else { return nil }
+        let links = envelope["_links"] as? [String: Any]
+        var next: TestRailEndpoint?
+        if let link = links?["next"] as? String {
+            guard let parsed = try? TestRailEndpoint(apiPath: link) else { return nil }
+            next = parsed
+        }
+        return Page(
+            items: list, offset: JSONObjectField.int(envelope, "offset") ?? 0,
+            limit: JSONObjectField.int(envelope, "limit") ?? list.count,
+            size: JSONObjectField.int(envelope, "size") ?? list.count, next: next,
+            previous: (links?["prev"] as? String).flatMap { try? TestRailEndpoint(apiPath: $0) }, isLegacy: false)
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

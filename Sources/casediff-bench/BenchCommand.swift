@@ -23,7 +23,29 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Latency of every response, in milliseconds.")
     var latencyMs: Int = 200
 
+    @Option(help: "Only time decoding this page file (a get_cases response) and exit.")
+    var decodePage: String?
+
     func run() async throws {
+        if let decodePage {
+            let body = try Data(contentsOf: URL(fileURLWithPath: decodePage))
+            if let root = try JSONSerialization.jsonObject(with: body) as? [String: Any],
+                let first = (root["cases"] as? [[String: Any]])?.first
+            {
+                do { _ = try TestCase(jsonObject: first) } catch { print("fast path fails: \(error)") }
+            }
+            let clock = ContinuousClock()
+            let rounds = 30
+            let elapsed = try clock.measure {
+                for _ in 0..<rounds { _ = try Page<TestCase>.decode(body, itemsKey: "cases") }
+            }
+            let perPage = elapsed.inSeconds / Double(rounds) * 1000
+            print(
+                String(
+                    format: "decode: %.2f ms per %d-byte page (%.1f MB/s)", perPage, body.count,
+                    Double(body.count) / (perPage / 1000) / 1e6))
+            return
+        }
         let data = BenchDataset(spec: GeneratorSpec(seed: 7, suites: suites, cases: cases))
         let latency = Duration.milliseconds(latencyMs)
         let jitter = latency / 10
@@ -55,12 +77,22 @@ struct BenchCommand: AsyncParsableCommand {
             "casediff-bench: \(data.caseCount) cases in \(data.suiteCount) suites over 2 projects "
                 + "(largest suite \(data.largestSuite) cases); minimum requests \(minimum); "
                 + "latency \(latencyMs) ms ± 10%; \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        // What this machine needs to fetch and decode the data at all: no latency, no limit, every page known.
+        let machine = try await Self.measure(
+            Scenario(
+                name: "M", summary: "", serverLimit: nil, profile: .server, latency: .zero, jitter: .zero,
+                concurrency: 32, hinted: true, target: nil, requestTarget: nil, rejectionTarget: nil), data: data)
+        print(
+            String(
+                format: "machine floor: %.2f s to fetch and decode everything with zero latency (CPU and loopback)",
+                machine.wallTime.inSeconds))
         print(Self.header)
         var missed: [String] = []
         for scenario in scenarios where selected?.contains(scenario.name.lowercased()) ?? true {
             let result = try await Self.measure(scenario, data: data)
             let floor = scenario.floor(minimumRequests: minimum, criticalPath: 2)
             let ratio = result.wallTime.inSeconds / floor.inSeconds
+            let machineRatio = result.wallTime.inSeconds / max(floor.inSeconds, machine.wallTime.inSeconds)
             let requestRatio = Double(result.requests) / Double(minimum)
             let rejectionShare = Double(result.rateLimited) / Double(max(1, result.requests))
             var verdict = "-"
@@ -77,7 +109,8 @@ struct BenchCommand: AsyncParsableCommand {
                     String(format: "%.2f s", floor.inSeconds), String(format: "%.3f×", ratio),
                     scenario.target.map { String(format: "≤ %.2f×", $0) } ?? "-",
                     "\(result.requests) (\(String(format: "%.3f×", requestRatio)))", "\(result.rateLimited)",
-                    "\(result.speculative)/\(result.wastedPages)", "\(result.peakConcurrency)", verdict)
+                    "\(result.speculative)/\(result.wastedPages)", "\(result.peakConcurrency)",
+                    String(format: "%.3f×", machineRatio), verdict)
                     + "  " + scenario.summary)
         }
         if !missed.isEmpty {
@@ -85,9 +118,11 @@ struct BenchCommand: AsyncParsableCommand {
         }
     }
 
-    static let widths = [5, 10, 9, 8, 8, 14, 5, 10, 5, 7]
+    static let widths = [5, 10, 9, 8, 8, 14, 5, 10, 5, 9, 7]
     static var header: String {
-        row("name", "wall", "floor", "ratio", "target", "requests", "429s", "spec/waste", "peak", "verdict")
+        row(
+            "name", "wall", "floor", "ratio", "target", "requests", "429s", "spec/waste", "peak", "vs machine",
+            "verdict")
     }
 
     static func row(_ cells: String...) -> String {

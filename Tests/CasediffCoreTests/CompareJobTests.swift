@@ -110,7 +110,9 @@ import Testing
 
     @Test func aPageThatFailsOnceIsRetried() async throws {
         let faults = FaultPlan(scripted: [
-            .init(method: "get_cases", arguments: [1], parameters: ["offset": "250"], fault: .serverError(status: 500), times: 1)
+            .init(
+                method: "get_cases", arguments: [1], parameters: ["offset": "250"], fault: .serverError(status: 500),
+                times: 1)
         ])
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: .init(faults: faults)) {
             simulator in
@@ -125,7 +127,9 @@ import Testing
 
     @Test func aPageThatKeepsFailingMakesTheRunIncompleteAndSaysWhere() async throws {
         let faults = FaultPlan(scripted: [
-            .init(method: "get_cases", arguments: [1], parameters: ["offset": "250"], fault: .serverError(status: 503), times: 100)
+            .init(
+                method: "get_cases", arguments: [1], parameters: ["offset": "250"], fault: .serverError(status: 503),
+                times: 100)
         ])
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: .init(faults: faults)) {
             simulator in

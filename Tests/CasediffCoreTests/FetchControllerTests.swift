@@ -24,10 +24,12 @@ import Testing
 
     @Test func a429HoldsEveryLaterRequestUntilItsRetryAfter() async throws {
         let faults = FaultPlan(scripted: [
-            .init(method: "get_cases", arguments: [1], parameters: ["suite_id": "5", "offset": "250"],
+            .init(
+                method: "get_cases", arguments: [1], parameters: ["suite_id": "5", "offset": "250"],
                 fault: .rateLimit(retryAfterSeconds: 1), times: 1)
         ])
-        try await TestRailSimulator.withRunning(dataset: CompareJobTests.dataset, configuration: .init(faults: faults)) {
+        try await TestRailSimulator.withRunning(dataset: CompareJobTests.dataset, configuration: .init(faults: faults))
+        {
             simulator in
             let output = try await makeController(simulator, configuration: .init(speculation: false))
                 .run(left: .id(1), right: .id(2))
@@ -54,7 +56,8 @@ import Testing
                     SuiteSizeHint(suiteID: $0.suite.id, cases: $0.cases.count, sections: $0.sections.count)
                 }
             }
-            let warm = try await makeController(simulator, hints: FixedSizeHints(hints)).run(left: .id(1), right: .id(2))
+            let warm = try await makeController(simulator, hints: FixedSizeHints(hints)).run(
+                left: .id(1), right: .id(2))
             #expect(warm.metrics.requests == 24 + 4 && warm.metrics.wastedPages == 0 && warm.metrics.speculative == 0)
             #expect(warm.left == cold.left && warm.right == cold.right)
         }

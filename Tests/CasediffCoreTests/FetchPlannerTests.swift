@@ -29,7 +29,8 @@ import Testing
     }
 
     @discardableResult
-    func answer(_ planner: inout FetchPlanner, _ unit: WorkUnit, _ payload: UnitPayload) throws -> FetchPlanner.Progress {
+    func answer(_ planner: inout FetchPlanner, _ unit: WorkUnit, _ payload: UnitPayload) throws -> FetchPlanner.Progress
+    {
         try planner.handle(UnitOutcome(unit: unit, result: .success(payload)))
     }
 
@@ -57,14 +58,17 @@ import Testing
     @Test func aListingYieldsEachSuitesFirstPagesAndCompletionFollowsNext() throws {
         var planner = makePlanner()
         let units = try startBoth(
-            &planner, suites: [.left: [Suite(id: 10, name: "A", projectID: 1)], .right: [Suite(id: 20, name: "A", projectID: 2)]])
+            &planner,
+            suites: [.left: [Suite(id: 10, name: "A", projectID: 1)], .right: [Suite(id: 20, name: "A", projectID: 2)]])
         #expect(Set(units.map(\.label)) == ["p1/s10/o0", "p1/s10/sections/o0", "p2/s20/o0", "p2/s20/sections/o0"])
         // Case pages lead: a cold suite's first page is how its size is found.
         #expect(units.first?.label.hasSuffix("/o0") == true && !units.first!.label.contains("sections"))
         var completed: [FetchPlanner.SuiteKey] = []
         for unit in units {
             switch unit.kind {
-            case .sections: completed += try answer(&planner, unit, .sections(page([Section(id: 1, suiteID: nil, name: "S")]))).completed
+            case .sections:
+                completed += try answer(&planner, unit, .sections(page([Section(id: 1, suiteID: nil, name: "S")])))
+                    .completed
             case .cases(let side, _) where side == .left:
                 let next = unit.endpoint.setting("limit", to: "250").setting("offset", to: "250")
                 completed += try answer(&planner, unit, .cases(page(cases(250), next: next))).completed
@@ -97,7 +101,10 @@ import Testing
 
     @Test func exactHintsDispatchEveryPageBeforeTheListingAndLargestSuitesFirst() throws {
         let hints = FixedSizeHints([
-            1: [SuiteSizeHint(suiteID: 10, cases: 300, sections: 1), SuiteSizeHint(suiteID: 11, cases: 1000, sections: 1)]
+            1: [
+                SuiteSizeHint(suiteID: 10, cases: 300, sections: 1),
+                SuiteSizeHint(suiteID: 11, cases: 1000, sections: 1),
+            ]
         ])
         var planner = makePlanner(hints: hints)
         let units = drain(&planner).map(\.label)
@@ -151,7 +158,8 @@ import Testing
         let units = try startBoth(&planner, suites: [.left: [Suite(id: 10, name: "A", projectID: 1)], .right: []])
         for unit in units {
             if case .cases = unit.kind {
-                _ = try planner.handle(UnitOutcome(unit: unit, result: .failure(.serverError(status: 502, message: "x"))))
+                _ = try planner.handle(
+                    UnitOutcome(unit: unit, result: .failure(.serverError(status: 502, message: "x"))))
             } else {
                 try answer(&planner, unit, .sections(page([Section]())))
             }

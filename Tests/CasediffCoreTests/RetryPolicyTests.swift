@@ -18,7 +18,8 @@ import Testing
             ])
         let capped = RetryPolicy(maxAttempts: 10)
         #expect(capped.decide(after: server, failures: 7, rateLimited: 0, unit: 1) == .retry(after: .seconds(20)))
-        #expect(policy.decide(after: server, failures: 3, rateLimited: 0, unit: 0.25) == .retry(after: .milliseconds(500)))
+        #expect(
+            policy.decide(after: server, failures: 3, rateLimited: 0, unit: 0.25) == .retry(after: .milliseconds(500)))
     }
 
     @Test func attemptsAreBounded() {
@@ -29,12 +30,14 @@ import Testing
     }
 
     @Test func a429WaitsAtTheLimiterNotHere() {
-        let decision = policy.decide(after: .rateLimited("slow down", retryAfter: .seconds(30)), failures: 0, rateLimited: 1, unit: 0.9)
+        let decision = policy.decide(
+            after: .rateLimited("slow down", retryAfter: .seconds(30)), failures: 0, rateLimited: 1, unit: 0.9)
         #expect(decision == .retry(after: .zero))
     }
 
     @Test func maintenanceWaitsAtLeastItsRetryAfter() {
-        let decision = policy.decide(after: .maintenance("down", retryAfter: .seconds(30)), failures: 1, rateLimited: 0, unit: 0.1)
+        let decision = policy.decide(
+            after: .maintenance("down", retryAfter: .seconds(30)), failures: 1, rateLimited: 0, unit: 0.1)
         #expect(decision == .retry(after: .seconds(30)))
     }
 

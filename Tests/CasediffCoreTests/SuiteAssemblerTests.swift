@@ -16,7 +16,8 @@ import Testing
 
     @Test func ordersSectionsDepthFirstBySiblingOrder() {
         let sections = [
-            section(4, parent: 1, order: 2), section(2, order: 2), section(1, order: 1), section(3, parent: 1, order: 1),
+            section(4, parent: 1, order: 2), section(2, order: 2), section(1, order: 1),
+            section(3, parent: 1, order: 1),
         ]
         #expect(SuiteAssembler.orderSections(sections).map(\.id) == [1, 3, 4, 2])
     }

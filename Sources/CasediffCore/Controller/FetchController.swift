@@ -70,22 +70,53 @@ public struct FetchController: Sendable {
         var latencyEstimate = 0.25
 
         do {
-            try await withThrowingTaskGroup(of: (UnitOutcome, Duration?).self) { group in
+            try await withThrowingTaskGroup(of: ChildResult.self) { group in
+                // Requests in flight are bounded; decoding is not: a page decodes while the next request is
+                // already on its way, so CPU and network latency overlap.
                 var running = 0
+                var decoding = 0
+                var redo: [(unit: WorkUnit, attempt: Int)] = []
                 while true {
                     try Task.checkCancellation()
                     let perMinute = await limiter.requestsPerMinute
                     // The rate binds when fewer requests in flight than we may run would already saturate it.
                     let rateBound =
                         perMinute.map { $0 / 60 * latencyEstimate <= Double(configuration.concurrency) } ?? false
-                    while running < configuration.concurrency, let unit = planner.nextUnit(rateBound: rateBound) {
-                        group.addTask { await Self.execute(unit, with: executor) }
+                    while running < configuration.concurrency {
+                        let next: (unit: WorkUnit, attempt: Int)
+                        if !redo.isEmpty {
+                            next = redo.removeFirst()
+                        } else if let unit = planner.nextUnit(rateBound: rateBound) {
+                            next = (unit, 1)
+                        } else {
+                            break
+                        }
+                        group.addTask { await Self.fetch(next.unit, attempt: next.attempt, with: executor) }
                         running += 1
                     }
-                    guard running > 0, let (outcome, latency) = try await group.next() else { break }
-                    running -= 1
-                    if let latency {
+                    guard running + decoding > 0, let child = try await group.next() else { break }
+                    let outcome: UnitOutcome
+                    switch child {
+                    case .fetched(let unit, let data, let latency, let attempt):
+                        running -= 1
                         latencyEstimate = latencyEstimate * 0.8 + latency.inSeconds * 0.2
+                        decoding += 1
+                        group.addTask { .decoded(unit, Self.decoding(unit.kind, data), attempt: attempt) }
+                        continue
+                    case .failed(let unit, let error):
+                        running -= 1
+                        outcome = UnitOutcome(unit: unit, result: .failure(error))
+                    case .decoded(let unit, let result, let attempt):
+                        decoding -= 1
+                        if case .failure(let error) = result, error.isRetryable,
+                            attempt < configuration.retry.maxAttempts
+                        {
+                            // A body cut short: send the request again.
+                            await metrics.retried()
+                            redo.append((unit, attempt + 1))
+                            continue
+                        }
+                        outcome = UnitOutcome(unit: unit, result: result)
                     }
                     let progress = try planner.handle(outcome)
                     if progress.keep, case .success(let payload) = outcome.result {
@@ -134,21 +165,35 @@ public struct FetchController: Sendable {
         return Output(left: data(leftProject, .left), right: data(rightProject, .right), metrics: summary)
     }
 
-    private static func execute(
-        _ unit: WorkUnit, with executor: RequestExecutor
-    ) async -> (UnitOutcome, Duration?) {
-        let kind = unit.kind
+    /// What a child task reports: a response body (to decode next), a final failure, or a decoded page.
+    enum ChildResult: Sendable {
+        case fetched(WorkUnit, Data, latency: Duration, attempt: Int)
+        case failed(WorkUnit, TestRailError)
+        case decoded(WorkUnit, Result<UnitPayload, TestRailError>, attempt: Int)
+    }
+
+    private static func fetch(_ unit: WorkUnit, attempt: Int, with executor: RequestExecutor) async -> ChildResult {
         do {
-            let answer = try await executor.perform(unit.endpoint) { data in try Self.decode(kind, data) }
-            return (UnitOutcome(unit: unit, result: .success(answer.value)), answer.latency)
+            let answer = try await executor.perform(unit.endpoint)
+            return .fetched(unit, answer.data, latency: answer.latency, attempt: attempt)
         } catch let error as TestRailError {
-            return (UnitOutcome(unit: unit, result: .failure(error)), nil)
+            return .failed(unit, error)
         } catch {
-            return (UnitOutcome(unit: unit, result: .failure(.cancelled)), nil)
+            return .failed(unit, .cancelled)
         }
     }
 
-    static func decode(_ kind: WorkUnit.Kind, _ data: Data) throws -> UnitPayload {
+    static func decoding(_ kind: WorkUnit.Kind, _ data: Data) -> Result<UnitPayload, TestRailError> {
+        do {
+            return .success(try decodeUntyped(kind, data))
+        } catch let error as TestRailError {
+            return .failure(error)
+        } catch {
+            return .failure(.malformedResponse(String(describing: error)))
+        }
+    }
+
+    private static func decodeUntyped(_ kind: WorkUnit.Kind, _ data: Data) throws -> UnitPayload {
         switch kind {
         case .project: return .project(try TestRailClient.decodeObject(data))
         case .projectList: return .projects(try Page<Project>.decode(data, itemsKey: "projects"))

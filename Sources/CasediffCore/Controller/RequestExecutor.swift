@@ -3,6 +3,9 @@ import TestRailAPI
 
 /// Sends one unit's request until it succeeds or its failure is final: through the circuit breaker, then the rate
 /// limiter (every attempt, retries included), with a hard per-request timeout and ``RetryPolicy``'s backoff.
+///
+/// It returns the body undecoded: the controller decodes it outside the concurrency bound (and sends the request
+/// again if the body turns out cut short).
 struct RequestExecutor: Sendable {
     let client: TestRailClient
     let limiter: RateLimiter
@@ -12,10 +15,8 @@ struct RequestExecutor: Sendable {
     let metrics: MetricsRecorder
     let random: @Sendable () -> Double
 
-    /// The decoded answer and the latency of the attempt that produced it.
-    func perform<Value: Sendable>(
-        _ endpoint: TestRailEndpoint, decode: @escaping @Sendable (Data) throws -> Value
-    ) async throws -> (value: Value, latency: Duration) {
+    /// The body of a 2xx answer and the latency of the attempt that produced it.
+    func perform(_ endpoint: TestRailEndpoint) async throws -> (data: Data, latency: Duration) {
         var failures = 0
         var rateLimited = 0
         while true {
@@ -29,15 +30,15 @@ struct RequestExecutor: Sendable {
                 throw error
             }
             await metrics.started()
-            let (result, bytes) = await attempt(endpoint, decode: decode)
+            let (result, bytes) = await attempt(endpoint)
             let latency = clock.now - sentAt
             await metrics.finished(latency: latency, bytes: bytes, rateLimited: result.isRateLimited)
             let error: TestRailError
             switch result {
-            case .success(let value):
+            case .success(let data):
                 await limiter.recordSuccess(sentAt: sentAt)
                 await breaker.recordSuccess()
-                return (value, latency)
+                return (data, latency)
             case .failure(let failure):
                 error = failure
             }
@@ -74,10 +75,8 @@ struct RequestExecutor: Sendable {
         }
     }
 
-    /// One HTTP exchange and its decoding, bounded by the client's timeout even if the transport hangs.
-    private func attempt<Value: Sendable>(
-        _ endpoint: TestRailEndpoint, decode: @escaping @Sendable (Data) throws -> Value
-    ) async -> (Result<Value, TestRailError>, Int) {
+    /// One HTTP exchange, bounded by the client's timeout even if the transport hangs.
+    private func attempt(_ endpoint: TestRailEndpoint) async -> (Result<Data, TestRailError>, Int) {
         let client = self.client
         let clock = self.clock
         do {
@@ -91,13 +90,7 @@ struct RequestExecutor: Sendable {
                 guard let first = try await group.next() else { throw TestRailError.cancelled }
                 return first
             }
-            do {
-                return (.success(try decode(data)), data.count)
-            } catch let error as TestRailError {
-                return (.failure(error), data.count)
-            } catch {
-                return (.failure(.malformedResponse(String(describing: error))), data.count)
-            }
+            return (.success(data), data.count)
         } catch let error as TestRailError {
             return (.failure(error), 0)
         } catch {

@@ -352,7 +352,8 @@ public struct FetchPlanner: Sendable {
             guard case .name(let name) = projects[side]!.reference else { continue }
             let exact = all.filter { $0.name == name }
             let matches =
-                exact.isEmpty ? all.filter { $0.name.compare(name, options: [.caseInsensitive]) == .orderedSame } : exact
+                exact.isEmpty
+                ? all.filter { $0.name.compare(name, options: [.caseInsensitive]) == .orderedSame } : exact
             switch matches.count {
             case 0:
                 throw CasediffError.unknownProject(projects[side]!.reference, instance: configuration.instance)
@@ -367,7 +368,8 @@ public struct FetchPlanner: Sendable {
 
     private mutating func createSuite(_ key: SuiteKey, projectID: Int, suite: Suite?, hint: SuiteSizeHint?) {
         let hint =
-            hint ?? hints.suites(instance: configuration.instance, projectID: projectID)?.first {
+            hint
+            ?? hints.suites(instance: configuration.instance, projectID: projectID)?.first {
                 $0.suiteID == key.suiteID
             }
         suites[key] = SuiteState(
