@@ -2,8 +2,7 @@
 public struct FetchMetrics: Sendable, Hashable {
     /// HTTP requests sent, every attempt counted.
     public var requests = 0
-    /// List pages and objects received intact.
-    public var responses = 0
+    /// List pages received intact.
     public var pages = 0
     public var cases = 0
     public var suites = 0

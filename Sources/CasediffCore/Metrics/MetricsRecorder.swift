@@ -23,7 +23,6 @@ actor MetricsRecorder {
     }
 
     func received(isPage: Bool) {
-        metrics.responses += 1
         if isPage { metrics.pages += 1 }
     }
 

@@ -47,7 +47,6 @@ public struct FetchPlanner: Sendable {
     }
 
     struct SuiteState: Sendable {
-        var projectID: Int
         /// Nil while the suite is known only from a hint, before the project's listing confirms it.
         var suite: Suite?
         var sections: PageSeries
@@ -373,7 +372,7 @@ public struct FetchPlanner: Sendable {
                 $0.suiteID == key.suiteID
             }
         suites[key] = SuiteState(
-            projectID: projectID, suite: suite,
+            suite: suite,
             sections: PageSeries(
                 base: .getSections(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.sections),
             cases: PageSeries(base: .getCases(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.cases),

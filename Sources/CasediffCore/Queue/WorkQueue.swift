@@ -6,9 +6,6 @@ struct WorkQueue: Sendable {
     private var heap = Heap<QueuedUnit>()
     private var sequence = 0
 
-    var count: Int { heap.count }
-    var isEmpty: Bool { heap.isEmpty }
-
     mutating func push(_ unit: WorkUnit, rank: QueuedUnit.Rank, weight: Int) {
         sequence += 1
         heap.insert(QueuedUnit(unit: unit, rank: rank, weight: weight, sequence: sequence))

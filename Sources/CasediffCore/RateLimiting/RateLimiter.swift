@@ -54,8 +54,6 @@ public actor RateLimiter {
     /// Requests per minute currently allowed; nil when unlimited.
     public var requestsPerMinute: Double? { state.requestsPerMinute }
 
-    public var rejections: Int { state.rejections }
-
     private func reserve() -> RateLimiterState.Ticket {
         state.reserve(now: clock.now)
     }

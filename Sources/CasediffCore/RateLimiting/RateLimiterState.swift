@@ -77,8 +77,6 @@ public struct RateLimiterState: Sendable {
     public let configuration: Configuration
     /// The current limit per window; nil while no limit is known.
     public private(set) var limit: Int?
-    /// 429 answers seen.
-    public private(set) var rejections = 0
     /// Nothing is sent before this instant.
     public private(set) var gateUntil: Duration = .zero
 
@@ -162,7 +160,6 @@ public struct RateLimiterState: Sendable {
 
     /// A request sent at `sentAt` got a 429: close the gate and, once per overload, lower the limit.
     public mutating func recordRejection(sentAt: Duration, retryAfter: Duration?, jitter: Duration, now: Duration) {
-        rejections += 1
         rejectedAt.append(sentAt)
         pause(until: now + (retryAfter ?? configuration.defaultPause) + jitter)
         if let lastDecrease, sentAt <= lastDecrease { return }  // an echo of an overload already handled

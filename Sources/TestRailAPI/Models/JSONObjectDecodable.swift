@@ -49,22 +49,4 @@ enum JSONObjectField {
         default: return nil
         }
     }
-
-    static func requiredInt(_ object: [String: Any], _ key: String) throws -> Int {
-        guard let value = int(object, key) else {
-            throw TestRailError.malformedResponse("missing field '\(key)'")
-        }
-        return value
-    }
-
-    static func string(_ object: [String: Any], _ key: String) -> String? {
-        object[key] as? String
-    }
-
-    static func requiredString(_ object: [String: Any], _ key: String) throws -> String {
-        guard let value = object[key] as? String else {
-            throw TestRailError.malformedResponse("missing field '\(key)'")
-        }
-        return value
-    }
 }
