@@ -224,25 +224,18 @@ public struct FetchPlanner: Sendable {
                 }
             }
             progress.completed = completions(side: side)
-        case (.sections(let side, let suiteID), .sections):
+        case (.sections(let side, let suiteID), .sections), (.cases(let side, let suiteID), .cases):
             let key = SuiteKey(side: side, suiteID: suiteID)
             guard var state = suites[key], let shape = payload.pageShape else {
                 wastedPages += 1
                 progress.keep = false
                 break
             }
-            state.sections.record(offset: unit.offset, shape)
-            suites[key] = state
-            enqueueSuitePages(key)
-            progress.completed = completions(side: side)
-        case (.cases(let side, let suiteID), .cases):
-            let key = SuiteKey(side: side, suiteID: suiteID)
-            guard var state = suites[key], let shape = payload.pageShape else {
-                wastedPages += 1
-                progress.keep = false
-                break
+            if case .sections = unit.kind {
+                state.sections.record(offset: unit.offset, shape)
+            } else {
+                state.cases.record(offset: unit.offset, shape)
             }
-            state.cases.record(offset: unit.offset, shape)
             suites[key] = state
             enqueueSuitePages(key)
             progress.completed = completions(side: side)
