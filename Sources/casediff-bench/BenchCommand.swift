@@ -137,11 +137,7 @@ struct BenchCommand: AsyncParsableCommand {
             rateLimitPerMinute: scenario.serverLimit, latency: scenario.latency, jitter: scenario.jitter, seed: 7)
         return try await TestRailSimulator.withRunning(dataset: data.dataset, configuration: configuration) {
             simulator in
-            let client = TestRailClient(
-                baseURL: try TestRailBaseURL(simulator.baseURL.absoluteString),
-                credentials: Credentials(
-                    user: SimulatorConfiguration.demoUser.email, apiKey: SimulatorConfiguration.demoUser.key),
-                transport: URLSessionTransport())
+            let client = try simulator.demoClient()
             let job = CompareJob(
                 client: client, left: .id(data.projectIDs[0]), right: .id(data.projectIDs[1]),
                 options: .init(

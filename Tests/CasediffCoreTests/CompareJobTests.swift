@@ -15,11 +15,7 @@ import Testing
         _ simulator: RunningSimulator, _ left: String, _ right: String,
         controller: FetchController.Configuration = .init()
     ) throws -> CompareJob {
-        let client = TestRailClient(
-            baseURL: try TestRailBaseURL(simulator.baseURL.absoluteString),
-            credentials: Credentials(
-                user: SimulatorConfiguration.demoUser.email, apiKey: SimulatorConfiguration.demoUser.key),
-            transport: URLSessionTransport())
+        let client = try simulator.demoClient()
         return CompareJob(
             client: client, left: ProjectReference(left), right: ProjectReference(right),
             options: .init(controller: controller))

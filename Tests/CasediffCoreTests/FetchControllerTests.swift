@@ -11,11 +11,7 @@ import Testing
         _ simulator: RunningSimulator, configuration: FetchController.Configuration = .init(),
         hints: any SizeHints = NoSizeHints(), rate: Int? = nil
     ) throws -> FetchController {
-        let client = TestRailClient(
-            baseURL: try TestRailBaseURL(simulator.baseURL.absoluteString),
-            credentials: Credentials(
-                user: SimulatorConfiguration.demoUser.email, apiKey: SimulatorConfiguration.demoUser.key),
-            transport: URLSessionTransport())
+        let client = try simulator.demoClient()
         let clock = SystemEngineClock()
         return FetchController(
             client: client, configuration: configuration,
