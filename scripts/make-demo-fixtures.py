@@ -74,7 +74,7 @@ STOREFRONT_SOURCE = {
             ("Cart survives a page reload", {"refs": "SHOP-118"}),
         ],
         "Cart > Coupons": [
-            ("Apply a valid coupon", {"priority_id": 3}),
+            ("Apply a valid coupon", {"priority_id": 3, "preconds": "<p>A coupon that is <b>valid</b> today.</p>"}),
             ("Reject an expired coupon", {"priority_id": 3, "refs": "SHOP-140"}),
             ("Stack two coupons", {"priority_id": 1}),
         ],
@@ -116,6 +116,7 @@ STOREFRONT_SOURCE = {
         "Basics": [
             ("Search by product name", {"priority_id": 4}),
             ("Search with no results", {}),
+            ("Search for caf\u00e9 finds accented names", {}),
             ("Search suggestions appear after two letters", {}),
         ],
         "Filters": [
@@ -172,7 +173,7 @@ checkout["Shipping"] = [c for c in checkout["Shipping"] if c[0] != "Legacy fax c
 # added: two new cases
 checkout["Shipping"].append(("Choose click-and-collect", {"priority_id": 3}))
 checkout["Cart > Coupons"].append(("Coupon code is case-insensitive", {}))
-# moved (reported as changed 'section' for now): partial refund moved from Refunds up to Payment
+# moved: partial refund moved from Refunds up to Payment
 checkout["Payment > Refunds"] = [c for c in checkout["Payment > Refunds"] if c[0] != "Partial refund"]
 checkout["Payment"].append(("Partial refund", {"priority_id": 2}))
 accounts = migrated["Accounts"]
@@ -180,6 +181,13 @@ accounts = migrated["Accounts"]
 accounts["Sign-up"][2] = ("Password strength meter", {"type_id": 6})
 # changed: preconditions HTML edited
 accounts["Sign-in"][2] = ("Sign in with Google", {"preconds": "<p>A Google account <b>with</b> 2FA.</p>"})
+# renamed: "e-mail" became "email" in the title (same section, similar title)
+accounts["Sign-up"][0] = ("Sign up with email", {"priority_id": 4})
+# not drift: the same preconditions in other markup (compared as text)
+checkout["Cart > Coupons"][0] = ("Apply a valid coupon", {
+    "priority_id": 3, "preconds": "<div>A coupon that is&nbsp;<strong>valid</strong>  today.</div>"})
+# not drift: the same title in decomposed Unicode (NFD); compared in NFC
+migrated["Search"]["Basics"][2] = ("Search for cafe\u0301 finds accented names", {})
 # duplicate title: a second "Upload an avatar" in Profile (added)
 accounts["Profile"].append(("Upload an avatar", {"priority_id": 1}))
 # removed suite: Legacy Reports is not migrated

@@ -8,9 +8,11 @@ import TestRailAPI
 /// 3. **Control** (`Controller/`, `RateLimiting/`): ``FetchController`` runs the units with bounded concurrency,
 ///    retries and a circuit breaker, under one adaptive ``RateLimiter`` for the instance.
 /// 4. **Aggregate** (`Aggregation/`): each suite is reassembled in display order and proven complete.
-/// 5. **Compare** (`Comparison/`): suites by name, cases by title (``ProjectComparator``).
+/// 5. **Compare** (`Comparison/`): suites by name (or pooled), cases by the match key, field by field
+///    (``ProjectComparator``).
 ///
-/// Rendering is the caller's: the report goes to ``TableRenderer`` or ``JSONRenderer``.
+/// 6. **Render** is the caller's: ``TableRenderer``, ``JSONRenderer``, ``MarkdownRenderer``, ``CSVRenderer`` or
+///    ``JUnitRenderer``.
 public struct CompareJob: Sendable {
     public struct Options: Sendable {
         public var controller: FetchController.Configuration
@@ -18,11 +20,14 @@ public struct CompareJob: Sendable {
         public var rate: RateProfile?
         public var hints: any SizeHints
         public var clock: any EngineClock
+        public var comparison: ComparisonOptions
 
         public init(
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
-            hints: any SizeHints = NoSizeHints(), clock: any EngineClock = SystemEngineClock()
+            hints: any SizeHints = NoSizeHints(), clock: any EngineClock = SystemEngineClock(),
+            comparison: ComparisonOptions = .init()
         ) {
+            self.comparison = comparison
             self.controller = controller
             self.rate = rate
             self.hints = hints
@@ -54,11 +59,13 @@ public struct CompareJob: Sendable {
 
     public func run() async throws -> Result {
         let limiter = RateLimiter(.init(ceiling: rateProfile.requestsPerMinute), clock: options.clock)
+        var configuration = options.controller
+        configuration.suites = SuiteFilter(options.comparison.suites)
         let controller = FetchController(
-            client: client, configuration: options.controller, limiter: limiter, clock: options.clock,
+            client: client, configuration: configuration, limiter: limiter, clock: options.clock,
             hints: options.hints)
         let fetched = try await controller.run(left: left, right: right)
-        let report = ProjectComparator().compare(fetched.left, fetched.right)
+        let report = try ProjectComparator(options: options.comparison).compare(fetched.left, fetched.right)
         return Result(report: report, left: fetched.left, right: fetched.right, metrics: fetched.metrics)
     }
 }

@@ -7,13 +7,17 @@ import TestRailAPI
 struct CompareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two projects: suites by name, cases by title.",
+        abstract: "Compare two projects: suites by name, cases by title (or path, id or a field).",
         discussion: """
-            LEFT is the baseline: cases only in LEFT are 'removed', only in RIGHT 'added'.
-            Projects are given by id (12 or P12) or exact name.
+            LEFT is the baseline: cases only in LEFT are 'removed', only in RIGHT 'added'; a case in another \
+            section is 'moved', one under a near title in the same section 'renamed'.
 
-            Example:
-              casediff compare 1 2 --url https://example.testrail.io --output diff.json
+            Exit codes: 0 no drift, 1 drift (as --fail-on defines it), 2 error or incomplete data.
+
+            Examples:
+              casediff compare 1 2 --url https://example.testrail.io
+              casediff compare "Storefront" "Storefront (migrated)" --match field:custom_automation_id \\
+                --junit drift.xml --markdown "$GITHUB_STEP_SUMMARY" --fail-on added,removed,changed
             """
     )
 
@@ -27,45 +31,60 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var fetch: FetchOptions
 
-    @Option(help: "What to print on stdout: table or json.")
-    var format: OutputFormat = .table
+    @OptionGroup var comparison: ComparisonFlags
 
-    @Option(help: "Also write the JSON diff to this file.")
-    var output: String?
+    @OptionGroup var outputs: OutputOptions
 
     @Flag(help: "Print no statistics on stderr.")
     var quiet = false
 
-    @Flag(help: "Leave the run's metrics (timings, request counts) out of the JSON, so equal inputs give equal bytes.")
-    var reproducible = false
-
     func run() async throws {
-        let client = try connection.client(environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        let client = try connection.client(environment: environment)
         let job = CompareJob(
             client: client, left: ProjectReference(left), right: ProjectReference(right),
-            options: .init(controller: fetch.controller, rate: fetch.rate))
+            options: .init(controller: fetch.controller, rate: fetch.rate, comparison: comparison.options))
         let result = try await Interrupts.cancellingOnSignals { try await job.run() }
 
-        let json = try JSONRenderer().render(
-            result.report, metrics: reproducible ? nil : result.metrics, rateProfile: job.rateProfile)
-        if let output {
+        let context = RenderContext(
+            toolVersion: CasediffVersion.current,
+            generatedAt: outputs.reproducible ? nil : Self.now(environment: environment),
+            metrics: outputs.reproducible ? nil : result.metrics, rateProfile: job.rateProfile)
+        for (format, path) in outputs.files {
+            let data = try Self.render(result.report, as: format, context: context, style: .plain)
             do {
-                try json.write(to: URL(fileURLWithPath: output), options: .atomic)
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw CasediffError.output(path: output, detail: error.localizedDescription)
+                throw CasediffError.output(path: path, detail: error.localizedDescription)
             }
         }
-        switch format {
-        case .table: FileHandle.standardOutput.write(Data(TableRenderer().render(result.report).utf8))
-        case .json: FileHandle.standardOutput.write(json)
-        }
+        let style = Terminal.style(environment: environment)
+        FileHandle.standardOutput.write(
+            try Self.render(result.report, as: outputs.format, context: context, style: style))
         if !quiet {
             var line = "fetched \(result.metrics.summary); rate limit \(job.rateProfile)"
             if fetch.rate == nil { line += " (guessed from the URL; --rate sets it)" }
-            if let output { line += "; JSON diff written to \(output)" }
+            for (format, path) in outputs.files { line += "; \(format.rawValue) written to \(path)" }
             Self.note(line)
         }
         throw ExitCode(result.report.hasDrift ? ExitStatus.drift : ExitStatus.same)
+    }
+
+    static func render(_ report: ComparisonReport, as format: OutputFormat, context: RenderContext, style: TerminalStyle)
+        throws -> Data
+    {
+        switch format {
+        case .table: return Data(TableRenderer(style: style).render(report).utf8)
+        case .json: return try JSONRenderer().render(report, context: context)
+        case .markdown: return Data(MarkdownRenderer().render(report).utf8)
+        case .csv: return Data(try CSVRenderer().render(report).utf8)
+        case .junit: return Data(JUnitRenderer().render(report).utf8)
+        }
+    }
+
+    /// Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention).
+    static func now(environment: [String: String]) -> Date {
+        environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
     }
 
     private static func note(_ line: String) {

@@ -4,4 +4,7 @@ import ArgumentParser
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case table
     case json
+    case markdown
+    case csv
+    case junit
 }

@@ -1,57 +1,59 @@
-import Foundation
 import TestRailAPI
 
-/// A case reduced to what the comparison looks at, with instance-specific ids replaced by portable values.
-///
-/// Type and priority become names and the section becomes a path, because ids differ between a project and its
-/// copy. Absent, `null` and empty-string values are the same value ("no value"), so a field cleared one way on one
-/// side and another way on the other is not drift.
+/// A case as the comparison sees it: portable values (names and paths instead of ids) and its normalised title.
 struct CaseView: Sendable {
-    /// The standard fields compared, in listing order; custom fields follow, sorted by name.
-    static let standardFields = ["section", "type", "priority", "template", "refs", "estimate"]
-
-    let id: Int
-    let key: String
+    let testCase: TestCase
+    let suite: String
     let sectionPath: String
-    let fields: [String: JSONValue]
+    /// The place a move is measured against: the section path, or the suite and path when matching across suites.
+    let place: String
+    /// The title normalised for display (case kept).
+    let title: String
+    /// The title as keys compare it (case folded with `--ignore-case`).
+    let titleKey: String
+    let typeName: String?
+    let priorityName: String?
+    var key = ""
 
-    init(_ testCase: TestCase, paths: SectionPaths, typeNames: [Int: String], priorityNames: [Int: String]) {
-        id = testCase.id
-        key = CaseView.normalizedKey(testCase.title)
-        sectionPath = paths.path(of: testCase.sectionID)
-        var fields: [String: JSONValue] = [:]
-        fields["section"] = .string(sectionPath)
-        fields["type"] = testCase.typeID.map { .string(typeNames[$0] ?? "type #\($0)") }
-        fields["priority"] = testCase.priorityID.map { .string(priorityNames[$0] ?? "priority #\($0)") }
-        fields["template"] = testCase.templateID.map { .int(Int64($0)) }
-        fields["refs"] = testCase.refs.map(JSONValue.string)
-        fields["estimate"] = testCase.estimate.map(JSONValue.string)
-        for (name, value) in testCase.customFields {
-            fields[name] = value
-        }
-        self.fields = fields.filter { !CaseView.isEmpty($0.value) }
+    init(
+        _ testCase: TestCase, suite: String, sectionPath: String, crossSuite: Bool, normalizer: TextNormalizer,
+        display: TextNormalizer, typeName: String?, priorityName: String?
+    ) {
+        self.testCase = testCase
+        self.suite = suite
+        self.sectionPath = sectionPath
+        place = crossSuite ? (sectionPath.isEmpty ? suite : suite + SectionPaths.separator + sectionPath) : sectionPath
+        title = display.normalize(testCase.title)
+        titleKey = normalizer.ignoreCase ? normalizer.normalize(testCase.title) : title
+        self.typeName = typeName
+        self.priorityName = priorityName
     }
 
-    /// The match key: the title with surrounding white space removed.
-    static func normalizedKey(_ title: String) -> String {
-        title.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    static func isEmpty(_ value: JSONValue) -> Bool {
-        switch value {
-        case .null: return true
-        case .string(let text): return text.isEmpty
-        default: return false
+    /// The value a field compares: names for type and priority, the place for the section, raw JSON otherwise.
+    func value(_ field: CompareField) -> JSONValue {
+        func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
+        func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        switch field {
+        case .title: return .string(testCase.title)
+        case .section: return .string(place)
+        case .type: return string(typeName)
+        case .priority: return string(priorityName)
+        case .template: return int(testCase.templateID)
+        case .refs: return string(testCase.refs)
+        case .estimate: return string(testCase.estimate)
+        case .milestone: return int(testCase.milestoneID)
+        case .estimateForecast: return string(testCase.estimateForecast)
+        case .displayOrder: return int(testCase.displayOrder)
+        case .id: return int(testCase.id)
+        case .createdBy: return int(testCase.createdBy)
+        case .createdOn: return int(testCase.createdOn)
+        case .updatedBy: return int(testCase.updatedBy)
+        case .updatedOn: return int(testCase.updatedOn)
+        case .custom(let name): return testCase.customFields[name] ?? .null
         }
     }
 
-    /// The fields that differ, standard fields first, then custom fields by name.
-    func changes(to other: CaseView) -> [FieldChange] {
-        let custom = Set(fields.keys).union(other.fields.keys).subtracting(CaseView.standardFields).sorted()
-        return (CaseView.standardFields + custom).compactMap { name in
-            let old = fields[name] ?? .null
-            let new = other.fields[name] ?? .null
-            return old == new ? nil : FieldChange(field: name, old: old, new: new)
-        }
+    var side: CaseRecord.Side {
+        CaseRecord.Side(id: testCase.id, suite: suite, sectionPath: sectionPath, title: title)
     }
 }

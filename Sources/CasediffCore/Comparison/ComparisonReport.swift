@@ -6,6 +6,7 @@ public struct ComparisonReport: Sendable, Hashable {
         public var projectID: Int
         public var projectName: String
         public var suiteMode: Int
+        /// Cases compared (deleted ones and suites outside `--suite` left out).
         public var cases: Int
 
         public init(instance: String, projectID: Int, projectName: String, suiteMode: Int, cases: Int) {
@@ -19,19 +20,37 @@ public struct ComparisonReport: Sendable, Hashable {
 
     public var left: Side
     public var right: Side
+    public var options: ComparisonOptions
     /// Suites in name order.
     public var suites: [SuiteComparison]
     /// Fields the comparison looked at, in the order changes are listed.
-    public var comparedFields: [String]
+    public var comparedFields: [CompareField]
+    /// Custom fields only one project has (not compared unless `--fields` names them).
+    public var oneSidedFields: [FieldSelection.OneSided]
+    /// Keys held by more than one case on a side.
+    public var duplicates: [DuplicateKey]
+    /// Cases without a match key (`--match field:` with an empty value), per side; reported as removed/added.
+    public var keylessLeft: Int
+    public var keylessRight: Int
 
-    public init(left: Side, right: Side, suites: [SuiteComparison], comparedFields: [String]) {
+    public init(
+        left: Side, right: Side, options: ComparisonOptions = .init(), suites: [SuiteComparison],
+        comparedFields: [CompareField], oneSidedFields: [FieldSelection.OneSided] = [],
+        duplicates: [DuplicateKey] = [], keylessLeft: Int = 0, keylessRight: Int = 0
+    ) {
         self.left = left
         self.right = right
+        self.options = options
         self.suites = suites
         self.comparedFields = comparedFields
+        self.oneSidedFields = oneSidedFields
+        self.duplicates = duplicates
+        self.keylessLeft = keylessLeft
+        self.keylessRight = keylessRight
     }
 
     public var totals: StatusCounts { suites.reduce(StatusCounts()) { $0 + $1.counts } }
 
+    /// Whether anything counts as drift under `--fail-on`: the CI gate's exit 1.
     public var hasDrift: Bool { totals.drift > 0 }
 }

@@ -1,122 +1,160 @@
 import Foundation
 import TestRailAPI
 
-/// Compares two fetched projects: suites by name, cases by title within the suite of the same name.
+/// Compares two fetched projects: pairs suites by name (or pools them with `--cross-suite`), pairs cases by the
+/// match key, then compares every pair field by field.
 ///
-/// Duplicate titles are paired in section-path order, then id order, so the result never depends on the order the
-/// server listed them in; surplus duplicates are reported as added or removed.
+/// Pairing, in order:
+/// 1. Cases with the same key pair up. A key held by several cases on a side is reported (``DuplicateKey``); such
+///    cases pair first with one in the same section, then by similarity (the most compared fields equal), ties in
+///    section-path and id order; the surplus is added or removed.
+/// 2. With `--match title|path`, unpaired cases in the same section whose titles are at least
+///    ``ComparisonOptions/renameThreshold`` similar (``TitleSimilarity``) pair as renames, most similar first.
+/// 3. What is left is added or removed.
+///
+/// Nothing depends on the order the server listed cases in: every choice is made in a sorted order.
 public struct ProjectComparator: Sendable {
-    public init() {}
+    public var options: ComparisonOptions
 
-    public func compare(_ left: ProjectData, _ right: ProjectData) -> ComparisonReport {
+    /// Above this many title pairs in one section, rename detection skips the section (it would cost seconds).
+    static let maximumRenameCandidates = 250_000
+    /// Above this many pairs among one key's duplicates, they pair in section-path and id order only.
+    static let maximumDuplicateCandidates = 10_000
+
+    public init(options: ComparisonOptions = .init()) {
+        self.options = options
+    }
+
+    /// - Throws: ``CasediffError/unknownSuite(_:available:)`` or ``CasediffError/unknownField(_:known:)``.
+    public func compare(_ left: ProjectData, _ right: ProjectData) throws -> ComparisonReport {
+        let (leftSuites, rightSuites) = try selectSuites(left, right)
+        let leftCustom = Self.customFields(leftSuites)
+        let rightCustom = Self.customFields(rightSuites)
+        if case .field(.custom(let name)) = options.match, !leftCustom.contains(name), !rightCustom.contains(name) {
+            throw CasediffError.unknownField(name, known: leftCustom.union(rightCustom).sorted())
+        }
+        let fields = try options.fields.resolve(leftCustom: leftCustom, rightCustom: rightCustom)
+        let context = Context(
+            options: options, fields: fields.compared,
+            normalizer: TextNormalizer(ignoreCase: options.ignoreCase),
+            renames: options.detectsRenames && fields.compared.contains(.title))
+        let leftSide = SideData(left, suites: leftSuites)
+        let rightSide = SideData(right, suites: rightSuites)
+
         var suites: [SuiteComparison] = []
-        for (name, pair) in pairSuites(left, right) {
-            suites.append(
-                compareSuite(name: name, left: pair.left, right: pair.right, leftData: left, rightData: right))
+        var duplicates: [DuplicateKey] = []
+        var keyless = (left: 0, right: 0)
+        if options.crossSuite {
+            let leftViews = leftSuites.flatMap { context.views($0, name: $0.suite.name, side: leftSide) }
+            let rightViews = rightSuites.flatMap { context.views($0, name: $0.suite.name, side: rightSide) }
+            let scope = context.compareScope(leftViews, rightViews, suite: nil)
+            duplicates = scope.duplicates
+            keyless = (scope.keylessLeft, scope.keylessRight)
+            let grouped = Dictionary(grouping: scope.records) { $0.current.suite }
+            let names = Set(leftSuites.map(\.name)).union(rightSuites.map(\.name)).union(grouped.keys)
+            for name in names {
+                let records = (grouped[name] ?? []).sorted(by: CaseRecord.precedes)
+                suites.append(
+                    SuiteComparison(
+                        name: name, leftSuiteID: leftSuites.first { $0.name == name }?.suite.id,
+                        rightSuiteID: rightSuites.first { $0.name == name }?.suite.id,
+                        leftCases: leftViews.lazy.filter { $0.suite == name }.count,
+                        rightCases: rightViews.lazy.filter { $0.suite == name }.count,
+                        counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records))
+            }
+        } else {
+            for (name, pair) in Self.pairSuites(leftSuites, rightSuites, left: left, right: right) {
+                let leftViews = pair.left.map { context.views($0, name: name, side: leftSide) } ?? []
+                let rightViews = pair.right.map { context.views($0, name: name, side: rightSide) } ?? []
+                let scope = context.compareScope(leftViews, rightViews, suite: name)
+                duplicates += scope.duplicates
+                keyless.left += scope.keylessLeft
+                keyless.right += scope.keylessRight
+                let records = scope.records.sorted(by: CaseRecord.precedes)
+                suites.append(
+                    SuiteComparison(
+                        name: name, leftSuiteID: pair.left?.suite.id, rightSuiteID: pair.right?.suite.id,
+                        leftCases: leftViews.count, rightCases: rightViews.count,
+                        counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records))
+            }
         }
         suites.sort {
             ($0.name, $0.leftSuiteID ?? 0, $0.rightSuiteID ?? 0) < ($1.name, $1.leftSuiteID ?? 0, $1.rightSuiteID ?? 0)
         }
-        var fields = Set<String>()
-        for project in [left, right] {
-            for suite in project.suites {
-                for testCase in suite.cases { fields.formUnion(testCase.customFields.keys) }
-            }
-        }
+        duplicates.sort { ($0.suite ?? "", $0.key) < ($1.suite ?? "", $1.key) }
         return ComparisonReport(
-            left: side(left), right: side(right), suites: suites,
-            comparedFields: CaseView.standardFields + fields.sorted())
+            left: Self.side(left, cases: suites.reduce(0) { $0 + $1.leftCases }),
+            right: Self.side(right, cases: suites.reduce(0) { $0 + $1.rightCases }), options: options,
+            suites: suites, comparedFields: fields.compared, oneSidedFields: fields.oneSided, duplicates: duplicates,
+            keylessLeft: keyless.left, keylessRight: keyless.right)
     }
 
-    private func side(_ data: ProjectData) -> ComparisonReport.Side {
+    // MARK: Scope
+
+    /// The suites `--suite` names (all when none is named), on each side.
+    private func selectSuites(_ left: ProjectData, _ right: ProjectData) throws -> ([SuiteData], [SuiteData]) {
+        let filter = SuiteFilter(options.suites)
+        let available = (left.suites + right.suites).map(\.name)
+        if let unknown = filter.unknown(among: available) {
+            throw CasediffError.unknownSuite(unknown, available: Set(available).sorted())
+        }
+        return (left.suites.filter { filter.matches($0.name) }, right.suites.filter { filter.matches($0.name) })
+    }
+
+    private static func customFields(_ suites: [SuiteData]) -> Set<String> {
+        var names = Set<String>()
+        for suite in suites {
+            for testCase in suite.cases where !testCase.isDeleted {
+                for name in testCase.customFields.keys where !names.contains(name) { names.insert(name) }
+            }
+        }
+        return names
+    }
+
+    private static func side(_ data: ProjectData, cases: Int) -> ComparisonReport.Side {
         ComparisonReport.Side(
             instance: data.instance, projectID: data.project.id, projectName: data.project.name,
-            suiteMode: data.project.suiteMode.rawValue, cases: data.caseCount)
+            suiteMode: data.project.suiteMode.rawValue, cases: cases)
     }
 
     /// Suites matched by trimmed name; two single-suite projects pair their only suites whatever their names.
-    private func pairSuites(_ left: ProjectData, _ right: ProjectData) -> [(
-        String, (left: SuiteData?, right: SuiteData?)
-    )] {
-        if left.project.suiteMode == .singleSuite, right.project.suiteMode == .singleSuite,
-            left.suites.count == 1, right.suites.count == 1
+    static func pairSuites(_ lefts: [SuiteData], _ rights: [SuiteData], left: ProjectData, right: ProjectData)
+        -> [(String, (left: SuiteData?, right: SuiteData?))]
+    {
+        if left.project.suiteMode == .singleSuite, right.project.suiteMode == .singleSuite, lefts.count == 1,
+            rights.count == 1
         {
-            return [(left.suites[0].suite.name, (left.suites[0], right.suites[0]))]
+            return [(lefts[0].name, (lefts[0], rights[0]))]
         }
         func byName(_ suites: [SuiteData]) -> [String: [SuiteData]] {
-            Dictionary(grouping: suites.sorted { $0.suite.id < $1.suite.id }) {
-                $0.suite.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
+            Dictionary(grouping: suites.sorted { $0.suite.id < $1.suite.id }, by: \.name)
         }
-        let leftByName = byName(left.suites)
-        let rightByName = byName(right.suites)
+        let leftByName = byName(lefts)
+        let rightByName = byName(rights)
         var pairs: [(String, (left: SuiteData?, right: SuiteData?))] = []
         for name in Set(leftByName.keys).union(rightByName.keys).sorted() {
-            let lefts = leftByName[name] ?? []
-            let rights = rightByName[name] ?? []
-            for index in 0..<max(lefts.count, rights.count) {
-                pairs.append(
-                    (name, (index < lefts.count ? lefts[index] : nil, index < rights.count ? rights[index] : nil)))
+            let l = leftByName[name] ?? []
+            let r = rightByName[name] ?? []
+            for index in 0..<max(l.count, r.count) {
+                pairs.append((name, (index < l.count ? l[index] : nil, index < r.count ? r[index] : nil)))
             }
         }
         return pairs
     }
+}
 
-    private func views(_ suite: SuiteData?, _ project: ProjectData) -> [CaseView] {
-        guard let suite else { return [] }
-        let paths = SectionPaths(suite.sections)
-        let types = Dictionary(project.caseTypes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let priorities = Dictionary(
-            project.priorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return suite.cases.filter { !$0.isDeleted }.map {
-            CaseView($0, paths: paths, typeNames: types, priorityNames: priorities)
-        }
-    }
+extension SuiteData {
+    /// The suite's name as suites are matched by: trimmed.
+    var name: String { suite.name.trimmingCharacters(in: .whitespacesAndNewlines) }
+}
 
-    private func compareSuite(
-        name: String, left: SuiteData?, right: SuiteData?, leftData: ProjectData, rightData: ProjectData
-    ) -> SuiteComparison {
-        let leftViews = views(left, leftData)
-        let rightViews = views(right, rightData)
-        func grouped(_ views: [CaseView]) -> [String: [CaseView]] {
-            Dictionary(grouping: views, by: \.key).mapValues {
-                $0.sorted { ($0.sectionPath, $0.id) < ($1.sectionPath, $1.id) }
-            }
-        }
-        let leftByKey = grouped(leftViews)
-        let rightByKey = grouped(rightViews)
-        var counts = StatusCounts()
-        var records: [CaseRecord] = []
-        for key in Set(leftByKey.keys).union(rightByKey.keys) {
-            let lefts = leftByKey[key] ?? []
-            let rights = rightByKey[key] ?? []
-            for index in 0..<max(lefts.count, rights.count) {
-                let l = index < lefts.count ? lefts[index] : nil
-                let r = index < rights.count ? rights[index] : nil
-                let record: CaseRecord
-                switch (l, r) {
-                case (let l?, let r?):
-                    let changes = l.changes(to: r)
-                    record = CaseRecord(
-                        status: changes.isEmpty ? .unchanged : .changed, key: key,
-                        left: .init(id: l.id, sectionPath: l.sectionPath),
-                        right: .init(id: r.id, sectionPath: r.sectionPath), changes: changes)
-                case (let l?, nil):
-                    record = CaseRecord(
-                        status: .removed, key: key, left: .init(id: l.id, sectionPath: l.sectionPath), right: nil)
-                case (nil, let r?):
-                    record = CaseRecord(
-                        status: .added, key: key, left: nil, right: .init(id: r.id, sectionPath: r.sectionPath))
-                case (nil, nil):
-                    continue
-                }
-                counts.count(record.status)
-                if record.status != .unchanged { records.append(record) }
-            }
-        }
-        records.sort(by: CaseRecord.precedes)
-        return SuiteComparison(
-            name: name, leftSuiteID: left?.suite.id, rightSuiteID: right?.suite.id, leftCases: leftViews.count,
-            rightCases: rightViews.count, counts: counts, records: records)
+/// What a side contributes to its views: names for its type and priority ids.
+struct SideData: Sendable {
+    let typeNames: [Int: String]
+    let priorityNames: [Int: String]
+
+    init(_ data: ProjectData, suites: [SuiteData]) {
+        typeNames = Dictionary(data.caseTypes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        priorityNames = Dictionary(data.priorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 }

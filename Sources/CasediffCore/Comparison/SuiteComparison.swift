@@ -6,7 +6,7 @@ public struct SuiteComparison: Sendable, Hashable {
     public var leftCases: Int
     public var rightCases: Int
     public var counts: StatusCounts
-    /// Every record that is not `unchanged`, in listing order; unchanged cases are only counted.
+    /// Every compared case, unchanged ones included, in listing order (section path, title, ids).
     public var records: [CaseRecord]
 
     public init(
@@ -21,4 +21,7 @@ public struct SuiteComparison: Sendable, Hashable {
         self.counts = counts
         self.records = records
     }
+
+    /// The records that are not unchanged.
+    public var differences: [CaseRecord] { records.filter { $0.status != .unchanged } }
 }

@@ -13,8 +13,14 @@ public struct FetchController: Sendable {
         public var concurrency: Int
         public var speculation: Bool
         public var retry: RetryPolicy
+        /// Only these suites are fetched (`--suite`).
+        public var suites: SuiteFilter
 
-        public init(concurrency: Int = 8, speculation: Bool = true, retry: RetryPolicy = RetryPolicy()) {
+        public init(
+            concurrency: Int = 8, speculation: Bool = true, retry: RetryPolicy = RetryPolicy(),
+            suites: SuiteFilter = .init()
+        ) {
+            self.suites = suites
             self.concurrency = max(1, concurrency)
             self.speculation = speculation
             self.retry = retry
@@ -62,7 +68,8 @@ public struct FetchController: Sendable {
         var planner = FetchPlanner(
             left: left, right: right,
             configuration: .init(
-                concurrency: configuration.concurrency, speculation: configuration.speculation, instance: instance),
+                concurrency: configuration.concurrency, speculation: configuration.speculation, instance: instance,
+                suites: configuration.suites),
             hints: hints)
         var aggregator = ResultAggregator()
         var delivered: [Side: [SuiteData]] = [.left: [], .right: []]

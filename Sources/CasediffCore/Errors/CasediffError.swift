@@ -13,6 +13,10 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     case output(path: String, detail: String)
     /// Pages still failed after their retries (or the fetch ended early): the data cannot be proven complete.
     case incomplete([FetchFailure])
+    /// `--suite` named a suite neither project has.
+    case unknownSuite(String, available: [String])
+    /// `--fields`, `--ignore-fields` or `--match field:` named no field.
+    case unknownField(String, known: [String])
 
     public var description: String {
         switch self {
@@ -29,6 +33,11 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             return "interrupted; \(progress); no result was produced"
         case .output(let path, let detail):
             return "cannot write \(path): \(detail)"
+        case .unknownSuite(let name, let available):
+            let list = available.isEmpty ? "neither project has suites" : "suites: " + available.joined(separator: ", ")
+            return "suite '\(name)' not found in either project (\(list))"
+        case .unknownField(let name, let known):
+            return "unknown field '\(name)' (fields: \(known.joined(separator: ", ")))"
         case .incomplete(let failures) where failures.isEmpty:
             return "incomplete data: the fetch ended before every page was proven complete; no result was produced"
         case .incomplete(let failures):

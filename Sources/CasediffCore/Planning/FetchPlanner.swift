@@ -22,8 +22,11 @@ public struct FetchPlanner: Sendable {
         public var speculation: Bool
         /// The instance's root, the key for size hints.
         public var instance: String
+        /// Only these suites are fetched (`--suite`); a name neither project has ends the run.
+        public var suites: SuiteFilter
 
-        public init(concurrency: Int, speculation: Bool = true, instance: String) {
+        public init(concurrency: Int, speculation: Bool = true, instance: String, suites: SuiteFilter = .init()) {
+            self.suites = suites
             self.concurrency = max(1, concurrency)
             self.speculation = speculation
             self.instance = instance
@@ -211,12 +214,13 @@ public struct FetchPlanner: Sendable {
                     if let parked = suites[key]!.parkedError {
                         throw CasediffError.request(parked, context: "fetching suite S\(suite.id) of P\(projectID)")
                     }
-                } else {
+                } else if configuration.suites.matches(suite.name) {
                     createSuite(key, projectID: projectID, suite: suite, hint: nil)
                 }
             }
             enqueueListing(side)
             if listing.isComplete {
+                try checkSuiteFilter()
                 for (key, suite) in suites where key.side == side && suite.suite == nil {
                     wastedPages += suite.sections.received.count + suite.cases.received.count
                     suites[key] = nil
@@ -330,11 +334,24 @@ public struct FetchPlanner: Sendable {
         projects[side]!.projectID = id
         projects[side]!.listing = PageSeries(base: .getSuites(projectID: id))
         enqueueListing(side)
+        // With --suite, hinted suites wait for the listing: a hint carries no name to filter by.
+        guard configuration.suites.isEmpty else { return }
         for hint in hints.suites(instance: configuration.instance, projectID: id) ?? [] {
             let key = SuiteKey(side: side, suiteID: hint.suiteID)
             if suites[key] == nil {
                 createSuite(key, projectID: id, suite: nil, hint: hint)
             }
+        }
+    }
+
+    /// Once both projects' suites are listed, a `--suite` name neither has ends the run.
+    private func checkSuiteFilter() throws {
+        guard !configuration.suites.isEmpty,
+            Side.allCases.allSatisfy({ projects[$0]?.listing?.isComplete == true })
+        else { return }
+        let available = Side.allCases.flatMap { projects[$0]!.listed.values.map(\.name) }
+        if let unknown = configuration.suites.unknown(among: available) {
+            throw CasediffError.unknownSuite(unknown, available: Set(available).sorted())
         }
     }
 

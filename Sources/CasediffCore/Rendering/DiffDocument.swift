@@ -1,46 +1,254 @@
+import Foundation
 import TestRailAPI
 
-/// The JSON diff export: a stable, versioned shape (see docs/diff-schema.md), separate from the in-memory report so
-/// the report can evolve without breaking consumers.
+/// The JSON diff export, schema version 2 (`docs/diff-schema.json`): kept apart from the in-memory report so the
+/// report can evolve without breaking consumers. Every list is present (`[]` when empty); absent sides are `null`.
 struct DiffDocument: Encodable {
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
-    struct Side: Encodable {
+    var schemaVersion = DiffDocument.schemaVersion
+    var metadata: Metadata
+    var drift: Bool
+    var totals: Counts
+    var duplicates: [Duplicate]
+    var keyless: Keyless
+    var suites: [Suite]
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case metadata, drift, totals, duplicates, keyless, suites
+    }
+
+    init(_ report: ComparisonReport, context: RenderContext) {
+        metadata = Metadata(report, context: context)
+        drift = report.hasDrift
+        totals = Counts(report.totals)
+        duplicates = report.duplicates.map {
+            Duplicate(suite: $0.suite, key: $0.key, left: $0.left, right: $0.right)
+        }
+        keyless = Keyless(left: report.keylessLeft, right: report.keylessRight)
+        suites = report.suites.map(Suite.init)
+    }
+
+    struct Metadata: Encodable {
+        var tool = "casediff"
+        var version: String
+        var generatedAt: String?
+        var left: Project
+        var right: Project
+        var match: Match
+        var normalization: Normalization
+        var comparedFields: [String]
+        var oneSidedFields: [OneSided]
+        var failOn: [String]
+        var complete = true
+        var run: Run?
+
+        init(_ report: ComparisonReport, context: RenderContext) {
+            version = context.toolVersion
+            generatedAt = context.generatedAt.map { ISO8601DateFormatter().string(from: $0) }
+            left = Project(report.left)
+            right = Project(report.right)
+            match = Match(report.options)
+            normalization = Normalization(ignoreCase: report.options.ignoreCase)
+            comparedFields = report.comparedFields.map(\.name)
+            oneSidedFields = report.oneSidedFields.map { OneSided(field: $0.field, side: $0.side) }
+            failOn = report.options.failOn.sorted().map(\.rawValue)
+            run = context.metrics.map { Run($0, rateProfile: context.rateProfile ?? .server) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case tool, version, left, right, match, normalization, complete, run
+            case generatedAt = "generated_at"
+            case comparedFields = "compared_fields"
+            case oneSidedFields = "one_sided_fields"
+            case failOn = "fail_on"
+        }
+    }
+
+    struct Project: Encodable {
         var instance: String
         var projectID: Int
         var projectName: String
         var suiteMode: Int
         var cases: Int
+
+        init(_ side: ComparisonReport.Side) {
+            instance = side.instance
+            projectID = side.projectID
+            projectName = side.projectName
+            suiteMode = side.suiteMode
+            cases = side.cases
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case instance, cases
+            case projectID = "project_id"
+            case projectName = "project_name"
+            case suiteMode = "suite_mode"
+        }
+    }
+
+    struct Match: Encodable {
+        var key: String
+        var field: String?
+        var scope: String
+        var suites: [String]
+        var ignoreCase: Bool
+        var renameThreshold: Double?
+
+        init(_ options: ComparisonOptions) {
+            switch options.match {
+            case .title: key = "title"
+            case .path: key = "path"
+            case .id: key = "id"
+            case .field(let field):
+                key = "field"
+                self.field = field.name
+            }
+            scope = options.crossSuite ? "project" : "suite"
+            suites = options.suites
+            ignoreCase = options.ignoreCase
+            renameThreshold = options.match.detectsRenames && options.renameThreshold < 1 ? options.renameThreshold : nil
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(key, forKey: .key)
+            try container.encode(field, forKey: .field)
+            try container.encode(scope, forKey: .scope)
+            try container.encode(suites, forKey: .suites)
+            try container.encode(ignoreCase, forKey: .ignoreCase)
+            try container.encode(renameThreshold, forKey: .renameThreshold)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case key, field, scope, suites
+            case ignoreCase = "ignore_case"
+            case renameThreshold = "rename_threshold"
+        }
+    }
+
+    struct Normalization: Encodable {
+        var whitespace = "trimmed; runs collapsed to one space"
+        var unicode = "NFC"
+        var letterCase: String
+        var richText = "custom fields compared as text: HTML tags removed, entities decoded"
+        var emptyValues = "absent, null, empty and blank are the same value"
+
+        init(ignoreCase: Bool) {
+            letterCase = ignoreCase ? "ignored" : "significant"
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case whitespace, unicode
+            case letterCase = "case"
+            case richText = "rich_text"
+            case emptyValues = "empty_values"
+        }
+    }
+
+    struct OneSided: Encodable {
+        var field: String
+        var side: String
     }
 
     struct Counts: Encodable {
         var added: Int
         var removed: Int
         var changed: Int
+        var moved: Int
+        var renamed: Int
         var unchanged: Int
+        var drift: Int
+
+        init(_ counts: StatusCounts) {
+            added = counts.added
+            removed = counts.removed
+            changed = counts.changed
+            moved = counts.moved
+            renamed = counts.renamed
+            unchanged = counts.unchanged
+            drift = counts.drift
+        }
     }
 
-    struct Change: Encodable {
-        var field: String
-        var old: JSONValue
-        var new: JSONValue
+    struct Duplicate: Encodable {
+        var suite: String?
+        var key: String
+        var left: Int
+        var right: Int
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(suite, forKey: .suite)
+            try container.encode(key, forKey: .key)
+            try container.encode(left, forKey: .left)
+            try container.encode(right, forKey: .right)
+        }
+
+        enum CodingKeys: String, CodingKey { case suite, key, left, right }
+    }
+
+    struct Keyless: Encodable {
+        var left: Int
+        var right: Int
     }
 
     struct CaseSide: Encodable {
         var id: Int
+        var suite: String
         var section: String
+        var title: String
+
+        init(_ side: CaseRecord.Side) {
+            id = side.id
+            suite = side.suite
+            section = side.sectionPath
+            title = side.title
+        }
+    }
+
+    struct Change: Encodable {
+        var path: String
+        var field: String
+        var kind: String
+        var old: JSONValue
+        var new: JSONValue
+
+        init(_ change: FieldChange) {
+            path = change.path
+            field = change.field
+            kind = change.kind.rawValue
+            old = change.old
+            new = change.new
+        }
     }
 
     struct Record: Encodable {
         var status: String
+        var drift: Bool
+        var duplicate: Bool
         var key: String
         var left: CaseSide?
         var right: CaseSide?
         var changes: [Change]
 
+        init(_ record: CaseRecord) {
+            status = record.status.rawValue
+            drift = record.drift
+            duplicate = record.duplicate
+            key = record.key
+            left = record.left.map(CaseSide.init)
+            right = record.right.map(CaseSide.init)
+            changes = record.changes.map(Change.init)
+        }
+
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(status, forKey: .status)
+            try container.encode(drift, forKey: .drift)
+            try container.encode(duplicate, forKey: .duplicate)
             try container.encode(key, forKey: .key)
             // Absent sides are written as null, so every record has the same keys.
             try container.encode(left, forKey: .left)
@@ -48,7 +256,7 @@ struct DiffDocument: Encodable {
             try container.encode(changes, forKey: .changes)
         }
 
-        enum CodingKeys: String, CodingKey { case status, key, left, right, changes }
+        enum CodingKeys: String, CodingKey { case status, drift, duplicate, key, left, right, changes }
     }
 
     struct Suite: Encodable {
@@ -59,6 +267,16 @@ struct DiffDocument: Encodable {
         var rightCases: Int
         var counts: Counts
         var cases: [Record]
+
+        init(_ suite: SuiteComparison) {
+            name = suite.name
+            leftSuiteID = suite.leftSuiteID
+            rightSuiteID = suite.rightSuiteID
+            leftCases = suite.leftCases
+            rightCases = suite.rightCases
+            counts = Counts(suite.counts)
+            cases = suite.records.map(Record.init)
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -78,123 +296,5 @@ struct DiffDocument: Encodable {
             case leftCases = "left_cases"
             case rightCases = "right_cases"
         }
-    }
-
-    struct Match: Encodable {
-        var key: String
-        var scope: String
-    }
-
-    /// How the data was fetched; volatile (timings), so `--reproducible` leaves it out.
-    struct Run: Encodable {
-        var rateProfile: String
-        var requests: Int
-        var pages: Int
-        var cases: Int
-        var suites: Int
-        var rateLimited: Int
-        var retries: Int
-        var speculative: Int
-        var wastedPages: Int
-        var duplicates: Int
-        var latencyP50Milliseconds: Double
-        var latencyP95Milliseconds: Double
-        var peakConcurrency: Int
-        var effectiveRatePerMinute: Double
-        var finalRatePerMinute: Double?
-        var wallTimeSeconds: Double
-
-        init(_ metrics: FetchMetrics, rateProfile: RateProfile) {
-            func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-            self.rateProfile = rateProfile.description
-            requests = metrics.requests
-            pages = metrics.pages
-            cases = metrics.cases
-            suites = metrics.suites
-            rateLimited = metrics.rateLimited
-            retries = metrics.retries
-            speculative = metrics.speculative
-            wastedPages = metrics.wastedPages
-            duplicates = metrics.duplicates
-            latencyP50Milliseconds = rounded(metrics.latencyP50.inSeconds * 1000)
-            latencyP95Milliseconds = rounded(metrics.latencyP95.inSeconds * 1000)
-            peakConcurrency = metrics.peakConcurrency
-            effectiveRatePerMinute = rounded(metrics.effectiveRatePerMinute)
-            finalRatePerMinute = metrics.finalRatePerMinute.map(rounded)
-            wallTimeSeconds = rounded(metrics.wallTime.inSeconds)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case requests, pages, cases, suites, retries, speculative, duplicates
-            case rateProfile = "rate_profile"
-            case rateLimited = "rate_limited"
-            case wastedPages = "wasted_pages"
-            case latencyP50Milliseconds = "latency_p50_ms"
-            case latencyP95Milliseconds = "latency_p95_ms"
-            case peakConcurrency = "peak_concurrency"
-            case effectiveRatePerMinute = "effective_rate_per_minute"
-            case finalRatePerMinute = "final_rate_per_minute"
-            case wallTimeSeconds = "wall_time_seconds"
-        }
-    }
-
-    var schemaVersion: Int
-    var tool: String
-    var run: Run?
-    var left: Side
-    var right: Side
-    var match: Match
-    var complete: Bool
-    var drift: Bool
-    var comparedFields: [String]
-    var totals: Counts
-    var suites: [Suite]
-
-    init(_ report: ComparisonReport, run: Run? = nil) {
-        func side(_ side: ComparisonReport.Side) -> Side {
-            Side(
-                instance: side.instance, projectID: side.projectID, projectName: side.projectName,
-                suiteMode: side.suiteMode, cases: side.cases)
-        }
-        func counts(_ counts: StatusCounts) -> Counts {
-            Counts(added: counts.added, removed: counts.removed, changed: counts.changed, unchanged: counts.unchanged)
-        }
-        schemaVersion = Self.schemaVersion
-        tool = "casediff"
-        self.run = run
-        left = side(report.left)
-        right = side(report.right)
-        match = Match(key: "title", scope: "suite")
-        complete = true
-        drift = report.hasDrift
-        comparedFields = report.comparedFields
-        totals = counts(report.totals)
-        suites = report.suites.map { suite in
-            Suite(
-                name: suite.name, leftSuiteID: suite.leftSuiteID, rightSuiteID: suite.rightSuiteID,
-                leftCases: suite.leftCases, rightCases: suite.rightCases, counts: counts(suite.counts),
-                cases: suite.records.map { record in
-                    Record(
-                        status: record.status.rawValue, key: record.key,
-                        left: record.left.map { CaseSide(id: $0.id, section: $0.sectionPath) },
-                        right: record.right.map { CaseSide(id: $0.id, section: $0.sectionPath) },
-                        changes: record.changes.map { Change(field: $0.field, old: $0.old, new: $0.new) })
-                })
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version"
-        case tool, run, left, right, match, complete, drift, totals, suites
-        case comparedFields = "compared_fields"
-    }
-}
-
-extension DiffDocument.Side {
-    enum CodingKeys: String, CodingKey {
-        case instance, cases
-        case projectID = "project_id"
-        case projectName = "project_name"
-        case suiteMode = "suite_mode"
     }
 }

@@ -4,14 +4,12 @@ import Foundation
 public struct JSONRenderer: Sendable {
     public init() {}
 
-    /// - Parameter metrics: the fetch's metrics for the `run` block; nil leaves it out (byte-identical output).
-    public func render(
-        _ report: ComparisonReport, metrics: FetchMetrics? = nil, rateProfile: RateProfile = .server
-    ) throws -> Data {
+    /// - Parameter context: the version, time and metrics; leave `generatedAt` and `metrics` nil for output that
+    ///   depends on the two projects' data alone.
+    public func render(_ report: ComparisonReport, context: RenderContext = .init()) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let run = metrics.map { DiffDocument.Run($0, rateProfile: rateProfile) }
-        var data = try encoder.encode(DiffDocument(report, run: run))
+        var data = try encoder.encode(DiffDocument(report, context: context))
         data.append(UInt8(ascii: "\n"))
         return data
     }

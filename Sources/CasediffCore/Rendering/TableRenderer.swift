@@ -1,89 +1,132 @@
 import Foundation
 import TestRailAPI
 
-/// Renders a report for a person at a terminal: a per-suite summary table, then every drifted case.
+/// Renders a report for a person at a terminal: a per-suite summary, then every difference with its changes.
+///
+/// Lines fit the terminal's width; colour only when ``TerminalStyle/color`` allows it (a TTY without NO_COLOR).
 public struct TableRenderer: Sendable {
-    public init() {}
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle = .plain) {
+        self.style = style
+    }
+
+    static let markers: [CaseStatus: (String, String)] = [
+        .added: ("+", "32"), .removed: ("-", "31"), .changed: ("~", "33"), .moved: (">", "36"),
+        .renamed: ("r", "35"),
+    ]
 
     public func render(_ report: ComparisonReport) -> String {
         var out = ""
         let left = "\(report.left.projectName) (P\(report.left.projectID))"
         let right = "\(report.right.projectName) (P\(report.right.projectID))"
-        out += "Comparing \(left) with \(right) on \(report.left.instance)"
-        if report.right.instance != report.left.instance { out += " and \(report.right.instance)" }
-        out += "\n\n"
+        var heading = "Comparing \(left) with \(right) on \(report.left.instance)"
+        if report.right.instance != report.left.instance { heading += " and \(report.right.instance)" }
+        out += style.fit(heading) + "\n"
+        out += style.fit("Matched by \(Self.matchDescription(report.options))") + "\n\n"
+        out += summary(report)
 
-        let header = ["Suite", "Left", "Right", "Added", "Removed", "Changed", "Unchanged"]
-        var rows = report.suites.map { suite in
-            [
-                suite.name, String(suite.leftCases), String(suite.rightCases), String(suite.counts.added),
-                String(suite.counts.removed), String(suite.counts.changed), String(suite.counts.unchanged),
-            ]
-        }
-        let totals = report.totals
-        let totalRow = [
-            "Total", String(report.left.cases), String(report.right.cases), String(totals.added),
-            String(totals.removed), String(totals.changed), String(totals.unchanged),
-        ]
-        rows.append(totalRow)
-        let widths = header.indices.map { column in
-            ([header] + rows).map { $0[column].count }.max() ?? 0
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                column == 0
-                    ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ")
-        }
-        out += line(header) + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in rows.dropLast() { out += line(row) + "\n" }
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        out += line(totalRow) + "\n"
-
-        let drifted = report.suites.filter { !$0.records.isEmpty }
-        if drifted.isEmpty {
-            out += "\nNo drift: every case matches.\n"
-            return out
-        }
-        out += "\nDrift (- only left, + only right, ~ changed):\n"
-        for suite in drifted {
-            out += "\n  \(suite.name)\n"
-            for record in suite.records {
-                out += "    " + describe(record) + "\n"
-                for change in record.changes {
-                    out += "        \(change.field): \(Self.short(change.old)) -> \(Self.short(change.new))\n"
+        let differing = report.suites.filter { $0.records.contains { $0.status != .unchanged } }
+        if differing.isEmpty {
+            out += "\nNo differences: every case matches.\n"
+        } else {
+            out += "\n" + style.fit("Differences (+ added, - removed, ~ changed, > moved, r renamed):") + "\n"
+            for suite in differing {
+                out += "\n" + style.paint(style.fit("  \(suite.name)"), "1") + "\n"
+                for record in suite.records where record.status != .unchanged {
+                    out += line(record)
+                    for change in record.changes {
+                        out += style.fit("        " + ChangeText.line(change)) + "\n"
+                    }
                 }
             }
         }
+        out += notes(report).map { "\n" + style.fit($0) }.joined()
+        out += "\n" + style.fit(verdict(report)) + "\n"
         return out
     }
 
-    private func describe(_ record: CaseRecord) -> String {
-        let place = { (side: CaseRecord.Side) in side.sectionPath.isEmpty ? "" : "\(side.sectionPath) :: " }
-        switch record.status {
-        case .removed:
-            return "- \(place(record.left!))\(record.key)  [C\(record.left!.id)]"
-        case .added:
-            return "+ \(place(record.right!))\(record.key)  [C\(record.right!.id)]"
-        case .changed, .unchanged:
-            return "~ \(place(record.right!))\(record.key)  [C\(record.left!.id) -> C\(record.right!.id)]"
+    static func matchDescription(_ options: ComparisonOptions) -> String {
+        var text = options.match.description
+        text += options.crossSuite ? " across suites" : " within suites of the same name"
+        if options.ignoreCase { text += ", ignoring case" }
+        if options.match.detectsRenames {
+            text += options.renameThreshold < 1 ? "; renames at similarity ≥ \(options.renameThreshold)" : "; renames off"
         }
+        return text
     }
 
-    /// A value on one line, cut to a readable length.
-    static func short(_ value: JSONValue) -> String {
-        let text: String
-        switch value {
-        case .null: text = "(none)"
-        case .string(let string): text = "\"" + string.split(whereSeparator: \.isNewline).joined(separator: " ") + "\""
-        case .bool(let flag): text = String(flag)
-        case .int(let number): text = String(number)
-        case .double(let number): text = String(number)
-        case .array(let items): text = "[\(items.count) item\(items.count == 1 ? "" : "s")]"
-        case .object(let object): text = "{\(object.count) field\(object.count == 1 ? "" : "s")}"
+    private func summary(_ report: ComparisonReport) -> String {
+        let header = ["Suite", "Left", "Right", "Added", "Removed", "Changed", "Moved", "Renamed", "Unchanged"]
+        func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> [String] {
+            [name, String(leftCases), String(rightCases)]
+                + [CaseStatus.added, .removed, .changed, .moved, .renamed, .unchanged].map { String(counts[$0]) }
         }
-        return text.count > 80 ? String(text.prefix(77)) + "..." : text
+        let rows = report.suites.map { row($0.name, $0.leftCases, $0.rightCases, $0.counts) }
+        let totalRow = row("Total", report.left.cases, report.right.cases, report.totals)
+        var widths = header.indices.map { column in ([header, totalRow] + rows).map { $0[column].count }.max() ?? 0 }
+        if let width = style.width {
+            let others = widths.dropFirst().reduce(0, +) + 2 * (widths.count - 1)
+            widths[0] = max(8, min(widths[0], width - others))
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let text = cell.count > widths[column] ? String(cell.prefix(widths[column] - 1)) + "…" : cell
+                let pad = String(repeating: " ", count: widths[column] - text.count)
+                return column == 0 ? text + pad : pad + text
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        var out = style.paint(line(header), "1") + "\n" + rule + "\n"
+        for row in rows { out += line(row) + "\n" }
+        out += rule + "\n" + line(totalRow) + "\n"
+        return out
+    }
+
+    private func line(_ record: CaseRecord) -> String {
+        let (marker, color) = Self.markers[record.status] ?? (" ", "0")
+        let side = record.current
+        let place = side.sectionPath.isEmpty ? "" : "\(side.sectionPath) :: "
+        var ids = ""
+        switch (record.left, record.right) {
+        case (let l?, let r?): ids = "[C\(l.id) -> C\(r.id)]"
+        case (let l?, nil): ids = "[C\(l.id)]"
+        case (nil, let r?): ids = "[C\(r.id)]"
+        case (nil, nil): break
+        }
+        var text = "    \(marker) \(place)\(side.title)  \(ids)"
+        if record.duplicate { text += "  (duplicate key)" }
+        let fitted = style.fit(text)
+        return style.paint(fitted, color) + "\n"
+    }
+
+    private func notes(_ report: ComparisonReport) -> [String] {
+        var notes: [String] = []
+        for duplicate in report.duplicates {
+            let place = duplicate.suite.map { " in \($0)" } ?? ""
+            notes.append(
+                "Duplicate key\(place): \"\(duplicate.key)\" \(duplicate.left)× left, \(duplicate.right)× right "
+                    + "(paired by section path, then similarity)")
+        }
+        if report.keylessLeft + report.keylessRight > 0 {
+            notes.append(
+                "Without a match key (\(report.options.match)): \(report.keylessLeft) left, \(report.keylessRight) right; "
+                    + "listed as removed and added")
+        }
+        for field in report.oneSidedFields {
+            notes.append("Not compared: \(field.field) exists only in the \(field.side) project")
+        }
+        notes.append(
+            "Text is compared with white space collapsed and in Unicode NFC"
+                + (report.options.ignoreCase ? ", ignoring case" : "")
+                + "; custom fields' rich text (HTML) as plain text.")
+        return notes
+    }
+
+    private func verdict(_ report: ComparisonReport) -> String {
+        let drift = report.totals.drift
+        let listed = report.options.failOn.sorted().map(\.rawValue).joined(separator: ", ")
+        if drift == 0 { return "No drift (fail-on: \(listed))." }
+        return "Drift: \(drift) case\(drift == 1 ? "" : "s") (fail-on: \(listed))."
     }
 }

@@ -1,0 +1,34 @@
+/// How two projects are compared: the match key, the scope, normalisation, the fields and what counts as drift.
+public struct ComparisonOptions: Sendable, Hashable {
+    /// The similarity at and above which an unmatched pair in one section is a rename: titles a few edits apart.
+    public static let defaultRenameThreshold = 0.8
+
+    public var match: MatchKey
+    /// Match across the whole project instead of within the suite of the same name.
+    public var crossSuite: Bool
+    /// Suite names to compare (`--suite`); empty compares every suite.
+    public var suites: [String]
+    /// Fold case in keys and compared text.
+    public var ignoreCase: Bool
+    /// ``TitleSimilarity`` at or above which an unmatched removed/added pair in one section is `renamed`; 1 is off.
+    public var renameThreshold: Double
+    public var fields: FieldSelection
+    /// What counts as drift for the exit code and the JUnit failures.
+    public var failOn: Set<CaseStatus>
+
+    public init(
+        match: MatchKey = .title, crossSuite: Bool = false, suites: [String] = [], ignoreCase: Bool = false,
+        renameThreshold: Double = ComparisonOptions.defaultRenameThreshold, fields: FieldSelection = .init(),
+        failOn: Set<CaseStatus> = Set(CaseStatus.driftKinds)
+    ) {
+        self.match = match
+        self.crossSuite = crossSuite
+        self.suites = suites
+        self.ignoreCase = ignoreCase
+        self.renameThreshold = renameThreshold
+        self.fields = fields
+        self.failOn = failOn.subtracting([.unchanged])
+    }
+
+    var detectsRenames: Bool { match.detectsRenames && renameThreshold < 1 }
+}

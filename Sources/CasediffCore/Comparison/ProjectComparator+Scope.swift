@@ -1,0 +1,228 @@
+import TestRailAPI
+
+/// What one scope (a suite pair, or both whole projects with `--cross-suite`) produced.
+struct ScopeResult: Sendable {
+    var records: [CaseRecord] = []
+    var duplicates: [DuplicateKey] = []
+    var keylessLeft = 0
+    var keylessRight = 0
+}
+
+/// The settings one comparison runs with, and the pairing of one scope's cases.
+struct Context: Sendable {
+    let options: ComparisonOptions
+    let fields: [CompareField]
+    let normalizer: TextNormalizer
+    /// Rename detection is on: `--match title|path`, a threshold below 1, and the title compared.
+    let renames: Bool
+
+    var display: TextNormalizer { TextNormalizer(ignoreCase: false) }
+    var values: ValueComparator { ValueComparator(normalizer: normalizer) }
+
+    /// The suite's live cases as views, keyed by the match key.
+    func views(_ suite: SuiteData, name: String, side: SideData) -> [CaseView] {
+        let paths = SectionPaths(suite.sections)
+        let display = display
+        return suite.cases.filter { !$0.isDeleted }.map { testCase in
+            var view = CaseView(
+                testCase, suite: name, sectionPath: paths.path(of: testCase.sectionID), crossSuite: options.crossSuite,
+                normalizer: normalizer, display: display, typeName: testCase.typeID.map { side.typeNames[$0] ?? "type #\($0)" },
+                priorityName: testCase.priorityID.map { side.priorityNames[$0] ?? "priority #\($0)" })
+            view.key = key(of: view)
+            return view
+        }
+    }
+
+    private func key(of view: CaseView) -> String {
+        switch options.match {
+        case .title:
+            return view.titleKey
+        case .path:
+            let place = normalizer.normalize(view.place)
+            return place.isEmpty ? view.titleKey : place + SectionPaths.separator + view.titleKey
+        case .id:
+            return "C\(view.testCase.id)"
+        case .field(let field):
+            switch view.value(field) {
+            case .null: return ""
+            case .string(let text): return normalizer.normalize(text, richText: field.isRichText)
+            case .int(let number): return String(number)
+            case .double(let number): return String(number)
+            case .bool(let flag): return String(flag)
+            case .array, .object: return ""
+            }
+        }
+    }
+
+    func compareScope(_ lefts: [CaseView], _ rights: [CaseView], suite: String?) -> ScopeResult {
+        var result = ScopeResult()
+        var leftByKey: [String: [Int]] = [:]
+        var rightByKey: [String: [Int]] = [:]
+        var unmatchedLeft: [(index: Int, duplicate: Bool)] = []
+        var unmatchedRight: [(index: Int, duplicate: Bool)] = []
+        for (index, view) in lefts.enumerated() {
+            if view.key.isEmpty {
+                unmatchedLeft.append((index, false))
+                result.keylessLeft += 1
+            } else {
+                leftByKey[view.key, default: []].append(index)
+            }
+        }
+        for (index, view) in rights.enumerated() {
+            if view.key.isEmpty {
+                unmatchedRight.append((index, false))
+                result.keylessRight += 1
+            } else {
+                rightByKey[view.key, default: []].append(index)
+            }
+        }
+        var pairs: [(left: Int, right: Int, duplicate: Bool)] = []
+        for (key, ls) in leftByKey {
+            let rs = rightByKey[key] ?? []
+            let duplicate = ls.count > 1 || rs.count > 1
+            if duplicate {
+                result.duplicates.append(DuplicateKey(suite: suite, key: key, left: ls.count, right: rs.count))
+            }
+            if ls.count == 1, rs.count == 1 {
+                pairs.append((ls[0], rs[0], false))
+                continue
+            }
+            let paired = pairDuplicates(ls, rs, lefts, rights)
+            pairs += paired.pairs.map { ($0.0, $0.1, duplicate) }
+            unmatchedLeft += paired.leftOver.map { ($0, duplicate) }
+            unmatchedRight += paired.rightOver.map { ($0, duplicate) }
+        }
+        for (key, rs) in rightByKey where leftByKey[key] == nil {
+            if rs.count > 1 { result.duplicates.append(DuplicateKey(suite: suite, key: key, left: 0, right: rs.count)) }
+            unmatchedRight += rs.map { ($0, rs.count > 1) }
+        }
+        if renames {
+            let renamed = pairRenames(&unmatchedLeft, &unmatchedRight, lefts, rights)
+            pairs += renamed
+        }
+        let values = values
+        for pair in pairs {
+            let left = lefts[pair.left]
+            let right = rights[pair.right]
+            let changes = values.changes(fields, left, right)
+            let kinds = Set(changes.map(\.kind))
+            let status: CaseStatus =
+                kinds.contains(.moved) ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
+            result.records.append(
+                CaseRecord(
+                    status: status, key: right.key, left: left.side, right: right.side, changes: changes,
+                    duplicate: pair.duplicate, drift: !kinds.isDisjoint(with: options.failOn)))
+        }
+        let removedDrift = options.failOn.contains(.removed)
+        let addedDrift = options.failOn.contains(.added)
+        for (index, duplicate) in unmatchedLeft {
+            let view = lefts[index]
+            result.records.append(
+                CaseRecord(
+                    status: .removed, key: view.key, left: view.side, right: nil, duplicate: duplicate,
+                    drift: removedDrift))
+        }
+        for (index, duplicate) in unmatchedRight {
+            let view = rights[index]
+            result.records.append(
+                CaseRecord(
+                    status: .added, key: view.key, left: nil, right: view.side, duplicate: duplicate, drift: addedDrift))
+        }
+        return result
+    }
+
+    /// Pairs one key's cases when a side holds several: same section first, then most fields equal.
+    private func pairDuplicates(_ ls: [Int], _ rs: [Int], _ lefts: [CaseView], _ rights: [CaseView])
+        -> (pairs: [(Int, Int)], leftOver: [Int], rightOver: [Int])
+    {
+        func ordered(_ indices: [Int], _ views: [CaseView]) -> [Int] {
+            indices.sorted { (views[$0].place, views[$0].testCase.id) < (views[$1].place, views[$1].testCase.id) }
+        }
+        var remainingRight = ordered(rs, rights)
+        var leftOver: [Int] = []
+        var pairs: [(Int, Int)] = []
+        for l in ordered(ls, lefts) {
+            if let k = remainingRight.firstIndex(where: { rights[$0].place == lefts[l].place }) {
+                pairs.append((l, remainingRight.remove(at: k)))
+            } else {
+                leftOver.append(l)
+            }
+        }
+        guard !leftOver.isEmpty, !remainingRight.isEmpty else { return (pairs, leftOver, remainingRight) }
+        if leftOver.count * remainingRight.count > ProjectComparator.maximumDuplicateCandidates {
+            let count = min(leftOver.count, remainingRight.count)
+            pairs += zip(leftOver.prefix(count), remainingRight.prefix(count)).map { ($0, $1) }
+            return (pairs, Array(leftOver.dropFirst(count)), Array(remainingRight.dropFirst(count)))
+        }
+        let values = values
+        var candidates: [(score: Int, l: Int, r: Int)] = []
+        for (li, l) in leftOver.enumerated() {
+            for (ri, r) in remainingRight.enumerated() {
+                candidates.append((values.agreement(fields, lefts[l], rights[r]), li, ri))
+            }
+        }
+        candidates.sort { ($1.score, $0.l, $0.r) < ($0.score, $1.l, $1.r) }
+        var usedLeft = Set<Int>()
+        var usedRight = Set<Int>()
+        for candidate in candidates where !usedLeft.contains(candidate.l) && !usedRight.contains(candidate.r) {
+            usedLeft.insert(candidate.l)
+            usedRight.insert(candidate.r)
+            pairs.append((leftOver[candidate.l], remainingRight[candidate.r]))
+        }
+        return (
+            pairs, leftOver.enumerated().filter { !usedLeft.contains($0.offset) }.map(\.element),
+            remainingRight.enumerated().filter { !usedRight.contains($0.offset) }.map(\.element)
+        )
+    }
+
+    /// Pairs unmatched cases in the same section whose titles are near, most similar first; removes them from the
+    /// unmatched lists.
+    private func pairRenames(
+        _ unmatchedLeft: inout [(index: Int, duplicate: Bool)], _ unmatchedRight: inout [(index: Int, duplicate: Bool)],
+        _ lefts: [CaseView], _ rights: [CaseView]
+    ) -> [(left: Int, right: Int, duplicate: Bool)] {
+        guard !unmatchedLeft.isEmpty, !unmatchedRight.isEmpty else { return [] }
+        func order(_ a: (index: Int, duplicate: Bool), _ b: (index: Int, duplicate: Bool), _ views: [CaseView]) -> Bool {
+            (views[a.index].titleKey, views[a.index].testCase.id) < (views[b.index].titleKey, views[b.index].testCase.id)
+        }
+        let leftByPlace = Dictionary(grouping: unmatchedLeft) { lefts[$0.index].place }
+        let rightByPlace = Dictionary(grouping: unmatchedRight) { rights[$0.index].place }
+        var renamed: [(left: Int, right: Int, duplicate: Bool)] = []
+        var pairedLeft = Set<Int>()
+        var pairedRight = Set<Int>()
+        for (place, placeLefts) in leftByPlace {
+            guard let placeRights = rightByPlace[place],
+                placeLefts.count * placeRights.count <= ProjectComparator.maximumRenameCandidates
+            else { continue }
+            let ls = placeLefts.sorted { order($0, $1, lefts) }
+            let rs = placeRights.sorted { order($0, $1, rights) }
+            let rightScalars = rs.map { Array(rights[$0.index].titleKey.unicodeScalars) }
+            var candidates: [(similarity: Double, l: Int, r: Int)] = []
+            for (li, l) in ls.enumerated() {
+                let scalars = Array(lefts[l.index].titleKey.unicodeScalars)
+                for ri in rs.indices {
+                    if let similarity = TitleSimilarity.similarity(
+                        scalars, rightScalars[ri], atLeast: options.renameThreshold)
+                    {
+                        candidates.append((similarity, li, ri))
+                    }
+                }
+            }
+            candidates.sort { ($1.similarity, $0.l, $0.r) < ($0.similarity, $1.l, $1.r) }
+            var usedLeft = Set<Int>()
+            var usedRight = Set<Int>()
+            for candidate in candidates where !usedLeft.contains(candidate.l) && !usedRight.contains(candidate.r) {
+                usedLeft.insert(candidate.l)
+                usedRight.insert(candidate.r)
+                let l = ls[candidate.l]
+                let r = rs[candidate.r]
+                renamed.append((l.index, r.index, l.duplicate || r.duplicate))
+                pairedLeft.insert(l.index)
+                pairedRight.insert(r.index)
+            }
+        }
+        unmatchedLeft.removeAll { pairedLeft.contains($0.index) }
+        unmatchedRight.removeAll { pairedRight.contains($0.index) }
+        return renamed
+    }
+}

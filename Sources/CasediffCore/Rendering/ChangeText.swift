@@ -1,0 +1,74 @@
+import TestRailAPI
+
+/// One-line descriptions of records and changes, shared by the table, Markdown and JUnit renderers.
+enum ChangeText {
+    /// `priority: "High" -> "Medium"`, `step 2 expected: "…" -> "…"`, `step 3 added: "…"`.
+    static func line(_ change: FieldChange, arrow: String = "->", limit: Int = 80) -> String {
+        func short(_ value: JSONValue) -> String { ChangeText.short(value, limit: limit) }
+        switch change.location {
+        case .field:
+            return "\(change.field): \(short(change.old)) \(arrow) \(short(change.new))"
+        case .step(let index, let key?):
+            return "\(stepLabel(change.field)) \(index + 1) \(key): \(short(change.old)) \(arrow) \(short(change.new))"
+        case .step(let index, nil):
+            let (verb, value) = change.new == .null ? ("removed", change.old) : ("added", change.new)
+            return "\(stepLabel(change.field)) \(index + 1) \(verb): \(short(value))"
+        }
+    }
+
+    private static func stepLabel(_ field: String) -> String {
+        field == "custom_steps_separated" ? "step" : "\(field) item"
+    }
+
+    /// What happened, in words: `changed: priority, refs`, `moved from "A" to "B"`, `renamed from "X"`.
+    static func summary(_ record: CaseRecord) -> String {
+        switch record.status {
+        case .added: return "added"
+        case .removed: return "removed"
+        case .unchanged: return "unchanged"
+        case .changed, .moved, .renamed:
+            var parts: [String] = []
+            if let left = record.left, let right = record.right {
+                if record.status == .moved {
+                    parts.append("moved from \(quoted(place(left))) to \(quoted(place(right)))")
+                }
+                if record.changes.contains(where: { $0.kind == .renamed }) {
+                    parts.append("renamed from \(quoted(left.title))")
+                }
+            }
+            var fields: [String] = []
+            for change in record.changes where change.kind == .changed && !fields.contains(change.field) {
+                fields.append(change.field)
+            }
+            if !fields.isEmpty { parts.append("changed: " + fields.joined(separator: ", ")) }
+            return parts.joined(separator: "; ")
+        }
+    }
+
+    /// The section path, with the suite first when it differs between the sides (`--cross-suite`).
+    static func place(_ side: CaseRecord.Side) -> String {
+        side.sectionPath.isEmpty ? "(no section)" : side.sectionPath
+    }
+
+    static func quoted(_ text: String) -> String { "\"" + text + "\"" }
+
+    /// A value on one line, cut to a readable length.
+    static func short(_ value: JSONValue, limit: Int = 80) -> String {
+        let text: String
+        switch value {
+        case .null: text = "(none)"
+        case .string(let string): text = quoted(string.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        case .bool(let flag): text = String(flag)
+        case .int(let number): text = String(number)
+        case .double(let number): text = String(number)
+        case .array(let items): text = "[" + items.map { short($0, limit: limit) }.joined(separator: ", ") + "]"
+        case .object(let object):
+            if let content = object["content"] {
+                text = short(content, limit: limit)
+            } else {
+                text = "{" + object.keys.sorted().map { "\($0): \(short(object[$0]!, limit: limit))" }.joined(separator: ", ") + "}"
+            }
+        }
+        return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Renders a report as GitHub-flavoured Markdown, for a pull-request comment or a CI step summary.
+///
+/// A verdict line, the per-suite summary table, then one collapsible block per suite with its differences. At most
+/// ``maximumRows`` differences are listed (a comment holds 65 536 characters); the JSON diff has them all.
+public struct MarkdownRenderer: Sendable {
+    public static let maximumRows = 500
+
+    public init() {}
+
+    public func render(_ report: ComparisonReport) -> String {
+        let left = "\(report.left.projectName) (P\(report.left.projectID))"
+        let right = "\(report.right.projectName) (P\(report.right.projectID))"
+        var out = "## casediff: \(Self.escape(left)) → \(Self.escape(right))\n\n"
+        let totals = report.totals
+        let counted = CaseStatus.driftKinds.filter { totals[$0] > 0 }.map { "\(totals[$0]) \($0.rawValue)" }
+        if report.hasDrift {
+            out += "**Drift:** \(totals.drift) case\(totals.drift == 1 ? "" : "s")"
+        } else {
+            out += "**No drift**"
+        }
+        out += " (" + (counted.isEmpty ? "no differences" : counted.joined(separator: ", "))
+        out += "; \(totals.unchanged) unchanged). "
+        out += "Matched by \(Self.escape(TableRenderer.matchDescription(report.options))); "
+        out += "fail-on: \(report.options.failOn.sorted().map(\.rawValue).joined(separator: ", ")).\n\n"
+
+        out += "| Suite | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
+        out += "|:------|-----:|------:|------:|--------:|--------:|------:|--------:|----------:|\n"
+        func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> String {
+            let cells =
+                [name, String(leftCases), String(rightCases)]
+                + [CaseStatus.added, .removed, .changed, .moved, .renamed, .unchanged].map { String(counts[$0]) }
+            return "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        for suite in report.suites {
+            out += row(Self.escape(suite.name), suite.leftCases, suite.rightCases, suite.counts)
+        }
+        out += row("**Total**", report.left.cases, report.right.cases, totals)
+
+        var listed = 0
+        var omitted = 0
+        for suite in report.suites {
+            let differences = suite.records.filter { $0.status != .unchanged }
+            guard !differences.isEmpty else { continue }
+            let counts = CaseStatus.driftKinds.filter { suite.counts[$0] > 0 }.map {
+                "\(suite.counts[$0]) \($0.rawValue)"
+            }
+            out += "\n<details><summary>\(Self.escapeHTML(suite.name)): \(counts.joined(separator: ", "))</summary>\n\n"
+            out += "| Status | Case | Section | Details |\n|:--|:--|:--|:--|\n"
+            for record in differences {
+                guard listed < Self.maximumRows else {
+                    omitted += 1
+                    continue
+                }
+                listed += 1
+                out += recordRow(record)
+            }
+            out += "\n</details>\n"
+        }
+        if omitted > 0 {
+            out += "\n_\(omitted) more difference\(omitted == 1 ? "" : "s") not listed; the JSON diff has every one._\n"
+        }
+        var notes: [String] = report.duplicates.map { duplicate in
+            let place = duplicate.suite.map { " in \(Self.escape($0))" } ?? ""
+            return "Duplicate key\(place): \(Self.escape(duplicate.key)) (\(duplicate.left) left, \(duplicate.right) right)"
+        }
+        notes += report.oneSidedFields.map { "Not compared: `\($0.field)` exists only in the \($0.side) project" }
+        if !notes.isEmpty {
+            out += "\n" + notes.map { "- \($0)\n" }.joined()
+        }
+        return out
+    }
+
+    private func recordRow(_ record: CaseRecord) -> String {
+        let side = record.current
+        var ids = ""
+        switch (record.left, record.right) {
+        case (let l?, let r?): ids = l.id == r.id ? "C\(l.id)" : "C\(l.id) → C\(r.id)"
+        case (let l?, nil): ids = "C\(l.id)"
+        case (nil, let r?): ids = "C\(r.id)"
+        case (nil, nil): break
+        }
+        var status = "**\(record.status.rawValue)**"
+        if record.duplicate { status += " (duplicate)" }
+        if !record.drift { status += " (not drift)" }
+        var details = record.changes.map { Self.escape(ChangeText.line($0, arrow: "→")) }
+        if record.status == .added || record.status == .removed { details = [] }
+        return "| \(status) | \(Self.escape(side.title)) (\(ids)) | \(Self.escape(side.sectionPath)) | "
+            + details.joined(separator: "<br>") + " |\n"
+    }
+
+    /// Backslash-escapes Markdown's punctuation (GFM allows it for every ASCII punctuation character), so titles
+    /// cannot break the table or inject markup.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "|", "!", "~":
+                out.append("\\")
+                out.append(character)
+            case "\n", "\r", "\t":
+                out.append(" ")
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

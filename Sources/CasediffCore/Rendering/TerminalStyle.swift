@@ -1,0 +1,24 @@
+/// How the table may use the terminal: its width and whether ANSI colour is allowed.
+public struct TerminalStyle: Sendable, Hashable {
+    /// Columns to fit; nil for no limit (a file or a pipe).
+    public var width: Int?
+    public var color: Bool
+
+    public init(width: Int? = nil, color: Bool = false) {
+        self.width = width.map { max(40, $0) }
+        self.color = color
+    }
+
+    /// Plain text of unlimited width: what goes to a pipe, a file or a golden test.
+    public static let plain = TerminalStyle()
+
+    func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Cuts a line to the width, marking the cut with `…`.
+    func fit(_ line: String) -> String {
+        guard let width, line.count > width else { return line }
+        return String(line.prefix(width - 1)) + "…"
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import CasediffCore
+
+/// How cases are matched and compared, and what counts as drift.
+struct ComparisonFlags: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "What identifies a case on both sides: title, path (section path + title), id, or field:<system_name>.",
+            valueName: "key"))
+    var match: MatchKey = .title
+
+    @Option(name: .customLong("suite"), help: "Compare only this suite (repeatable).")
+    var suites: [String] = []
+
+    @Flag(help: "Match cases across the whole project, not within the suite of the same name.")
+    var crossSuite = false
+
+    @Flag(help: "Ignore letter case in keys and compared text.")
+    var ignoreCase = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Title similarity (0-1) at which an unmatched pair in one section counts as renamed; 1 turns it off.",
+            valueName: "similarity"))
+    var renameThreshold: Double = ComparisonOptions.defaultRenameThreshold
+
+    @Option(
+        help: ArgumentHelp(
+            "Compare exactly these fields (comma-separated or repeated).",
+            discussion: "System names (priority, custom_automation_id) or preconditions, steps, expected.",
+            valueName: "fields"))
+    var fields: [String] = []
+
+    @Option(help: ArgumentHelp("Leave these fields out of the comparison.", valueName: "fields"))
+    var ignoreFields: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "What counts as drift for exit code 1: added,removed,changed,moved,renamed (default all) or none.",
+            valueName: "kinds"))
+    var failOn: DriftKinds = DriftKinds(Set(CaseStatus.driftKinds))
+
+    func validate() throws {
+        guard (0...1).contains(renameThreshold) else {
+            throw ValidationError("--rename-threshold must be between 0 and 1")
+        }
+    }
+
+    var options: ComparisonOptions {
+        func list(_ values: [String]) -> [String] {
+            values.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
+        }
+        return ComparisonOptions(
+            match: match, crossSuite: crossSuite, suites: suites, ignoreCase: ignoreCase,
+            renameThreshold: renameThreshold,
+            fields: FieldSelection(only: fields.isEmpty ? nil : list(fields), ignored: list(ignoreFields)),
+            failOn: failOn.kinds)
+    }
+}
+
+/// `--fail-on`'s value: a comma-separated list of drift kinds, or `none`.
+struct DriftKinds: ExpressibleByArgument {
+    var kinds: Set<CaseStatus>
+
+    init(_ kinds: Set<CaseStatus>) {
+        self.kinds = kinds
+    }
+
+    init?(argument: String) {
+        if argument.trimmingCharacters(in: .whitespaces) == "none" {
+            kinds = []
+            return
+        }
+        var kinds = Set<CaseStatus>()
+        for part in argument.split(separator: ",") {
+            guard let kind = CaseStatus(rawValue: part.trimmingCharacters(in: .whitespaces)), kind != .unchanged
+            else { return nil }
+            kinds.insert(kind)
+        }
+        guard !kinds.isEmpty else { return nil }
+        self.kinds = kinds
+    }
+
+    var defaultValueDescription: String { "added,removed,changed,moved,renamed" }
+}
+
+extension MatchKey: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+
+    public var defaultValueDescription: String { description }
+}
