@@ -11,8 +11,11 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "casediff-bench",
         abstract: "Measure the fetch engine against the simulator and print ratios to the floor.")
 
-    @Option(help: "Run only these scenarios (comma-separated: R1,R1b,R2,R2h,base).")
+    @Option(help: "Run only these scenarios (comma-separated: R1,R1b,R2,R2h,base,C1).")
     var only: String?
+
+    @Option(help: "Cases per project in the in-memory comparison (C1).")
+    var compareCases: Int = 100_000
 
     @Option(help: "Cases over the pair of projects.")
     var cases: Int = 36_000
@@ -46,6 +49,15 @@ struct BenchCommand: AsyncParsableCommand {
                     Double(body.count) / (perPage / 1000) / 1e6))
             return
         }
+        let selected = only.map { Set($0.split(separator: ",").map { String($0).lowercased() }) }
+        var missed: [String] = []
+        if selected?.contains("c1") ?? true {
+            if !Self.runCompare(cases: compareCases) { missed.append("C1") }
+            if selected == ["c1"] {
+                if !missed.isEmpty { print("casediff-bench: targets missed: C1") }
+                return
+            }
+        }
         let data = BenchDataset(spec: GeneratorSpec(seed: 7, suites: suites, cases: cases))
         let latency = Duration.milliseconds(latencyMs)
         let jitter = latency / 10
@@ -71,7 +83,6 @@ struct BenchCommand: AsyncParsableCommand {
                 latency: latency, jitter: jitter, concurrency: 1, hinted: false, target: nil, requestTarget: nil,
                 rejectionTarget: nil),
         ]
-        let selected = only.map { Set($0.split(separator: ",").map { String($0).lowercased() }) }
         let minimum = data.minimumRequests
         print(
             "casediff-bench: \(data.caseCount) cases in \(data.suiteCount) suites over 2 projects "
@@ -87,7 +98,6 @@ struct BenchCommand: AsyncParsableCommand {
                 format: "machine floor: %.2f s to fetch and decode everything with zero latency (CPU and loopback)",
                 machine.wallTime.inSeconds))
         print(Self.header)
-        var missed: [String] = []
         for scenario in scenarios where selected?.contains(scenario.name.lowercased()) ?? true {
             let result = try await Self.measure(scenario, data: data)
             let floor = scenario.floor(minimumRequests: minimum, criticalPath: 2)
@@ -115,6 +125,28 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if !missed.isEmpty {
             print("casediff-bench: targets missed: \(missed.joined(separator: ", "))")
+        }
+    }
+
+    /// C1: the in-memory comparison; prints one line and says whether both targets were met.
+    static func runCompare(cases: Int) -> Bool {
+        do {
+            let result = try CompareBench.run(cases: cases)
+            let met = result.seconds < 1 && result.peakMegabytes < 300
+            print(
+                String(
+                    format:
+                        "C1 compare 2 × %d cases in memory: %.3f s (floor %.3f s, %.1f×; target < 1 s), "
+                        + "peak RSS %.0f MB (data %.0f MB; target < 300 MB): %@; JSON render %.2f s; "
+                        + "%d added, %d removed, %d changed, %d moved, %d renamed, %d unchanged",
+                    cases, result.seconds, result.floorSeconds, result.seconds / result.floorSeconds,
+                    result.peakMegabytes, result.dataMegabytes, met ? "met" : "MISSED", result.renderSeconds,
+                    result.totals.added, result.totals.removed, result.totals.changed, result.totals.moved,
+                    result.totals.renamed, result.totals.unchanged))
+            return met
+        } catch {
+            print("C1 failed: \(error)")
+            return false
         }
     }
 

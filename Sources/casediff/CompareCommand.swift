@@ -70,7 +70,9 @@ struct CompareCommand: AsyncParsableCommand {
         throw ExitCode(result.report.hasDrift ? ExitStatus.drift : ExitStatus.same)
     }
 
-    static func render(_ report: ComparisonReport, as format: OutputFormat, context: RenderContext, style: TerminalStyle)
+    static func render(
+        _ report: ComparisonReport, as format: OutputFormat, context: RenderContext, style: TerminalStyle
+    )
         throws -> Data
     {
         switch format {

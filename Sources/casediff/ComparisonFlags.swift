@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CasediffCore
+import Foundation
 
 /// How cases are matched and compared, and what counts as drift.
 struct ComparisonFlags: ParsableArguments {

@@ -7,7 +7,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "What to print on stdout: table, json, markdown, csv or junit.")
     var format: OutputFormat = .table
 
-    @Option(name: [.long, .customLong("json")], help: ArgumentHelp("Also write the JSON diff to this file.", valueName: "file"))
+    @Option(
+        name: [.long, .customLong("json")],
+        help: ArgumentHelp("Also write the JSON diff to this file.", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("Also write Markdown to this file (e.g. $GITHUB_STEP_SUMMARY).", valueName: "file"))

@@ -30,9 +30,13 @@ import Testing
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
             let result = try await CLIRunner.run(["compare", "1", "2"], environment: environment(simulator))
             #expect(result.status == 1)
-            #expect(result.stdout.contains("Total             293    296      6        3        7        283"))
+            #expect(
+                result.stdout.contains(
+                    "Total             294    297      6        3        6      1        1        283"))
+            #expect(result.stdout.contains("r Sign-up :: Sign up with email  [C17 -> C312]"))
+            #expect(!result.stdout.contains("\u{1B}["), "no ANSI escapes when stdout is not a terminal")
             #expect(result.stdout.contains("- Shipping :: Legacy fax confirmation  [C16]"))
-            #expect(result.stderr.hasPrefix("casediff: fetched 589 cases in 10 suites; "))
+            #expect(result.stderr.hasPrefix("casediff: fetched 591 cases in 10 suites; "))
             #expect(result.stderr.contains("rate limit server (no limit) (guessed from the URL; --rate sets it)"))
             #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
         }
@@ -50,7 +54,7 @@ import Testing
             let written = try String(contentsOf: file, encoding: .utf8)
             #expect(written == result.stdout)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
-            #expect(object["schema_version"] as? Int == 1)
+            #expect(object["schema_version"] as? Int == 2)
             #expect((object["totals"] as? [String: Int])?["added"] == 6)
         }
     }
@@ -59,7 +63,7 @@ import Testing
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
             let result = try await CLIRunner.run(["compare", "Mobile App", "3"], environment: environment(simulator))
             #expect(result.status == 0)
-            #expect(result.stdout.contains("No drift: every case matches."))
+            #expect(result.stdout.contains("No differences: every case matches."))
         }
     }
 

@@ -30,7 +30,7 @@ import Testing
             let output = try await makeController(simulator, configuration: .init(speculation: false))
                 .run(left: .id(1), right: .id(2))
             #expect(output.metrics.rateLimited == 1 && output.metrics.retries == 1)
-            #expect(output.left.caseCount == 293 && output.right.caseCount == 296)
+            #expect(output.left.caseCount == 294 && output.right.caseCount == 297)
             let log = await simulator.requestLog()
             let rejected = try #require(log.first { $0.status == 429 })
             // Requests already on their way, or sent before casediff read the 429 (a loaded machine may take a

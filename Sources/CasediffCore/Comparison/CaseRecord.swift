@@ -52,13 +52,32 @@ public struct CaseRecord: Sendable, Hashable {
         }
     }
 
-    /// The listing order: suite, section path, title, then ids.
-    static func precedes(_ a: CaseRecord, _ b: CaseRecord) -> Bool {
-        let sideA = a.current
-        let sideB = b.current
-        if sideA.suite != sideB.suite { return sideA.suite < sideB.suite }
-        if sideA.sectionPath != sideB.sectionPath { return sideA.sectionPath < sideB.sectionPath }
-        if sideA.title != sideB.title { return sideA.title < sideB.title }
-        return (a.left?.id ?? 0, a.right?.id ?? 0) < (b.left?.id ?? 0, b.right?.id ?? 0)
+    /// The records in listing order: suite, section path, title, then ids.
+    ///
+    /// Sorts light keys rather than the records themselves: moving and reading whole records costs reference
+    /// counting on every comparison (it was half the comparison's time at 100 000 cases).
+    static func sorted(_ records: [CaseRecord]) -> [CaseRecord] {
+        struct Key {
+            var suite: String
+            var place: String
+            var title: String
+            var left: Int
+            var right: Int
+            var index: Int
+        }
+        var keys = records.indices.map { index in
+            let record = records[index]
+            let side = record.right ?? record.left!
+            return Key(
+                suite: side.suite, place: side.sectionPath, title: side.title, left: record.left?.id ?? 0,
+                right: record.right?.id ?? 0, index: index)
+        }
+        keys.sort { a, b in
+            if a.suite != b.suite { return a.suite < b.suite }
+            if a.place != b.place { return a.place < b.place }
+            if a.title != b.title { return a.title < b.title }
+            return (a.left, a.right) < (b.left, b.right)
+        }
+        return keys.map { records[$0.index] }
     }
 }

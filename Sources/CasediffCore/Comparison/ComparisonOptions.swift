@@ -31,4 +31,9 @@ public struct ComparisonOptions: Sendable, Hashable {
     }
 
     var detectsRenames: Bool { match.detectsRenames && renameThreshold < 1 }
+
+    /// `added, removed, …` in listing order, or `none`.
+    public var failOnDescription: String {
+        failOn.isEmpty ? "none" : failOn.sorted().map(\.rawValue).joined(separator: ", ")
+    }
 }

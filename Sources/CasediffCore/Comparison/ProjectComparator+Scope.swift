@@ -26,7 +26,8 @@ struct Context: Sendable {
         return suite.cases.filter { !$0.isDeleted }.map { testCase in
             var view = CaseView(
                 testCase, suite: name, sectionPath: paths.path(of: testCase.sectionID), crossSuite: options.crossSuite,
-                normalizer: normalizer, display: display, typeName: testCase.typeID.map { side.typeNames[$0] ?? "type #\($0)" },
+                normalizer: normalizer, display: display,
+                typeName: testCase.typeID.map { side.typeNames[$0] ?? "type #\($0)" },
                 priorityName: testCase.priorityID.map { side.priorityNames[$0] ?? "priority #\($0)" })
             view.key = key(of: view)
             return view
@@ -107,7 +108,8 @@ struct Context: Sendable {
             let changes = values.changes(fields, left, right)
             let kinds = Set(changes.map(\.kind))
             let status: CaseStatus =
-                kinds.contains(.moved) ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
+                kinds.contains(.moved)
+                ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
             result.records.append(
                 CaseRecord(
                     status: status, key: right.key, left: left.side, right: right.side, changes: changes,
@@ -126,52 +128,57 @@ struct Context: Sendable {
             let view = rights[index]
             result.records.append(
                 CaseRecord(
-                    status: .added, key: view.key, left: nil, right: view.side, duplicate: duplicate, drift: addedDrift))
+                    status: .added, key: view.key, left: nil, right: view.side, duplicate: duplicate, drift: addedDrift)
+            )
         }
         return result
     }
 
-    /// Pairs one key's cases when a side holds several: same section first, then most fields equal.
+    /// Pairs one key's cases when a side holds several: a partner in the same section first, then the one with
+    /// the most compared fields equal; ties in section-path and id order.
     private func pairDuplicates(_ ls: [Int], _ rs: [Int], _ lefts: [CaseView], _ rights: [CaseView])
         -> (pairs: [(Int, Int)], leftOver: [Int], rightOver: [Int])
     {
         func ordered(_ indices: [Int], _ views: [CaseView]) -> [Int] {
             indices.sorted { (views[$0].place, views[$0].testCase.id) < (views[$1].place, views[$1].testCase.id) }
         }
-        var remainingRight = ordered(rs, rights)
-        var leftOver: [Int] = []
-        var pairs: [(Int, Int)] = []
-        for l in ordered(ls, lefts) {
-            if let k = remainingRight.firstIndex(where: { rights[$0].place == lefts[l].place }) {
-                pairs.append((l, remainingRight.remove(at: k)))
-            } else {
-                leftOver.append(l)
-            }
-        }
-        guard !leftOver.isEmpty, !remainingRight.isEmpty else { return (pairs, leftOver, remainingRight) }
-        if leftOver.count * remainingRight.count > ProjectComparator.maximumDuplicateCandidates {
-            let count = min(leftOver.count, remainingRight.count)
-            pairs += zip(leftOver.prefix(count), remainingRight.prefix(count)).map { ($0, $1) }
-            return (pairs, Array(leftOver.dropFirst(count)), Array(remainingRight.dropFirst(count)))
-        }
-        let values = values
+        let ls = ordered(ls, lefts)
+        let rs = ordered(rs, rights)
+        guard !ls.isEmpty, !rs.isEmpty else { return ([], ls, rs) }
         var candidates: [(score: Int, l: Int, r: Int)] = []
-        for (li, l) in leftOver.enumerated() {
-            for (ri, r) in remainingRight.enumerated() {
-                candidates.append((values.agreement(fields, lefts[l], rights[r]), li, ri))
+        if ls.count * rs.count <= ProjectComparator.maximumDuplicateCandidates {
+            let values = values
+            let weight = fields.count + 1
+            for (li, l) in ls.enumerated() {
+                for (ri, r) in rs.enumerated() {
+                    let samePlace = lefts[l].place == rights[r].place ? weight : 0
+                    candidates.append((samePlace + values.agreement(fields, lefts[l], rights[r]), li, ri))
+                }
+            }
+        } else {
+            // Too many to score: same-section partners in order, then the rest in order.
+            for (li, l) in ls.enumerated() {
+                for (ri, r) in rs.enumerated() where lefts[l].place == rights[r].place {
+                    candidates.append((1, li, ri))
+                }
+            }
+            for li in ls.indices {
+                for ri in rs.indices { candidates.append((0, li, ri)) }
             }
         }
         candidates.sort { ($1.score, $0.l, $0.r) < ($0.score, $1.l, $1.r) }
         var usedLeft = Set<Int>()
         var usedRight = Set<Int>()
+        var pairs: [(Int, Int)] = []
         for candidate in candidates where !usedLeft.contains(candidate.l) && !usedRight.contains(candidate.r) {
             usedLeft.insert(candidate.l)
             usedRight.insert(candidate.r)
-            pairs.append((leftOver[candidate.l], remainingRight[candidate.r]))
+            pairs.append((ls[candidate.l], rs[candidate.r]))
+            if pairs.count == min(ls.count, rs.count) { break }
         }
         return (
-            pairs, leftOver.enumerated().filter { !usedLeft.contains($0.offset) }.map(\.element),
-            remainingRight.enumerated().filter { !usedRight.contains($0.offset) }.map(\.element)
+            pairs, ls.enumerated().filter { !usedLeft.contains($0.offset) }.map(\.element),
+            rs.enumerated().filter { !usedRight.contains($0.offset) }.map(\.element)
         )
     }
 
@@ -182,8 +189,11 @@ struct Context: Sendable {
         _ lefts: [CaseView], _ rights: [CaseView]
     ) -> [(left: Int, right: Int, duplicate: Bool)] {
         guard !unmatchedLeft.isEmpty, !unmatchedRight.isEmpty else { return [] }
-        func order(_ a: (index: Int, duplicate: Bool), _ b: (index: Int, duplicate: Bool), _ views: [CaseView]) -> Bool {
-            (views[a.index].titleKey, views[a.index].testCase.id) < (views[b.index].titleKey, views[b.index].testCase.id)
+        func order(_ a: (index: Int, duplicate: Bool), _ b: (index: Int, duplicate: Bool), _ views: [CaseView]) -> Bool
+        {
+            (views[a.index].titleKey, views[a.index].testCase.id) < (
+                views[b.index].titleKey, views[b.index].testCase.id
+            )
         }
         let leftByPlace = Dictionary(grouping: unmatchedLeft) { lefts[$0.index].place }
         let rightByPlace = Dictionary(grouping: unmatchedRight) { rights[$0.index].place }

@@ -53,7 +53,7 @@ public struct ProjectComparator: Sendable {
             let grouped = Dictionary(grouping: scope.records) { $0.current.suite }
             let names = Set(leftSuites.map(\.name)).union(rightSuites.map(\.name)).union(grouped.keys)
             for name in names {
-                let records = (grouped[name] ?? []).sorted(by: CaseRecord.precedes)
+                let records = CaseRecord.sorted(grouped[name] ?? [])
                 suites.append(
                     SuiteComparison(
                         name: name, leftSuiteID: leftSuites.first { $0.name == name }?.suite.id,
@@ -63,19 +63,26 @@ public struct ProjectComparator: Sendable {
                         counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records))
             }
         } else {
-            for (name, pair) in Self.pairSuites(leftSuites, rightSuites, left: left, right: right) {
+            let pairs = Self.pairSuites(leftSuites, rightSuites, left: left, right: right)
+            let results = try ParallelMap.map(pairs.count) { index in
+                let (name, pair) = pairs[index]
                 let leftViews = pair.left.map { context.views($0, name: name, side: leftSide) } ?? []
                 let rightViews = pair.right.map { context.views($0, name: name, side: rightSide) } ?? []
                 let scope = context.compareScope(leftViews, rightViews, suite: name)
-                duplicates += scope.duplicates
-                keyless.left += scope.keylessLeft
-                keyless.right += scope.keylessRight
-                let records = scope.records.sorted(by: CaseRecord.precedes)
-                suites.append(
+                let records = CaseRecord.sorted(scope.records)
+                return (
                     SuiteComparison(
                         name: name, leftSuiteID: pair.left?.suite.id, rightSuiteID: pair.right?.suite.id,
                         leftCases: leftViews.count, rightCases: rightViews.count,
-                        counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records))
+                        counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records),
+                    scope
+                )
+            }
+            for (suite, scope) in results {
+                suites.append(suite)
+                duplicates += scope.duplicates
+                keyless.left += scope.keylessLeft
+                keyless.right += scope.keylessRight
             }
         }
         suites.sort {

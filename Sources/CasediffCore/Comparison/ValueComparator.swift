@@ -102,9 +102,12 @@ struct ValueComparator: Sendable {
         -> [FieldChange]
     {
         func step(_ object: [String: JSONValue]) -> JSONValue { .object(object) }
-        let operations = StepAlignment.align(old.count, new.count) { i, j in
-            same(step(old[i]), step(new[j]), rich: true)
-        }
+        let operations = StepAlignment.align(
+            old.count, new.count, equal: { i, j in same(step(old[i]), step(new[j]), rich: true) },
+            alike: { i, j in
+                let content = (old[i]["content"] ?? .null, new[j]["content"] ?? .null)
+                return content.0 != .null && same(content.0, content.1, rich: true)
+            })
         var changes: [FieldChange] = []
         for operation in operations {
             switch operation {

@@ -66,7 +66,10 @@ enum ChangeText {
             if let content = object["content"] {
                 text = short(content, limit: limit)
             } else {
-                text = "{" + object.keys.sorted().map { "\($0): \(short(object[$0]!, limit: limit))" }.joined(separator: ", ") + "}"
+                text =
+                    "{"
+                    + object.keys.sorted().map { "\($0): \(short(object[$0]!, limit: limit))" }.joined(separator: ", ")
+                    + "}"
             }
         }
         return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text

@@ -109,7 +109,8 @@ struct DiffDocument: Encodable {
             scope = options.crossSuite ? "project" : "suite"
             suites = options.suites
             ignoreCase = options.ignoreCase
-            renameThreshold = options.match.detectsRenames && options.renameThreshold < 1 ? options.renameThreshold : nil
+            renameThreshold =
+                options.match.detectsRenames && options.renameThreshold < 1 ? options.renameThreshold : nil
         }
 
         func encode(to encoder: any Encoder) throws {

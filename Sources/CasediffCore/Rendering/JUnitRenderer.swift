@@ -39,7 +39,8 @@ public struct JUnitRenderer: Sendable {
         case (nil, let r?): ids = "C\(r.id)"
         case (nil, nil): break
         }
-        let open = "    <testcase classname=\(Self.attribute(classname)) name=\(Self.attribute("\(side.title) [\(ids)]"))"
+        let open =
+            "    <testcase classname=\(Self.attribute(classname)) name=\(Self.attribute("\(side.title) [\(ids)]"))"
         guard record.status != .unchanged else { return open + "/>\n" }
         var message = ChangeText.summary(record)
         switch record.status {
@@ -55,14 +56,17 @@ public struct JUnitRenderer: Sendable {
                 "      <failure type=\(Self.attribute(record.status.rawValue)) message=\(Self.attribute(message))>"
                 + Self.text(details) + "</failure>\n"
         } else {
-            out += "      <system-out>" + Self.text("not drift under --fail-on: \(message)\n" + details) + "</system-out>\n"
+            out +=
+                "      <system-out>" + Self.text("not drift under --fail-on: \(message)\n" + details)
+                + "</system-out>\n"
         }
         return out + "    </testcase>\n"
     }
 
     /// An attribute value in double quotes, escaped.
     static func attribute(_ value: String) -> String {
-        "\"" + text(value).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;") + "\""
+        "\"" + text(value).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;")
+            + "\""
     }
 
     /// Character data, escaped; characters XML 1.0 forbids (most C0 controls) are dropped.

@@ -23,7 +23,7 @@ public struct MarkdownRenderer: Sendable {
         out += " (" + (counted.isEmpty ? "no differences" : counted.joined(separator: ", "))
         out += "; \(totals.unchanged) unchanged). "
         out += "Matched by \(Self.escape(TableRenderer.matchDescription(report.options))); "
-        out += "fail-on: \(report.options.failOn.sorted().map(\.rawValue).joined(separator: ", ")).\n\n"
+        out += "fail-on: \(report.options.failOnDescription).\n\n"
 
         out += "| Suite | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
         out += "|:------|-----:|------:|------:|--------:|--------:|------:|--------:|----------:|\n"
@@ -63,7 +63,8 @@ public struct MarkdownRenderer: Sendable {
         }
         var notes: [String] = report.duplicates.map { duplicate in
             let place = duplicate.suite.map { " in \(Self.escape($0))" } ?? ""
-            return "Duplicate key\(place): \(Self.escape(duplicate.key)) (\(duplicate.left) left, \(duplicate.right) right)"
+            return
+                "Duplicate key\(place): \(Self.escape(duplicate.key)) (\(duplicate.left) left, \(duplicate.right) right)"
         }
         notes += report.oneSidedFields.map { "Not compared: `\($0.field)` exists only in the \($0.side) project" }
         if !notes.isEmpty {
@@ -90,13 +91,13 @@ public struct MarkdownRenderer: Sendable {
             + details.joined(separator: "<br>") + " |\n"
     }
 
-    /// Backslash-escapes Markdown's punctuation (GFM allows it for every ASCII punctuation character), so titles
-    /// cannot break the table or inject markup.
+    /// Backslash-escapes the punctuation that could break a table cell or start markup (GFM allows the escape for
+    /// every ASCII punctuation character), so titles cannot break the table or inject HTML.
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "|", "!", "~":
+            case "\\", "`", "*", "_", "[", "]", "<", "|", "~":
                 out.append("\\")
                 out.append(character)
             case "\n", "\r", "\t":

@@ -51,7 +51,8 @@ public struct TableRenderer: Sendable {
         text += options.crossSuite ? " across suites" : " within suites of the same name"
         if options.ignoreCase { text += ", ignoring case" }
         if options.match.detectsRenames {
-            text += options.renameThreshold < 1 ? "; renames at similarity ≥ \(options.renameThreshold)" : "; renames off"
+            text +=
+                options.renameThreshold < 1 ? "; renames at similarity ≥ \(options.renameThreshold)" : "; renames off"
         }
         return text
     }
@@ -125,7 +126,7 @@ public struct TableRenderer: Sendable {
 
     private func verdict(_ report: ComparisonReport) -> String {
         let drift = report.totals.drift
-        let listed = report.options.failOn.sorted().map(\.rawValue).joined(separator: ", ")
+        let listed = report.options.failOnDescription
         if drift == 0 { return "No drift (fail-on: \(listed))." }
         return "Drift: \(drift) case\(drift == 1 ? "" : "s") (fail-on: \(listed))."
     }

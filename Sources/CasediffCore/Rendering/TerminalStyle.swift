@@ -12,6 +12,16 @@ public struct TerminalStyle: Sendable, Hashable {
     /// Plain text of unlimited width: what goes to a pipe, a file or a golden test.
     public static let plain = TerminalStyle()
 
+    /// The style for stdout: plain unless it is a terminal; then its width (or `COLUMNS`), and colour unless
+    /// `NO_COLOR` is set (to anything but empty, per no-color.org) or `TERM` is `dumb`.
+    public static func detect(environment: [String: String], isTTY: Bool, terminalWidth: Int?) -> TerminalStyle {
+        guard isTTY else { return .plain }
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let dumb = environment["TERM"] == "dumb"
+        return TerminalStyle(
+            width: terminalWidth ?? environment["COLUMNS"].flatMap { Int($0) }, color: !noColor && !dumb)
+    }
+
     func paint(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }

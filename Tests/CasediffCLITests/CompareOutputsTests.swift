@@ -1,0 +1,137 @@
+import Foundation
+import TestRailAPI
+import TestRailSimulator
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// `casediff compare`'s outputs and CI gate, as a pipeline runs them: formats, files, --fail-on, scope, errors.
+@Suite struct CompareOutputsTests {
+    typealias Base = CompareCommandTests
+
+    func environment(_ simulator: RunningSimulator, extra: [String: String] = [:]) -> [String: String] {
+        Base().environment(simulator).merging(extra) { _, new in new }
+    }
+
+    func withSimulator(_ body: @escaping @Sendable (RunningSimulator) async throws -> Void) async throws {
+        try await TestRailSimulator.withRunning(dataset: Base.dataset, configuration: Base.configuration, body)
+    }
+
+    func temporary(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("casediff-\(UUID().uuidString)-\(name)")
+    }
+
+    @Test func oneRunWritesEveryFormatAndTheJUnitIsWellFormed() async throws {
+        try await withSimulator { simulator in
+            let files = ["diff.json", "summary.md", "cases.csv", "junit.xml"].map(temporary)
+            defer { for file in files { try? FileManager.default.removeItem(at: file) } }
+            let result = try await CLIRunner.run(
+                [
+                    "compare", "1", "2", "--format", "junit", "--json", files[0].path, "--markdown", files[1].path,
+                    "--csv", files[2].path, "--junit", files[3].path,
+                ], environment: environment(simulator))
+            #expect(result.status == 1)
+            #expect(try String(contentsOf: files[3], encoding: .utf8) == result.stdout)
+            // JUnit: one testcase per compared case (291 pairs and one-sided cases), a failure per drifted one.
+            let counter = XMLCounter()
+            let parser = XMLParser(data: Data(result.stdout.utf8))
+            parser.delegate = counter
+            #expect(parser.parse(), "the JUnit XML parses")
+            #expect(counter.counts["testcase"] == 300 && counter.counts["failure"] == 17)
+            let markdown = try String(contentsOf: files[1], encoding: .utf8)
+            #expect(markdown.hasPrefix("## casediff: Storefront (P1) → Storefront (migrated) (P2)"))
+            #expect(markdown.contains("**Drift:** 17 cases"))
+            let csv = try String(contentsOf: files[2], encoding: .utf8)
+            #expect(csv.split(separator: "\r\n").count == 1 + 300)
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: files[0])) as? [String: Any])
+            #expect((json["totals"] as? [String: Int])?["renamed"] == 1)
+            #expect(result.stderr.contains("junit written to \(files[3].path)"))
+        }
+    }
+
+    @Test func failOnChoosesWhatFailsTheGate() async throws {
+        try await withSimulator { simulator in
+            let none = try await CLIRunner.run(
+                ["compare", "1", "2", "--fail-on", "none", "--quiet"], environment: environment(simulator))
+            #expect(none.status == 0, "differences reported, none counted")
+            #expect(none.stdout.contains("No drift (fail-on: none)."))
+            let moved = try await CLIRunner.run(
+                ["compare", "1", "2", "--fail-on", "moved", "--format", "json", "--reproducible"],
+                environment: environment(simulator))
+            #expect(moved.status == 1)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(moved.stdout.utf8)) as? [String: Any])
+            #expect((json["totals"] as? [String: Int])?["drift"] == 1)
+            let mobile = try await CLIRunner.run(
+                ["compare", "3", "4", "--fail-on", "added,removed", "--quiet"], environment: environment(simulator))
+            #expect(mobile.status == 1)
+            let bad = try await CLIRunner.run(["compare", "1", "2", "--fail-on", "unchanged"], environment: [:])
+            #expect(bad.status == 64)
+        }
+    }
+
+    @Test func reproducibleJSONIsByteIdenticalAndOtherwiseCarriesTheTime() async throws {
+        try await withSimulator { simulator in
+            let arguments = ["compare", "1", "2", "--format", "json", "--quiet"]
+            let first = try await CLIRunner.run(arguments + ["--reproducible"], environment: environment(simulator))
+            let second = try await CLIRunner.run(arguments + ["--reproducible"], environment: environment(simulator))
+            #expect(first.stdout == second.stdout && !first.stdout.contains("generated_at"))
+            let dated = try await CLIRunner.run(
+                arguments, environment: environment(simulator, extra: ["SOURCE_DATE_EPOCH": "1767225600"]))
+            #expect(dated.stdout.contains("\"generated_at\" : \"2026-01-01T00:00:00Z\""))
+            #expect(dated.stdout.contains("\"run\" : {"))
+        }
+    }
+
+    @Test func theSuiteScopeFetchesOnlyThoseSuites() async throws {
+        try await withSimulator { simulator in
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2", "--suite", "search", "--suite", "Accounts", "--quiet"],
+                environment: environment(simulator))
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("Accounts") && result.stdout.contains("Search"))
+            #expect(!result.stdout.contains("Checkout"))
+            let fetched = await simulator.requestLog().filter { $0.path.contains("get_cases") }.count
+            #expect(fetched == 4, "one case page per selected suite and side")
+        }
+    }
+
+    @Test func anUnknownSuiteOrFieldIsOneLine() async throws {
+        try await withSimulator { simulator in
+            let suite = try await CLIRunner.run(
+                ["compare", "1", "2", "--suite", "Nope"], environment: environment(simulator))
+            Base().expectOneErrorLine(
+                suite, containing: "suite 'Nope' not found in either project (suites: Accessibility")
+            let field = try await CLIRunner.run(
+                ["compare", "1", "2", "--fields", "title,colour"], environment: environment(simulator))
+            Base().expectOneErrorLine(field, containing: "unknown field 'colour'")
+            let threshold = try await CLIRunner.run(["compare", "1", "2", "--rename-threshold", "2"], environment: [:])
+            #expect(threshold.status == 64)
+        }
+    }
+
+    @Test func matchingByAnAutomationID() async throws {
+        try await withSimulator { simulator in
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2", "--match", "field:automation_id", "--suite", "Regression Pack", "--quiet"],
+                environment: environment(simulator))
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("Matched by field:custom_automation_id within suites of the same name"))
+            #expect(result.stdout.contains("estimate: (none) -> \"5m\""))
+        }
+    }
+}
+
+/// Counts XML elements by name.
+final class XMLCounter: NSObject, XMLParserDelegate {
+    var counts: [String: Int] = [:]
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        counts[elementName, default: 0] += 1
+    }
+}
