@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Conformance test: the PyPI client `testrail-api`, installed into a throwaway virtual environment, fetches every
-# case of the Fixtures projects from our simulator over loopback (Tests/Conformance/test_testrail_api.py).
+# Conformance tests, in a throwaway virtual environment: the PyPI client `testrail-api` fetches every case of the
+# Fixtures projects from our simulator over loopback (Tests/Conformance/test_testrail_api.py), and `jsonschema`
+# validates the golden and live JSON diffs against docs/diff-schema.json (Tests/Conformance/test_diff_schema.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-.build/debug}"
@@ -14,7 +15,8 @@ cleanup() {
 trap cleanup EXIT
 
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "testrail-api==1.14.0" "pytest>=8"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "testrail-api==1.14.0" "pytest>=8" \
+  "jsonschema>=4.18" "rfc3339-validator"
 
 "$bin/testrail-sim" --fixtures "$fixture" >"$work/sim.out" 2>&1 &
 sim_pid=$!
@@ -28,4 +30,5 @@ done
 [ -n "$url" ] || { echo "conformance: the simulator did not start" >&2; exit 2; }
 
 TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key" FIXTURE="$fixture" \
-  "$work/venv/bin/python" -m pytest -q -p no:cacheprovider Tests/Conformance/test_testrail_api.py
+  BIN_DIR="$bin" "$work/venv/bin/python" -m pytest -q -p no:cacheprovider \
+  Tests/Conformance/test_testrail_api.py Tests/Conformance/test_diff_schema.py

@@ -58,29 +58,40 @@ public struct TableRenderer: Sendable {
     }
 
     private func summary(_ report: ComparisonReport) -> String {
-        let header = ["Suite", "Left", "Right", "Added", "Removed", "Changed", "Moved", "Renamed", "Unchanged"]
+        let statuses: [CaseStatus] = [.added, .removed, .changed, .moved, .renamed, .unchanged]
         func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> [String] {
-            [name, String(leftCases), String(rightCases)]
-                + [CaseStatus.added, .removed, .changed, .moved, .renamed, .unchanged].map { String(counts[$0]) }
+            [name, String(leftCases), String(rightCases)] + statuses.map { String(counts[$0]) }
         }
         let rows = report.suites.map { row($0.name, $0.leftCases, $0.rightCases, $0.counts) }
         let totalRow = row("Total", report.left.cases, report.right.cases, report.totals)
-        var widths = header.indices.map { column in ([header, totalRow] + rows).map { $0[column].count }.max() ?? 0 }
+        func widths(_ header: [String]) -> [Int] {
+            header.indices.map { column in ([header, totalRow] + rows).map { $0[column].count }.max() ?? 0 }
+        }
+        var header = ["Suite", "Left", "Right", "Added", "Removed", "Changed", "Moved", "Renamed", "Unchanged"]
+        var columns = widths(header)
+        var legend = ""
+        if let width = style.width, columns.reduce(0, +) + 2 * (columns.count - 1) > width {
+            // Narrow terminal: one-character status headings, explained under the table.
+            header = ["Suite", "Left", "Right", "+", "-", "~", ">", "r", "="]
+            columns = widths(header)
+            legend = style.fit("(+ added, - removed, ~ changed, > moved, r renamed, = unchanged)") + "\n"
+        }
         if let width = style.width {
-            let others = widths.dropFirst().reduce(0, +) + 2 * (widths.count - 1)
-            widths[0] = max(8, min(widths[0], width - others))
+            let others = columns.dropFirst().reduce(0, +) + 2 * (columns.count - 1)
+            columns[0] = max(8, min(columns[0], width - others))
         }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                let text = cell.count > widths[column] ? String(cell.prefix(widths[column] - 1)) + "…" : cell
-                let pad = String(repeating: " ", count: widths[column] - text.count)
-                return column == 0 ? text + pad : pad + text
-            }.joined(separator: "  ")
+            style.fit(
+                cells.enumerated().map { column, cell in
+                    let text = cell.count > columns[column] ? String(cell.prefix(columns[column] - 1)) + "…" : cell
+                    let pad = String(repeating: " ", count: columns[column] - text.count)
+                    return column == 0 ? text + pad : pad + text
+                }.joined(separator: "  "))
         }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        let rule = style.fit(columns.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         var out = style.paint(line(header), "1") + "\n" + rule + "\n"
         for row in rows { out += line(row) + "\n" }
-        out += rule + "\n" + line(totalRow) + "\n"
+        out += rule + "\n" + line(totalRow) + "\n" + legend
         return out
     }
 

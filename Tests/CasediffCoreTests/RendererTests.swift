@@ -1,0 +1,96 @@
+import Foundation
+import TestRailAPI
+import Testing
+
+@testable import CasediffCore
+
+@Suite struct RendererTests {
+    typealias Support = ComparatorTestSupport
+
+    func report() throws -> ComparisonReport {
+        let left = Support.makeProject(suites: [
+            (
+                "A very long suite name that will not fit a narrow terminal",
+                [Support.makeCase(1, "Title, with \"quotes\" | pipes & <tags>", refs: "=SUM(A1)")]
+            )
+        ])
+        let right = Support.makeProject(
+            id: 2,
+            suites: [
+                (
+                    "A very long suite name that will not fit a narrow terminal",
+                    [
+                        Support.makeCase(2, "Title, with \"quotes\" | pipes & <tags>", refs: "x\u{1}y"),
+                        Support.makeCase(3, String(repeating: "Long title ", count: 20)),
+                    ]
+                )
+            ])
+        return try ProjectComparator().compare(left, right)
+    }
+
+    @Test func theTableFitsTheTerminalAndColoursOnlyWhenAllowed() throws {
+        let report = try report()
+        let narrow = TableRenderer(style: TerminalStyle(width: 60, color: true)).render(report)
+        #expect(narrow.contains("\u{1B}["))
+        let visible = narrow.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        for line in visible.split(separator: "\n") {
+            #expect(line.count <= 60, "\(line)")
+        }
+        let plain = TableRenderer(style: .plain).render(report)
+        #expect(!plain.contains("\u{1B}"))
+        #expect(plain.contains(String(repeating: "Long title ", count: 20).trimmingCharacters(in: .whitespaces)))
+    }
+
+    @Test func styleDetectionHonoursTTYAndNoColor() {
+        #expect(TerminalStyle.detect(environment: [:], isTTY: false, terminalWidth: 80) == .plain)
+        #expect(
+            TerminalStyle.detect(environment: [:], isTTY: true, terminalWidth: 80)
+                == TerminalStyle(width: 80, color: true))
+        #expect(!TerminalStyle.detect(environment: ["NO_COLOR": "1"], isTTY: true, terminalWidth: 80).color)
+        #expect(TerminalStyle.detect(environment: ["NO_COLOR": ""], isTTY: true, terminalWidth: 80).color)
+        #expect(!TerminalStyle.detect(environment: ["TERM": "dumb"], isTTY: true, terminalWidth: nil).color)
+        #expect(TerminalStyle.detect(environment: ["COLUMNS": "100"], isTTY: true, terminalWidth: nil).width == 100)
+    }
+
+    @Test func csvQuotesAndDefusesFormulas() throws {
+        #expect(CSVRenderer.field("plain") == "plain")
+        #expect(CSVRenderer.field("a,b") == "\"a,b\"")
+        #expect(CSVRenderer.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVRenderer.field("=SUM(A1)") == "'=SUM(A1)")
+        #expect(CSVRenderer.field("line\nbreak") == "\"line\nbreak\"")
+        let csv = try CSVRenderer().render(try report())
+        #expect(csv.hasPrefix(CSVRenderer.header.joined(separator: ",") + "\r\n"))
+    }
+
+    @Test func junitEscapesAndDropsCharactersXMLForbids() throws {
+        #expect(JUnitRenderer.attribute("a \"b\" <c> & d") == "\"a &quot;b&quot; &lt;c&gt; &amp; d\"")
+        #expect(JUnitRenderer.text("bell\u{7}tab\t") == "belltab\t")
+        let xml = JUnitRenderer().render(try report())
+        #expect(!xml.unicodeScalars.contains("\u{1}"))
+        #expect(xml.contains("failures=\"2\""))
+    }
+
+    @Test func markdownCannotBreakItsTable() throws {
+        #expect(MarkdownRenderer.escape("a | b <script>") == "a \\| b \\<script>")
+        let markdown = MarkdownRenderer().render(try report())
+        #expect(markdown.contains("Title, with \"quotes\" \\| pipes & \\<tags>"))
+    }
+
+    @Test func markdownListsAtMostItsLimit() throws {
+        let cases = (0..<(MarkdownRenderer.maximumRows + 10)).map { Support.makeCase($0 + 1, "Case \($0)") }
+        let report = try ProjectComparator().compare(
+            Support.makeProject(suites: [("S", [])]), Support.makeProject(id: 2, suites: [("S", cases)]))
+        let markdown = MarkdownRenderer().render(report)
+        #expect(markdown.contains("_10 more differences not listed; the JSON diff has every one._"))
+    }
+
+    @Test func jsonListsAreNeverNullAndTheOutputIsStable() throws {
+        let empty = try ProjectComparator().compare(
+            Support.makeProject(suites: []), Support.makeProject(id: 2, suites: []))
+        let json = try JSONRenderer().render(empty)
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect((object["suites"] as? [Any])?.isEmpty == true)
+        #expect((object["duplicates"] as? [Any])?.isEmpty == true)
+        #expect(json == (try JSONRenderer().render(empty)))
+    }
+}
