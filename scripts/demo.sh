@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # make demo: start the simulator on the Fixtures data, compare the two Storefront projects, show the table,
-# write the JSON diff to a file, and stop the simulator, whatever happens.
+# write the JSON diff, a Markdown summary and a JUnit report, and stop the simulator, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${BIN_DIR:-.build/debug}"
 out_dir=".demo"
 mkdir -p "$out_dir"
 diff_file="$out_dir/storefront-diff.json"
+markdown_file="$out_dir/storefront-diff.md"
+junit_file="$out_dir/storefront-junit.xml"
 sim_log="$out_dir/simulator.out"
 
 "$bin/testrail-sim" --fixtures Fixtures/demo/instance.json --request-log "$out_dir/requests.jsonl" >"$sim_log" 2>&1 &
@@ -25,10 +27,11 @@ echo "demo: simulator on $url (Fixtures/demo/instance.json)" >&2
 
 export TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key"
 status=0
-"$bin/casediff" compare "Storefront" "Storefront (migrated)" --output "$diff_file" || status=$?
+"$bin/casediff" compare "Storefront" "Storefront (migrated)" --json "$diff_file" --markdown "$markdown_file" \
+  --junit "$junit_file" || status=$?
 case "$status" in
   0) echo "demo: no drift (exit 0)" >&2 ;;
   1) echo "demo: drift found (exit 1, as expected for this fixture)" >&2 ;;
   *) echo "demo: casediff failed (exit $status)" >&2; exit "$status" ;;
 esac
-echo "demo: JSON diff written to $diff_file" >&2
+echo "demo: JSON diff in $diff_file, Markdown summary in $markdown_file, JUnit report in $junit_file" >&2

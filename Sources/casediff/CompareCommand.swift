@@ -16,8 +16,8 @@ struct CompareCommand: AsyncParsableCommand {
 
             Examples:
               casediff compare 1 2 --url https://example.testrail.io
-              casediff compare "Storefront" "Storefront (migrated)" --match field:custom_automation_id \\
-                --junit drift.xml --markdown "$GITHUB_STEP_SUMMARY" --fail-on added,removed,changed
+              casediff compare Shop "Shop (copy)" --match field:automation_id \\
+                --fail-on added,removed --junit drift.xml --json drift.json
             """
     )
 

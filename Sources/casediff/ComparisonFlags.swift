@@ -37,7 +37,7 @@ struct ComparisonFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "What counts as drift for exit code 1: added,removed,changed,moved,renamed (default all) or none.",
+            "What counts as drift for exit code 1: any of added,removed,changed,moved,renamed, or none.",
             valueName: "kinds"))
     var failOn: DriftKinds = DriftKinds(Set(CaseStatus.driftKinds))
 
