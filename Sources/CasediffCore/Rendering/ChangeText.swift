@@ -52,6 +52,16 @@ enum ChangeText {
 
     static func quoted(_ text: String) -> String { "\"" + text + "\"" }
 
+    /// The case ids a record names: `C4 -> C297` for a pair (`C4` when both sides share the id), else the one side's.
+    static func ids(_ record: CaseRecord, arrow: String = "->") -> String {
+        switch (record.left, record.right) {
+        case (let l?, let r?): return l.id == r.id ? "C\(l.id)" : "C\(l.id) \(arrow) C\(r.id)"
+        case (let l?, nil): return "C\(l.id)"
+        case (nil, let r?): return "C\(r.id)"
+        case (nil, nil): return ""
+        }
+    }
+
     /// A value on one line, cut to a readable length.
     static func short(_ value: JSONValue, limit: Int = 80) -> String {
         let text: String

@@ -32,13 +32,7 @@ public struct JUnitRenderer: Sendable {
     private func testcase(_ record: CaseRecord, suite: String, left: String, right: String) -> String {
         let side = record.current
         let classname = side.sectionPath.isEmpty ? suite : suite + SectionPaths.separator + side.sectionPath
-        var ids = ""
-        switch (record.left, record.right) {
-        case (let l?, let r?): ids = "C\(l.id) → C\(r.id)"
-        case (let l?, nil): ids = "C\(l.id)"
-        case (nil, let r?): ids = "C\(r.id)"
-        case (nil, nil): break
-        }
+        let ids = ChangeText.ids(record, arrow: "→")
         let open =
             "    <testcase classname=\(Self.attribute(classname)) name=\(Self.attribute("\(side.title) [\(ids)]"))"
         guard record.status != .unchanged else { return open + "/>\n" }

@@ -75,13 +75,7 @@ public struct MarkdownRenderer: Sendable {
 
     private func recordRow(_ record: CaseRecord) -> String {
         let side = record.current
-        var ids = ""
-        switch (record.left, record.right) {
-        case (let l?, let r?): ids = l.id == r.id ? "C\(l.id)" : "C\(l.id) → C\(r.id)"
-        case (let l?, nil): ids = "C\(l.id)"
-        case (nil, let r?): ids = "C\(r.id)"
-        case (nil, nil): break
-        }
+        let ids = ChangeText.ids(record, arrow: "→")
         var status = "**\(record.status.rawValue)**"
         if record.duplicate { status += " (duplicate)" }
         if !record.drift { status += " (not drift)" }

@@ -99,13 +99,7 @@ public struct TableRenderer: Sendable {
         let (marker, color) = Self.markers[record.status] ?? (" ", "0")
         let side = record.current
         let place = side.sectionPath.isEmpty ? "" : "\(side.sectionPath) :: "
-        var ids = ""
-        switch (record.left, record.right) {
-        case (let l?, let r?): ids = "[C\(l.id) -> C\(r.id)]"
-        case (let l?, nil): ids = "[C\(l.id)]"
-        case (nil, let r?): ids = "[C\(r.id)]"
-        case (nil, nil): break
-        }
+        let ids = "[" + ChangeText.ids(record) + "]"
         var text = "    \(marker) \(place)\(side.title)  \(ids)"
         if record.duplicate { text += "  (duplicate key)" }
         let fitted = style.fit(text)
