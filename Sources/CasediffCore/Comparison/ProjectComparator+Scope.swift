@@ -57,26 +57,12 @@ struct Context: Sendable {
 
     func compareScope(_ lefts: [CaseView], _ rights: [CaseView], suite: String?) -> ScopeResult {
         var result = ScopeResult()
-        var leftByKey: [String: [Int]] = [:]
-        var rightByKey: [String: [Int]] = [:]
-        var unmatchedLeft: [(index: Int, duplicate: Bool)] = []
-        var unmatchedRight: [(index: Int, duplicate: Bool)] = []
-        for (index, view) in lefts.enumerated() {
-            if view.key.isEmpty {
-                unmatchedLeft.append((index, false))
-                result.keylessLeft += 1
-            } else {
-                leftByKey[view.key, default: []].append(index)
-            }
-        }
-        for (index, view) in rights.enumerated() {
-            if view.key.isEmpty {
-                unmatchedRight.append((index, false))
-                result.keylessRight += 1
-            } else {
-                rightByKey[view.key, default: []].append(index)
-            }
-        }
+        let (leftByKey, keylessLeft) = Self.index(lefts)
+        let (rightByKey, keylessRight) = Self.index(rights)
+        result.keylessLeft = keylessLeft.count
+        result.keylessRight = keylessRight.count
+        var unmatchedLeft = keylessLeft.map { (index: $0, duplicate: false) }
+        var unmatchedRight = keylessRight.map { (index: $0, duplicate: false) }
         var pairs: [(left: Int, right: Int, duplicate: Bool)] = []
         for (key, ls) in leftByKey {
             let rs = rightByKey[key] ?? []
@@ -134,6 +120,34 @@ struct Context: Sendable {
         return result
     }
 
+    /// The views' indices by match key, and the indices of views without a key.
+    private static func index(_ views: [CaseView]) -> (byKey: [String: [Int]], keyless: [Int]) {
+        var byKey: [String: [Int]] = [:]
+        var keyless: [Int] = []
+        for (index, view) in views.enumerated() {
+            if view.key.isEmpty {
+                keyless.append(index)
+            } else {
+                byKey[view.key, default: []].append(index)
+            }
+        }
+        return (byKey, keyless)
+    }
+
+    /// Takes the best-scored pairs first (ties by left, then right position), each left and right at most once.
+    private static func greedyPairs<Score: Comparable>(_ candidates: [(score: Score, l: Int, r: Int)]) -> [(Int, Int)] {
+        let ordered = candidates.sorted { ($1.score, $0.l, $0.r) < ($0.score, $1.l, $1.r) }
+        var usedLeft = Set<Int>()
+        var usedRight = Set<Int>()
+        var pairs: [(Int, Int)] = []
+        for candidate in ordered where !usedLeft.contains(candidate.l) && !usedRight.contains(candidate.r) {
+            usedLeft.insert(candidate.l)
+            usedRight.insert(candidate.r)
+            pairs.append((candidate.l, candidate.r))
+        }
+        return pairs
+    }
+
     /// Pairs one key's cases when a side holds several: a partner in the same section first, then the one with
     /// the most compared fields equal; ties in section-path and id order.
     private func pairDuplicates(_ ls: [Int], _ rs: [Int], _ lefts: [CaseView], _ rights: [CaseView])
@@ -166,18 +180,12 @@ struct Context: Sendable {
                 for ri in rs.indices { candidates.append((0, li, ri)) }
             }
         }
-        candidates.sort { ($1.score, $0.l, $0.r) < ($0.score, $1.l, $1.r) }
-        var usedLeft = Set<Int>()
-        var usedRight = Set<Int>()
-        var pairs: [(Int, Int)] = []
-        for candidate in candidates where !usedLeft.contains(candidate.l) && !usedRight.contains(candidate.r) {
-            usedLeft.insert(candidate.l)
-            usedRight.insert(candidate.r)
-            pairs.append((ls[candidate.l], rs[candidate.r]))
-            if pairs.count == min(ls.count, rs.count) { break }
-        }
+        let chosen = Self.greedyPairs(candidates)
+        let usedLeft = Set(chosen.map(\.0))
+        let usedRight = Set(chosen.map(\.1))
         return (
-            pairs, ls.enumerated().filter { !usedLeft.contains($0.offset) }.map(\.element),
+            chosen.map { (ls[$0.0], rs[$0.1]) },
+            ls.enumerated().filter { !usedLeft.contains($0.offset) }.map(\.element),
             rs.enumerated().filter { !usedRight.contains($0.offset) }.map(\.element)
         )
     }
@@ -207,7 +215,7 @@ struct Context: Sendable {
             let ls = placeLefts.sorted { order($0, $1, lefts) }
             let rs = placeRights.sorted { order($0, $1, rights) }
             let rightScalars = rs.map { Array(rights[$0.index].titleKey.unicodeScalars) }
-            var candidates: [(similarity: Double, l: Int, r: Int)] = []
+            var candidates: [(score: Double, l: Int, r: Int)] = []
             for (li, l) in ls.enumerated() {
                 let scalars = Array(lefts[l.index].titleKey.unicodeScalars)
                 for ri in rs.indices {
@@ -218,14 +226,9 @@ struct Context: Sendable {
                     }
                 }
             }
-            candidates.sort { ($1.similarity, $0.l, $0.r) < ($0.similarity, $1.l, $1.r) }
-            var usedLeft = Set<Int>()
-            var usedRight = Set<Int>()
-            for candidate in candidates where !usedLeft.contains(candidate.l) && !usedRight.contains(candidate.r) {
-                usedLeft.insert(candidate.l)
-                usedRight.insert(candidate.r)
-                let l = ls[candidate.l]
-                let r = rs[candidate.r]
+            for (li, ri) in Self.greedyPairs(candidates) {
+                let l = ls[li]
+                let r = rs[ri]
                 renamed.append((l.index, r.index, l.duplicate || r.duplicate))
                 pairedLeft.insert(l.index)
                 pairedRight.insert(r.index)

@@ -38,8 +38,8 @@ public struct ProjectComparator: Sendable {
             options: options, fields: fields.compared,
             normalizer: TextNormalizer(ignoreCase: options.ignoreCase),
             renames: options.detectsRenames && fields.compared.contains(.title))
-        let leftSide = SideData(left, suites: leftSuites)
-        let rightSide = SideData(right, suites: rightSuites)
+        let leftSide = SideData(left)
+        let rightSide = SideData(right)
 
         var suites: [SuiteComparison] = []
         var duplicates: [DuplicateKey] = []
@@ -52,14 +52,15 @@ public struct ProjectComparator: Sendable {
             keyless = (scope.keylessLeft, scope.keylessRight)
             let grouped = Dictionary(grouping: scope.records) { $0.current.suite }
             let names = Set(leftSuites.map(\.name)).union(rightSuites.map(\.name)).union(grouped.keys)
+            let leftCases = leftViews.reduce(into: [String: Int]()) { $0[$1.suite, default: 0] += 1 }
+            let rightCases = rightViews.reduce(into: [String: Int]()) { $0[$1.suite, default: 0] += 1 }
             for name in names {
                 let records = CaseRecord.sorted(grouped[name] ?? [])
                 suites.append(
                     SuiteComparison(
                         name: name, leftSuiteID: leftSuites.first { $0.name == name }?.suite.id,
                         rightSuiteID: rightSuites.first { $0.name == name }?.suite.id,
-                        leftCases: leftViews.lazy.filter { $0.suite == name }.count,
-                        rightCases: rightViews.lazy.filter { $0.suite == name }.count,
+                        leftCases: leftCases[name] ?? 0, rightCases: rightCases[name] ?? 0,
                         counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records))
             }
         } else {
@@ -160,7 +161,7 @@ struct SideData: Sendable {
     let typeNames: [Int: String]
     let priorityNames: [Int: String]
 
-    init(_ data: ProjectData, suites: [SuiteData]) {
+    init(_ data: ProjectData) {
         typeNames = Dictionary(data.caseTypes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         priorityNames = Dictionary(data.priorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
