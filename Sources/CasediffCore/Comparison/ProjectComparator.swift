@@ -102,10 +102,7 @@ public struct ProjectComparator: Sendable {
     /// The suites `--suite` names (all when none is named), on each side.
     private func selectSuites(_ left: ProjectData, _ right: ProjectData) throws -> ([SuiteData], [SuiteData]) {
         let filter = SuiteFilter(options.suites)
-        let available = (left.suites + right.suites).map(\.name)
-        if let unknown = filter.unknown(among: available) {
-            throw CasediffError.unknownSuite(unknown, available: Set(available).sorted())
-        }
+        try filter.check(available: (left.suites + right.suites).map(\.name))
         return (left.suites.filter { filter.matches($0.name) }, right.suites.filter { filter.matches($0.name) })
     }
 

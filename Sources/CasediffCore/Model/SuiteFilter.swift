@@ -15,8 +15,15 @@ public struct SuiteFilter: Sendable, Hashable {
     }
 
     /// The first named suite that none of `available` is, if any.
-    public func unknown(among available: [String]) -> String? {
+    private func unknown(among available: [String]) -> String? {
         names.first { name in !available.contains { Self.same(name, $0) } }
+    }
+
+    /// - Throws: ``CasediffError/unknownSuite(_:available:)`` for the first named suite none of `available` is.
+    public func check(available: [String]) throws {
+        if let unknown = unknown(among: available) {
+            throw CasediffError.unknownSuite(unknown, available: Set(available).sorted())
+        }
     }
 
     private static func same(_ name: String, _ suiteName: String) -> Bool {

@@ -349,10 +349,7 @@ public struct FetchPlanner: Sendable {
         guard !configuration.suites.isEmpty,
             Side.allCases.allSatisfy({ projects[$0]?.listing?.isComplete == true })
         else { return }
-        let available = Side.allCases.flatMap { projects[$0]!.listed.values.map(\.name) }
-        if let unknown = configuration.suites.unknown(among: available) {
-            throw CasediffError.unknownSuite(unknown, available: Set(available).sorted())
-        }
+        try configuration.suites.check(available: Side.allCases.flatMap { projects[$0]!.listed.values.map(\.name) })
     }
 
     private mutating func resolveNames() throws {

@@ -30,7 +30,7 @@ public struct MarkdownRenderer: Sendable {
         func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> String {
             let cells =
                 [name, String(leftCases), String(rightCases)]
-                + [CaseStatus.added, .removed, .changed, .moved, .renamed, .unchanged].map { String(counts[$0]) }
+                + CaseStatus.allCases.map { String(counts[$0]) }
             return "| " + cells.joined(separator: " | ") + " |\n"
         }
         for suite in report.suites {

@@ -58,9 +58,8 @@ public struct TableRenderer: Sendable {
     }
 
     private func summary(_ report: ComparisonReport) -> String {
-        let statuses: [CaseStatus] = [.added, .removed, .changed, .moved, .renamed, .unchanged]
         func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> [String] {
-            [name, String(leftCases), String(rightCases)] + statuses.map { String(counts[$0]) }
+            [name, String(leftCases), String(rightCases)] + CaseStatus.allCases.map { String(counts[$0]) }
         }
         let rows = report.suites.map { row($0.name, $0.leftCases, $0.rightCases, $0.counts) }
         let totalRow = row("Total", report.left.cases, report.right.cases, report.totals)
