@@ -50,8 +50,11 @@ struct CompareCommand: AsyncParsableCommand {
             toolVersion: CasediffVersion.current,
             generatedAt: outputs.reproducible ? nil : Self.now(environment: environment),
             metrics: outputs.reproducible ? nil : result.metrics, rateProfile: job.rateProfile)
+        // Each format is rendered once: stdout reuses a file's bytes (files are never the terminal-styled table).
+        var rendered: [OutputFormat: Data] = [:]
         for (format, path) in outputs.files {
             let data = try Self.render(result.report, as: format, context: context, style: .plain)
+            rendered[format] = data
             do {
                 try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
@@ -60,7 +63,8 @@ struct CompareCommand: AsyncParsableCommand {
         }
         let style = Terminal.style(environment: environment)
         FileHandle.standardOutput.write(
-            try Self.render(result.report, as: outputs.format, context: context, style: style))
+            try rendered[outputs.format]
+                ?? Self.render(result.report, as: outputs.format, context: context, style: style))
         if !quiet {
             var line = "fetched \(result.metrics.summary); rate limit \(job.rateProfile)"
             if fetch.rate == nil { line += " (guessed from the URL; --rate sets it)" }
