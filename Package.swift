@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The TestRail API v2 client: endpoints, envelopes, models, typed errors, transport.
@@ -26,7 +27,16 @@ let package = Package(
         // The engine: fetch, compare, render. No CLI and no server code.
         .target(
             name: "CasediffCore",
-            dependencies: ["TestRailAPI", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: [
+                "TestRailAPI",
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // casediff's memory: pages, size hints, learned rates and runs in SQLite (GRDB, WAL); snapshots.
+        .target(
+            name: "CasediffStore",
+            dependencies: ["CasediffCore", "TestRailAPI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // A faithful TestRail instance on loopback, for tests, the demo and the benchmarks.
         .target(
@@ -52,6 +62,7 @@ let package = Package(
             name: "casediff",
             dependencies: [
                 "CasediffCore",
+                "CasediffStore",
                 "TestRailAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -61,6 +72,7 @@ let package = Package(
             name: "casediff-bench",
             dependencies: [
                 "CasediffCore",
+                "CasediffStore",
                 "TestRailAPI",
                 "TestRailSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,7 +81,17 @@ let package = Package(
         .testTarget(name: "TestRailAPITests", dependencies: ["TestRailAPI"]),
         .testTarget(name: "TestRailSimulatorTests", dependencies: ["TestRailSimulator", "TestRailAPI"]),
         .testTarget(name: "CasediffCoreTests", dependencies: ["CasediffCore", "TestRailSimulator", "TestRailAPI"]),
-        .testTarget(name: "CasediffCLITests", dependencies: ["TestRailSimulator", "TestRailAPI"]),
+        .testTarget(
+            name: "CasediffStoreTests",
+            dependencies: [
+                "CasediffStore", "CasediffCore", "TestRailSimulator", "TestRailAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "CasediffCLITests",
+            dependencies: ["TestRailSimulator", "TestRailAPI", "CasediffCore", "CasediffStore"]
+        ),
     ]
 )
 

@@ -5,33 +5,45 @@ import TestRailAPI
 /// 1. **Plan** (`Planning/`): ``FetchPlanner`` resolves both projects, sizes every suite from hints and from the
 ///    pages as they arrive, and emits page units.
 /// 2. **Queue** (`Queue/`): one ``WorkQueue`` for both projects, largest remaining suites first.
-/// 3. **Control** (`Controller/`, `RateLimiting/`): ``FetchController`` runs the units with bounded concurrency,
-///    retries and a circuit breaker, under one adaptive ``RateLimiter`` for the instance.
+/// 3. **Control** (`Controller/`, `RateLimiting/`, `Caching/`): ``FetchController`` runs the units with bounded
+///    concurrency, retries and a circuit breaker, under one adaptive ``RateLimiter`` for the instance; a
+///    ``PageCache`` answers from fresh stored pages and keeps every page fetched (``FetchSession``).
 /// 4. **Aggregate** (`Aggregation/`): each suite is reassembled in display order and proven complete.
 /// 5. **Compare** (`Comparison/`): suites by name (or pooled), cases by the match key, field by field
 ///    (``ProjectComparator``).
 ///
 /// 6. **Render** is the caller's: ``TableRenderer``, ``JSONRenderer``, ``MarkdownRenderer``, ``CSVRenderer`` or
 ///    ``JUnitRenderer``.
+///
+/// Either side may be a ``ProjectSnapshot`` instead of a live project; only live sides are fetched.
 public struct CompareJob: Sendable {
+    /// Where one side's data comes from.
+    public enum Source: Sendable, Hashable {
+        case live(ProjectReference)
+        case snapshot(ProjectData)
+    }
+
     public struct Options: Sendable {
         public var controller: FetchController.Configuration
-        /// The instance's rate profile; nil guesses from the URL.
+        /// The instance's rate profile; nil uses a learned rate or guesses from the URL.
         public var rate: RateProfile?
-        public var hints: any SizeHints
+        /// Size hints; nil uses the store's (or none).
+        public var hints: (any SizeHints)?
         public var clock: any EngineClock
         public var comparison: ComparisonOptions
+        public var store: StoreSettings?
 
         public init(
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
-            hints: any SizeHints = NoSizeHints(), clock: any EngineClock = SystemEngineClock(),
-            comparison: ComparisonOptions = .init()
+            hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(),
+            comparison: ComparisonOptions = .init(), store: StoreSettings? = nil
         ) {
             self.comparison = comparison
             self.controller = controller
             self.rate = rate
             self.hints = hints
             self.clock = clock
+            self.store = store
         }
     }
 
@@ -39,33 +51,58 @@ public struct CompareJob: Sendable {
         public var report: ComparisonReport
         public var left: ProjectData
         public var right: ProjectData
-        public var metrics: FetchMetrics
+        /// What fetching cost; nil when both sides were snapshots.
+        public var metrics: FetchMetrics?
+        /// The rate used; nil when nothing was fetched.
+        public var rate: RateChoice?
     }
 
-    public let client: TestRailClient
-    public let left: ProjectReference
-    public let right: ProjectReference
+    /// Needed only when a side is live.
+    public let client: TestRailClient?
+    public let left: Source
+    public let right: Source
     public let options: Options
 
-    public init(client: TestRailClient, left: ProjectReference, right: ProjectReference, options: Options = .init()) {
+    public init(client: TestRailClient?, left: Source, right: Source, options: Options = .init()) {
         self.client = client
         self.left = left
         self.right = right
         self.options = options
     }
 
-    /// The rate profile the run uses: the one given, or the URL's guess.
-    public var rateProfile: RateProfile { options.rate ?? RateProfile.guess(for: client.baseURL) }
+    public init(client: TestRailClient, left: ProjectReference, right: ProjectReference, options: Options = .init()) {
+        self.init(client: client, left: .live(left), right: .live(right), options: options)
+    }
 
     public func run() async throws -> Result {
-        let limiter = RateLimiter(.init(ceiling: rateProfile.requestsPerMinute), clock: options.clock)
-        var configuration = options.controller
-        configuration.suites = SuiteFilter(options.comparison.suites)
-        let controller = FetchController(
-            client: client, configuration: configuration, limiter: limiter, clock: options.clock,
-            hints: options.hints)
-        let fetched = try await controller.run(left: left, right: right)
-        let report = try ProjectComparator(options: options.comparison).compare(fetched.left, fetched.right)
-        return Result(report: report, left: fetched.left, right: fetched.right, metrics: fetched.metrics)
+        var data: [Side: ProjectData] = [:]
+        var live: [Side: ProjectReference] = [:]
+        for (side, source) in [(Side.left, left), (.right, right)] {
+            switch source {
+            case .live(let reference): live[side] = reference
+            case .snapshot(let snapshot): data[side] = snapshot
+            }
+        }
+        var metrics: FetchMetrics?
+        var rate: RateChoice?
+        if !live.isEmpty {
+            guard let client else {
+                throw CasediffError.missingSetting("no TestRail URL: set TESTRAIL_URL or pass --url")
+            }
+            var controller = options.controller
+            controller.suites = SuiteFilter(options.comparison.suites)
+            let session = FetchSession(
+                client: client,
+                options: .init(
+                    controller: controller, rate: options.rate, hints: options.hints, clock: options.clock,
+                    store: options.store))
+            let fetched = try await session.run(projects: live)
+            data.merge(fetched.projects) { _, new in new }
+            metrics = fetched.metrics
+            rate = fetched.rate
+        }
+        guard let leftData = data[.left], let rightData = data[.right] else { throw CasediffError.incomplete([]) }
+        let report = try ProjectComparator(options: options.comparison).compare(leftData, rightData)
+        return Result(report: report, left: leftData, right: rightData, metrics: metrics, rate: rate)
     }
 }

@@ -176,7 +176,7 @@ struct BenchCommand: AsyncParsableCommand {
                     controller: .init(concurrency: scenario.concurrency), rate: scenario.profile,
                     hints: scenario.hinted ? data.hints : NoSizeHints()))
             let result = try await job.run()
-            return result.metrics
+            return result.metrics ?? FetchMetrics()
         }
     }
 }

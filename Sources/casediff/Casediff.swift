@@ -13,7 +13,7 @@ struct Casediff: AsyncParsableCommand {
             Exit codes: 0 no drift, 1 drift, 2 error or incomplete data, 64 usage error.
             """,
         version: CasediffVersion.current,
-        subcommands: [CompareCommand.self]
+        subcommands: [CompareCommand.self, SnapshotCommand.self]
     )
 
     static func main() async {

@@ -12,24 +12,30 @@ struct CompareCommand: AsyncParsableCommand {
             LEFT is the baseline: cases only in LEFT are 'removed', only in RIGHT 'added'; a case in another \
             section is 'moved', one under a near title in the same section 'renamed'.
 
+            Either side may be a snapshot file (an argument ending in .json or containing /) written by \
+            'casediff snapshot': a CI job keeps its baseline in the repository.
+
             Exit codes: 0 no drift, 1 drift (as --fail-on defines it), 2 error or incomplete data.
 
             Examples:
               casediff compare 1 2 --url https://example.testrail.io
+              casediff compare baseline/shop.json 1 --fail-on added,removed,changed
               casediff compare Shop "Shop (copy)" --match field:automation_id \\
                 --fail-on added,removed --junit drift.xml --json drift.json
             """
     )
 
-    @Argument(help: "The baseline project (id, P<id> or name).")
+    @Argument(help: "The baseline: a project (id, P<id> or name) or a snapshot file.")
     var left: String
 
-    @Argument(help: "The project compared with it (id, P<id> or name).")
+    @Argument(help: "The project compared with it (id, P<id> or name) or a snapshot file.")
     var right: String
 
     @OptionGroup var connection: ConnectionOptions
 
     @OptionGroup var fetch: FetchOptions
+
+    @OptionGroup var storage: StoreOptions
 
     @OptionGroup var comparison: ComparisonFlags
 
@@ -40,16 +46,23 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let client = try connection.client(environment: environment)
-        let job = CompareJob(
-            client: client, left: ProjectReference(left), right: ProjectReference(right),
-            options: .init(controller: fetch.controller, rate: fetch.rate, comparison: comparison.options))
-        let result = try await Interrupts.cancellingOnSignals { try await job.run() }
+        let leftSource = try SideArgument(text: left).source()
+        let rightSource = try SideArgument(text: right).source()
+        let needsServer = [leftSource, rightSource].contains { if case .live = $0 { true } else { false } }
+        let client = needsServer ? try connection.client(environment: environment, offline: storage.offline) : nil
+        let result = try await storage.withStore(environment: environment, needed: needsServer) { store in
+            let job = CompareJob(
+                client: client, left: leftSource, right: rightSource,
+                options: .init(
+                    controller: fetch.controller, rate: fetch.rate, comparison: comparison.options,
+                    store: store))
+            return try await Interrupts.cancellingOnSignals { try await job.run() }
+        }
 
         let context = RenderContext(
             toolVersion: CasediffVersion.current,
             generatedAt: outputs.reproducible ? nil : Self.now(environment: environment),
-            metrics: outputs.reproducible ? nil : result.metrics, rateProfile: job.rateProfile)
+            metrics: outputs.reproducible ? nil : result.metrics, rateProfile: result.rate?.profile)
         // Each format is rendered once: stdout reuses a file's bytes (files are never the terminal-styled table).
         var rendered: [OutputFormat: Data] = [:]
         for (format, path) in outputs.files {
@@ -66,10 +79,15 @@ struct CompareCommand: AsyncParsableCommand {
             try rendered[outputs.format]
                 ?? Self.render(result.report, as: outputs.format, context: context, style: style))
         if !quiet {
-            var line = "fetched \(result.metrics.summary); rate limit \(job.rateProfile)"
-            if fetch.rate == nil { line += " (guessed from the URL; --rate sets it)" }
-            for (format, path) in outputs.files { line += "; \(format.rawValue) written to \(path)" }
-            Self.note(line)
+            var parts: [String] = []
+            if let metrics = result.metrics, let rate = result.rate {
+                parts.append("fetched \(metrics.summary); rate limit \(rate)")
+                if let warning = metrics.storeWarning { parts.append("warning: the store failed: \(warning)") }
+            } else {
+                parts.append("compared two snapshots; nothing fetched")
+            }
+            for (format, path) in outputs.files { parts.append("\(format.rawValue) written to \(path)") }
+            Self.note(parts.joined(separator: "; "))
         }
         throw ExitCode(result.report.hasDrift ? ExitStatus.drift : ExitStatus.same)
     }
@@ -93,7 +111,7 @@ struct CompareCommand: AsyncParsableCommand {
         environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
     }
 
-    private static func note(_ line: String) {
+    static func note(_ line: String) {
         FileHandle.standardError.write(Data("casediff: \(line)\n".utf8))
     }
 }

@@ -19,11 +19,17 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// Builds a client from flags over the environment; the API key only ever comes from the environment.
-    func client(environment: [String: String]) throws -> TestRailClient {
+    /// `--offline` sends nothing, so it needs only the URL (the store's key for the instance).
+    func client(environment: [String: String], offline: Bool = false) throws -> TestRailClient {
         guard let urlText = url ?? environment["TESTRAIL_URL"], !urlText.isEmpty else {
             throw CasediffError.missingSetting("no TestRail URL: set TESTRAIL_URL or pass --url")
         }
         let baseURL = try TestRailBaseURL(urlText)
+        if offline {
+            return TestRailClient(
+                baseURL: baseURL, credentials: Credentials(user: "", apiKey: ""), transport: URLSessionTransport(),
+                timeout: .seconds(timeout))
+        }
         guard let user = user ?? environment["TESTRAIL_USER"], !user.isEmpty else {
             throw CasediffError.missingSetting("no TestRail user: set TESTRAIL_USER or pass --user")
         }

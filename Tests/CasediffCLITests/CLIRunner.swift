@@ -25,9 +25,11 @@ enum CLIRunner {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// Runs `casediff arguments` with exactly `environment`; `signalAfter` sends SIGINT after that delay.
+    /// Runs `casediff arguments` with exactly `environment`; `signalAfter` sends SIGINT after that delay;
+    /// `killWhen` is polled every 20 ms and sends SIGKILL once it is true.
     static func run(
-        _ arguments: [String], environment: [String: String], signalAfter: Duration? = nil
+        _ arguments: [String], environment: [String: String], signalAfter: Duration? = nil,
+        killWhen: (@Sendable () async -> Bool)? = nil
     ) async throws -> CLIResult {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casediff-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,20 +46,41 @@ enum CLIRunner {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-                return
+        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
+        process.terminationHandler = { process in
+            exited.yield(process.terminationStatus)
+            exited.finish()
+        }
+        try process.run()
+        let pid = process.processIdentifier
+        if let signalAfter {
+            let delay = Double(signalAfter.components.seconds) + Double(signalAfter.components.attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { kill(pid, SIGINT) }
+        }
+        let status = await withTaskGroup(of: Int32?.self) { group in
+            group.addTask {
+                for await status in exits { return status }
+                return -1
             }
-            if let signalAfter {
-                let pid = process.processIdentifier
-                let delay = Double(signalAfter.components.seconds) + Double(signalAfter.components.attoseconds) / 1e18
-                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { kill(pid, SIGINT) }
+            if let killWhen {
+                group.addTask {
+                    while !Task.isCancelled {
+                        if await killWhen() {
+                            kill(pid, SIGKILL)
+                            return nil
+                        }
+                        try? await Task.sleep(for: .milliseconds(20))
+                    }
+                    return nil
+                }
             }
+            var status: Int32 = -1
+            for await value in group {
+                guard let value else { continue }
+                status = value
+                group.cancelAll()
+            }
+            return status
         }
         return CLIResult(
             status: status, stdout: try String(contentsOf: outURL, encoding: .utf8),

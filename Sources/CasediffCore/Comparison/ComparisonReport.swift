@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of comparing two projects: per-suite comparisons and totals, ready for any renderer.
 public struct ComparisonReport: Sendable, Hashable {
     /// One compared project.
@@ -8,8 +10,14 @@ public struct ComparisonReport: Sendable, Hashable {
         public var suiteMode: Int
         /// Cases compared (deleted ones and suites outside `--suite` left out).
         public var cases: Int
+        /// When the snapshot this side was read from was taken; nil for live data.
+        public var snapshotTakenAt: Date?
 
-        public init(instance: String, projectID: Int, projectName: String, suiteMode: Int, cases: Int) {
+        public init(
+            instance: String, projectID: Int, projectName: String, suiteMode: Int, cases: Int,
+            snapshotTakenAt: Date? = nil
+        ) {
+            self.snapshotTakenAt = snapshotTakenAt
             self.instance = instance
             self.projectID = projectID
             self.projectName = projectName

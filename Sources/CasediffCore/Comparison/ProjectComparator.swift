@@ -119,7 +119,7 @@ public struct ProjectComparator: Sendable {
     private static func side(_ data: ProjectData, cases: Int) -> ComparisonReport.Side {
         ComparisonReport.Side(
             instance: data.instance, projectID: data.project.id, projectName: data.project.name,
-            suiteMode: data.project.suiteMode.rawValue, cases: cases)
+            suiteMode: data.project.suiteMode.rawValue, cases: cases, snapshotTakenAt: data.takenAt)
     }
 
     /// Suites matched by trimmed name; two single-suite projects pair their only suites whatever their names.

@@ -40,17 +40,21 @@ public struct FetchController: Sendable {
     let breaker: CircuitBreaker
     let clock: any EngineClock
     let hints: any SizeHints
+    let cache: PageCache?
     let random: @Sendable () -> Double
 
+    /// - Parameter cache: stored pages to use instead of requests, and where fetched pages are kept; nil for none.
     public init(
         client: TestRailClient, configuration: Configuration, limiter: RateLimiter, clock: any EngineClock,
-        hints: any SizeHints = NoSizeHints(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        hints: any SizeHints = NoSizeHints(), cache: PageCache? = nil,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.client = client
         self.configuration = configuration
         self.limiter = limiter
         self.clock = clock
         self.hints = hints
+        self.cache = cache
         self.random = random
         breaker = CircuitBreaker(clock: clock)
     }
@@ -60,21 +64,36 @@ public struct FetchController: Sendable {
         left: ProjectReference, right: ProjectReference,
         onSuite: (Side, SuiteData) async throws -> Void = { _, _ in }
     ) async throws -> Output {
+        let fetched = try await run(projects: [.left: left, .right: right], onSuite: onSuite)
+        guard let leftData = fetched.projects[.left], let rightData = fetched.projects[.right] else {
+            throw CasediffError.incomplete([])
+        }
+        return Output(left: leftData, right: rightData, metrics: fetched.metrics)
+    }
+
+    /// Fetches the projects named, one per side (a snapshot fetches one).
+    public func run(
+        projects references: [Side: ProjectReference],
+        onSuite: (Side, SuiteData) async throws -> Void = { _, _ in }
+    ) async throws -> (projects: [Side: ProjectData], metrics: FetchMetrics) {
         let metrics = MetricsRecorder()
         let executor = RequestExecutor(
             client: client, limiter: limiter, breaker: breaker, policy: configuration.retry, clock: clock,
             metrics: metrics, random: random)
         let instance = client.baseURL.description
+        let offline = cache?.policy.offline ?? false
         var planner = FetchPlanner(
-            left: left, right: right,
+            projects: references,
             configuration: .init(
-                concurrency: configuration.concurrency, speculation: configuration.speculation, instance: instance,
-                suites: configuration.suites),
+                concurrency: configuration.concurrency, speculation: configuration.speculation && !offline,
+                instance: instance, suites: configuration.suites),
             hints: hints)
         var aggregator = ResultAggregator()
-        var delivered: [Side: [SuiteData]] = [.left: [], .right: []]
+        var delivered: [Side: [SuiteData]] = [:]
+        var missing: [PageKey] = []
         let started = clock.now
         var latencyEstimate = 0.25
+        let source = PageSource(executor: executor, cache: cache, instance: instance)
 
         do {
             try await withThrowingTaskGroup(of: ChildResult.self) { group in
@@ -98,7 +117,7 @@ public struct FetchController: Sendable {
                         } else {
                             break
                         }
-                        group.addTask { await Self.fetch(next.unit, attempt: next.attempt, with: executor) }
+                        group.addTask { await source.fetch(next.unit, attempt: next.attempt) }
                         running += 1
                     }
                     guard running + decoding > 0, let child = try await group.next() else { break }
@@ -108,7 +127,14 @@ public struct FetchController: Sendable {
                         running -= 1
                         latencyEstimate = latencyEstimate * 0.8 + latency.inSeconds * 0.2
                         decoding += 1
-                        group.addTask { .decoded(unit, Self.decoding(unit.kind, data), attempt: attempt) }
+                        group.addTask { await source.decode(unit, data, attempt: attempt) }
+                        continue
+                    case .stored(let unit, let payload):
+                        running -= 1
+                        outcome = UnitOutcome(unit: unit, result: .success(payload))
+                    case .missing(let unit):
+                        running -= 1
+                        missing.append(PageKey(unit, instance: instance))
                         continue
                     case .failed(let unit, let error):
                         running -= 1
@@ -145,9 +171,15 @@ public struct FetchController: Sendable {
             }
         } catch let error where error is CancellationError || Task.isCancelled {
             let sent = await metrics.snapshot().requests
-            throw CasediffError.interrupted(
-                progress:
-                    "fetched \(planner.casesFetched) cases in \(planner.suitesDelivered) suites (\(sent) requests)")
+            var progress =
+                "fetched \(planner.casesFetched) cases in \(planner.suitesDelivered) suites (\(sent) requests)"
+            if let cache, !cache.policy.offline {
+                progress += "; the pages fetched are stored, and a run within the hour resumes from them"
+            }
+            throw CasediffError.interrupted(progress: progress)
+        }
+        if !missing.isEmpty {
+            throw CasediffError.notStored(missing.sorted { $0.description < $1.description })
         }
         try planner.verifyComplete()
 
@@ -160,34 +192,33 @@ public struct FetchController: Sendable {
         summary.circuitOpenings = await breaker.openings
         summary.finalRatePerMinute = await limiter.requestsPerMinute
         summary.wallTime = clock.now - started
-        guard let leftProject = planner.project(.left), let rightProject = planner.project(.right),
-            let caseTypes = planner.caseTypes, let priorities = planner.priorities
-        else { throw CasediffError.incomplete([]) }
-        func data(_ project: Project, _ side: Side) -> ProjectData {
-            ProjectData(
+        if let cache {
+            let report = await cache.report()
+            summary.cache = report.counts
+            summary.storeWarning = report.saveError
+        }
+        guard let caseTypes = planner.caseTypes, let priorities = planner.priorities else {
+            throw CasediffError.incomplete([])
+        }
+        var projects: [Side: ProjectData] = [:]
+        for side in references.keys {
+            guard let project = planner.project(side) else { throw CasediffError.incomplete([]) }
+            projects[side] = ProjectData(
                 instance: instance, project: project,
                 suites: (delivered[side] ?? []).sorted { $0.suite.id < $1.suite.id }, caseTypes: caseTypes,
                 priorities: priorities)
         }
-        return Output(left: data(leftProject, .left), right: data(rightProject, .right), metrics: summary)
+        return (projects, summary)
     }
 
-    /// What a child task reports: a response body (to decode next), a final failure, or a decoded page.
+    /// What a child task reports: a response body (to decode next), a stored page, a page the store lacks
+    /// (offline), a final failure, or a decoded page.
     enum ChildResult: Sendable {
         case fetched(WorkUnit, Data, latency: Duration, attempt: Int)
+        case stored(WorkUnit, UnitPayload)
+        case missing(WorkUnit)
         case failed(WorkUnit, TestRailError)
         case decoded(WorkUnit, Result<UnitPayload, TestRailError>, attempt: Int)
-    }
-
-    private static func fetch(_ unit: WorkUnit, attempt: Int, with executor: RequestExecutor) async -> ChildResult {
-        do {
-            let answer = try await executor.perform(unit.endpoint)
-            return .fetched(unit, answer.data, latency: answer.latency, attempt: attempt)
-        } catch let error as TestRailError {
-            return .failed(unit, error)
-        } catch {
-            return .failed(unit, .cancelled)
-        }
     }
 
     static func decoding(_ kind: WorkUnit.Kind, _ data: Data) -> Result<UnitPayload, TestRailError> {

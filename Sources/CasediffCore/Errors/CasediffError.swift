@@ -17,6 +17,12 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     case unknownSuite(String, available: [String])
     /// `--fields`, `--ignore-fields` or `--match field:` named no field.
     case unknownField(String, known: [String])
+    /// `--offline`: the store holds no copy of these pages.
+    case notStored([PageKey])
+    /// The store cannot be opened, read or written.
+    case store(path: String, detail: String)
+    /// A snapshot file cannot be read or is not a casediff snapshot.
+    case snapshot(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -38,6 +44,15 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             return "suite '\(name)' not found in either project (\(list))"
         case .unknownField(let name, let known):
             return "unknown field '\(name)' (fields: \(known.joined(separator: ", ")))"
+        case .notStored(let keys):
+            let shown = keys.prefix(5).map(\.description).joined(separator: "; ")
+            let more = keys.count > 5 ? "; and \(keys.count - 5) more" : ""
+            return
+                "offline: the store holds no copy of \(shown)\(more); run once without --offline to fetch them"
+        case .store(let path, let detail):
+            return "store \(path): \(detail)"
+        case .snapshot(let path, let detail):
+            return "snapshot \(path): \(detail)"
         case .incomplete(let failures) where failures.isEmpty:
             return "incomplete data: the fetch ended before every page was proven complete; no result was produced"
         case .incomplete(let failures):

@@ -21,6 +21,10 @@ public struct FetchMetrics: Sendable, Hashable {
     public var wallTime: Duration = .zero
     /// The limiter's rate at the end of the run (requests per minute); nil when unlimited.
     public var finalRatePerMinute: Double?
+    /// Pages answered from memory and from the store, pages missed and saved; all zero without a store.
+    public var cache = CacheCounts()
+    /// The first error the store gave while saving, if any (the run still completes).
+    public var storeWarning: String?
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import Foundation
 import TestRailAPI
 
 /// Everything fetched for one project: its suites, each with its section tree and every case, plus the instance's
@@ -9,11 +10,14 @@ public struct ProjectData: Sendable, Hashable {
     public var suites: [SuiteData]
     public var caseTypes: [CaseType]
     public var priorities: [Priority]
+    /// When the data was fetched, for a project read from a snapshot file; nil for live data.
+    public var takenAt: Date?
 
     public init(
         instance: String, project: Project, suites: [SuiteData], caseTypes: [CaseType] = [],
-        priorities: [Priority] = []
+        priorities: [Priority] = [], takenAt: Date? = nil
     ) {
+        self.takenAt = takenAt
         self.instance = instance
         self.project = project
         self.suites = suites

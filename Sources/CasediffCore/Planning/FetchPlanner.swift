@@ -72,6 +72,8 @@ public struct FetchPlanner: Sendable {
 
     public let configuration: Configuration
     let hints: any SizeHints
+    /// The sides this planner fetches.
+    let sides: [Side]
     private(set) var projects: [Side: ProjectState]
     private var suites: [SuiteKey: SuiteState] = [:]
     private var queue = WorkQueue()
@@ -91,13 +93,22 @@ public struct FetchPlanner: Sendable {
         left: ProjectReference, right: ProjectReference, configuration: Configuration,
         hints: any SizeHints = NoSizeHints()
     ) {
+        self.init(projects: [.left: left, .right: right], configuration: configuration, hints: hints)
+    }
+
+    /// A planner for the projects named (one side for a snapshot, both for a comparison).
+    public init(
+        projects references: [Side: ProjectReference], configuration: Configuration,
+        hints: any SizeHints = NoSizeHints()
+    ) {
         self.configuration = configuration
         self.hints = hints
-        projects = [.left: ProjectState(reference: left), .right: ProjectState(reference: right)]
+        sides = references.keys.sorted()
+        projects = references.mapValues { ProjectState(reference: $0) }
         queue.push(WorkUnit(kind: .caseTypes, endpoint: .getCaseTypes), rank: .listing, weight: 0)
         queue.push(WorkUnit(kind: .priorities, endpoint: .getPriorities), rank: .listing, weight: 0)
         var needsProjectList = false
-        for side in Side.allCases {
+        for side in sides {
             switch projects[side]!.reference {
             case .id(let id):
                 queue.push(WorkUnit(kind: .project(side), endpoint: .getProject(id)), rank: .listing, weight: 0)
@@ -347,14 +358,14 @@ public struct FetchPlanner: Sendable {
     /// Once both projects' suites are listed, a `--suite` name neither has ends the run.
     private func checkSuiteFilter() throws {
         guard !configuration.suites.isEmpty,
-            Side.allCases.allSatisfy({ projects[$0]?.listing?.isComplete == true })
+            sides.allSatisfy({ projects[$0]?.listing?.isComplete == true })
         else { return }
-        try configuration.suites.check(available: Side.allCases.flatMap { projects[$0]!.listed.values.map(\.name) })
+        try configuration.suites.check(available: sides.flatMap { projects[$0]!.listed.values.map(\.name) })
     }
 
     private mutating func resolveNames() throws {
         let all = listedProjects.values.sorted { $0.id < $1.id }
-        for side in Side.allCases {
+        for side in sides {
             guard case .name(let name) = projects[side]!.reference else { continue }
             let exact = all.filter { $0.name == name }
             let matches =
@@ -460,7 +471,7 @@ public struct FetchPlanner: Sendable {
     /// True once every project, listing and suite is complete.
     var isComplete: Bool {
         guard caseTypes != nil, priorities != nil, failures.isEmpty else { return false }
-        for side in Side.allCases {
+        for side in sides {
             guard let state = projects[side], state.project != nil, let listing = state.listing, listing.isComplete
             else { return false }
         }

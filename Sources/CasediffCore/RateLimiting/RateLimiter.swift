@@ -51,6 +51,11 @@ public actor RateLimiter {
         state.pause(until: clock.now + duration)
     }
 
+    /// Requests per minute the last 429 taught (before recovery); nil when no 429 was seen.
+    public var learnedRequestsPerMinute: Int? {
+        state.learnedLimit.map { Int((Double($0) * 60 / state.configuration.window.inSeconds).rounded(.down)) }
+    }
+
     /// Requests per minute currently allowed; nil when unlimited.
     public var requestsPerMinute: Double? { state.requestsPerMinute }
 

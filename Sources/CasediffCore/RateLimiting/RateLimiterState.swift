@@ -77,6 +77,8 @@ public struct RateLimiterState: Sendable {
     public let configuration: Configuration
     /// The current limit per window; nil while no limit is known.
     public private(set) var limit: Int?
+    /// The limit the last 429 taught, before any recovery: what the next run should start at.
+    public private(set) var learnedLimit: Int?
     /// Nothing is sent before this instant.
     public private(set) var gateUntil: Duration = .zero
 
@@ -178,6 +180,7 @@ public struct RateLimiterState: Sendable {
             limit = learned
         }
         recoveryStep = max(1, (configuration.ceiling ?? limit ?? 60) / 60)
+        learnedLimit = limit
         lastDecrease = now
         lastChange = now
     }

@@ -72,8 +72,10 @@ struct DiffDocument: Encodable {
         var projectName: String
         var suiteMode: Int
         var cases: Int
+        var snapshotTakenAt: String?
 
         init(_ side: ComparisonReport.Side) {
+            snapshotTakenAt = side.snapshotTakenAt.map { ISO8601DateFormatter().string(from: $0) }
             instance = side.instance
             projectID = side.projectID
             projectName = side.projectName
@@ -86,6 +88,7 @@ struct DiffDocument: Encodable {
             case projectID = "project_id"
             case projectName = "project_name"
             case suiteMode = "suite_mode"
+            case snapshotTakenAt = "snapshot_taken_at"
         }
     }
 

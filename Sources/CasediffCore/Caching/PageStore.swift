@@ -1,0 +1,21 @@
+import Foundation
+
+/// A page as the store holds it: the decoded answer and when it was fetched.
+public struct StoredPage: Sendable {
+    public var payload: UnitPayload
+    public var fetchedAt: Date
+
+    public init(payload: UnitPayload, fetchedAt: Date) {
+        self.payload = payload
+        self.fetchedAt = fetchedAt
+    }
+}
+
+/// Where fetched pages persist between runs (the SQLite store; an in-memory fake in tests).
+///
+/// Every ``save(_:for:fetchedAt:)`` is its own transaction, so a run killed at any moment leaves only whole pages.
+public protocol PageStore: Sendable {
+    /// The page stored under `key`, whatever its age; nil when there is none.
+    func page(_ key: PageKey) async throws -> StoredPage?
+    func save(_ payload: UnitPayload, for key: PageKey, fetchedAt: Date) async throws
+}

@@ -1,0 +1,39 @@
+import Foundation
+import TestRailAPI
+
+/// Where a unit's answer comes from: the page cache when it holds a fresh copy, else the server (through the
+/// ``RequestExecutor``); every page fetched is decoded here and handed to the cache, which saves it at once.
+struct PageSource: Sendable {
+    let executor: RequestExecutor
+    let cache: PageCache?
+    let instance: String
+
+    func fetch(_ unit: WorkUnit, attempt: Int) async -> FetchController.ChildResult {
+        if let cache, attempt == 1 {
+            let key = PageKey(unit, instance: instance)
+            if let payload = await cache.lookup(key) {
+                return .stored(unit, payload)
+            }
+            if cache.policy.offline {
+                return .missing(unit)
+            }
+        }
+        do {
+            let answer = try await executor.perform(unit.endpoint)
+            return .fetched(unit, answer.data, latency: answer.latency, attempt: attempt)
+        } catch let error as TestRailError {
+            return .failed(unit, error)
+        } catch {
+            return .failed(unit, .cancelled)
+        }
+    }
+
+    /// Decodes a body and, when it is whole, saves it (its own transaction) before the planner sees it.
+    func decode(_ unit: WorkUnit, _ data: Data, attempt: Int) async -> FetchController.ChildResult {
+        let result = FetchController.decoding(unit.kind, data)
+        if let cache, case .success(let payload) = result {
+            await cache.save(payload, for: PageKey(unit, instance: instance))
+        }
+        return .decoded(unit, result, attempt: attempt)
+    }
+}

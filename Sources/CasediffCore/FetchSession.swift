@@ -1,0 +1,141 @@
+import Foundation
+import TestRailAPI
+
+/// One fetch with casediff's memory around it: it picks the rate (given, learned or guessed), plans with the
+/// stored size hints, answers from fresh stored pages (resuming an interrupted run), and afterwards records the
+/// suites' sizes, any rate learned from 429s, and the run's outcome.
+public struct FetchSession: Sendable {
+    public struct Options: Sendable {
+        public var controller: FetchController.Configuration
+        /// `--rate`; nil uses a learned rate, else the URL's guess.
+        public var rate: RateProfile?
+        /// Hints to plan with; nil uses the store's.
+        public var hints: (any SizeHints)?
+        public var clock: any EngineClock
+        public var store: StoreSettings?
+
+        public init(
+            controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
+            hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(), store: StoreSettings? = nil
+        ) {
+            self.controller = controller
+            self.rate = rate
+            self.hints = hints
+            self.clock = clock
+            self.store = store
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var projects: [Side: ProjectData]
+        public var metrics: FetchMetrics
+        public var rate: RateChoice
+        /// True when stored pages of an interrupted run counted as fresh.
+        public var resumed: Bool
+    }
+
+    public let client: TestRailClient
+    public let options: Options
+
+    public init(client: TestRailClient, options: Options) {
+        self.client = client
+        self.options = options
+    }
+
+    var instance: String { client.baseURL.description }
+
+    /// The rate profile this session will use.
+    public func rate() async throws -> RateChoice {
+        var learned: LearnedRate?
+        if options.rate == nil, let store = options.store {
+            learned = try await Self.storeCall(store) { try await store.history.learnedRate(instance: instance) }
+        }
+        return RateChoice.resolve(given: options.rate, learned: learned, guess: RateProfile.guess(for: client.baseURL))
+    }
+
+    public func run(projects: [Side: ProjectReference]) async throws -> Outcome {
+        let rate = try await rate()
+        let store = options.store
+        var ticket: RunTicket?
+        var cache: PageCache?
+        var hints: any SizeHints = options.hints ?? NoSizeHints()
+        if let store {
+            let now = store.now()
+            if !store.offline {
+                let subject = projects.keys.sorted().map { "\(projects[$0]!)" }.joined(separator: " vs ")
+                ticket = try await Self.storeCall(store) {
+                    try await store.history.beginRun(
+                        instance: instance, subject: subject, at: now, resumeWindow: store.resumeWindow)
+                }
+            }
+            let policy = CachePolicy.resolve(
+                maxAge: store.maxAge, resumesFrom: ticket?.resumesFrom, offline: store.offline, now: now)
+            cache = PageCache(store: store.pages, policy: policy, now: store.now)
+            if options.hints == nil {
+                hints = try await Self.storeCall(store) { try await store.history.sizeHints(instance: instance) }
+            }
+        }
+        let limiter = RateLimiter(.init(ceiling: rate.profile.requestsPerMinute), clock: options.clock)
+        let controller = FetchController(
+            client: client, configuration: options.controller, limiter: limiter, clock: options.clock, hints: hints,
+            cache: cache)
+        do {
+            let fetched = try await controller.run(projects: projects)
+            if let store, !store.offline {
+                try await remember(fetched.projects, limiter: limiter, store: store, ticket: ticket)
+            }
+            return Outcome(
+                projects: fetched.projects, metrics: fetched.metrics, rate: rate, resumed: ticket?.resumesFrom != nil)
+        } catch {
+            if let store, let ticket, !Task.isCancelled {
+                // A failed run stays resumable; an interrupted one is simply left unfinished.
+                try? await store.history.finishRun(ticket, outcome: .failed, at: store.now())
+            }
+            if let store, let learned = await limiter.learnedRequestsPerMinute, !Task.isCancelled {
+                try? await store.history.saveLearnedRate(
+                    LearnedRate(requestsPerMinute: learned, learnedAt: store.now()), instance: instance)
+            }
+            throw error
+        }
+    }
+
+    /// After a complete fetch: every suite's size (a filtered fetch adds to what is known, a full one replaces
+    /// it), the rate learned from 429s, and the run's outcome.
+    private func remember(
+        _ projects: [Side: ProjectData], limiter: RateLimiter, store: StoreSettings, ticket: RunTicket?
+    ) async throws {
+        let now = store.now()
+        var sizes: [Int: [SuiteSizeHint]] = [:]
+        for data in projects.values {
+            sizes[data.project.id] = data.suites.map {
+                SuiteSizeHint(suiteID: $0.suite.id, cases: $0.cases.count, sections: $0.sections.count)
+            }
+        }
+        let complete = options.controller.suites.isEmpty
+        try await Self.storeCall(store) {
+            try await store.history.saveSizes(sizes, instance: instance, complete: complete, at: now)
+            if let learned = await limiter.learnedRequestsPerMinute {
+                try await store.history.saveLearnedRate(
+                    LearnedRate(requestsPerMinute: learned, learnedAt: now), instance: instance)
+            }
+            if let ticket {
+                try await store.history.finishRun(ticket, outcome: .complete, at: now)
+            }
+        }
+    }
+
+    /// A store call whose failure is reported as a store error (the store's own errors already are).
+    static func storeCall<Value: Sendable>(_ store: StoreSettings, _ body: () async throws -> Value) async throws
+        -> Value
+    {
+        do {
+            return try await body()
+        } catch let error as CasediffError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw CasediffError.store(path: store.location, detail: String(describing: error))
+        }
+    }
+}

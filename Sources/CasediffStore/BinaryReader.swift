@@ -1,0 +1,77 @@
+/// Reads what ``BinaryWriter`` wrote, from a borrowed buffer; every read is bounds-checked, so a damaged row
+/// throws instead of trapping.
+struct BinaryReader {
+    private let buffer: UnsafeRawBufferPointer
+    private var position = 0
+
+    init(_ buffer: UnsafeRawBufferPointer) {
+        self.buffer = buffer
+    }
+
+    var isAtEnd: Bool { position == buffer.count }
+
+    mutating func byte() throws(StoreCodingError) -> UInt8 {
+        guard position < buffer.count else { throw .truncated }
+        defer { position += 1 }
+        return buffer[position]
+    }
+
+    mutating func unsigned() throws(StoreCodingError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64 else { throw .malformed("varint too long") }
+            result |= UInt64(next & 0x7f) << shift
+            if next < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func signed() throws(StoreCodingError) -> Int64 {
+        let raw = try unsigned()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    mutating func int() throws(StoreCodingError) -> Int {
+        Int(truncatingIfNeeded: try signed())
+    }
+
+    mutating func count() throws(StoreCodingError) -> Int {
+        let value = try unsigned()
+        guard value <= UInt64(buffer.count - position) else { throw .truncated }
+        return Int(value)
+    }
+
+    mutating func double() throws(StoreCodingError) -> Double {
+        guard buffer.count - position >= 8 else { throw .truncated }
+        var bits: UInt64 = 0
+        for index in 0..<8 {
+            bits |= UInt64(buffer[position + index]) << (8 * UInt64(index))
+        }
+        position += 8
+        return Double(bitPattern: bits)
+    }
+
+    mutating func string() throws(StoreCodingError) -> String {
+        let length = try count()
+        let slice = UnsafeRawBufferPointer(rebasing: buffer[position..<position + length])
+        position += length
+        return String(decoding: slice, as: UTF8.self)
+    }
+}
+
+/// A stored row that cannot be decoded: the store treats the page as absent and fetches it again.
+enum StoreCodingError: Error, Equatable, CustomStringConvertible {
+    case truncated
+    case malformed(String)
+    case unknownFormat(Int)
+
+    var description: String {
+        switch self {
+        case .truncated: return "a stored page ends early"
+        case .malformed(let detail): return "a stored page is malformed: \(detail)"
+        case .unknownFormat(let format): return "a stored page has an unknown format \(format)"
+        }
+    }
+}

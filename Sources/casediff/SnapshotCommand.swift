@@ -1,0 +1,74 @@
+import ArgumentParser
+import CasediffCore
+import Foundation
+import TestRailAPI
+
+/// `casediff snapshot PROJECT --output FILE`: fetch one project completely and write it as a portable JSON file.
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Save a project's suites, sections and cases as a portable JSON snapshot.",
+        discussion: """
+            The snapshot can stand in for a live project on either side of 'casediff compare', so a CI job can keep \\
+            its baseline in its repository. The same data always gives the same bytes (keys sorted; the time \\
+            honours SOURCE_DATE_EPOCH).
+
+            Examples:
+              casediff snapshot 1 --output baseline/shop.json
+              casediff compare baseline/shop.json 1 --fail-on added,removed,changed
+            """
+    )
+
+    @Argument(help: "The project (id, P<id> or name).")
+    var project: String
+
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("Where to write the snapshot (- for stdout).", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Only this suite (repeatable; by name).", valueName: "name"))
+    var suite: [String] = []
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @OptionGroup var fetch: FetchOptions
+
+    @OptionGroup var storage: StoreOptions
+
+    @Flag(help: "Print no statistics on stderr.")
+    var quiet = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let client = try connection.client(environment: environment, offline: storage.offline)
+        var controller = fetch.controller
+        controller.suites = SuiteFilter(suite)
+        let outcome = try await storage.withStore(environment: environment) { store in
+            let session = FetchSession(
+                client: client, options: .init(controller: controller, rate: fetch.rate, store: store))
+            return try await Interrupts.cancellingOnSignals {
+                try await session.run(projects: [.left: ProjectReference(project)])
+            }
+        }
+        guard let data = outcome.projects[.left] else { throw CasediffError.incomplete([]) }
+        let snapshot = ProjectSnapshot(
+            data: data, takenAt: CompareCommand.now(environment: environment), toolVersion: CasediffVersion.current)
+        let bytes = try snapshot.encoded()
+        if output == "-" {
+            FileHandle.standardOutput.write(bytes)
+        } else {
+            do {
+                try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw CasediffError.output(path: output, detail: error.localizedDescription)
+            }
+        }
+        if !quiet {
+            var line =
+                "snapshot of P\(data.project.id) '\(data.project.name)': \(data.caseCount) cases in "
+                + "\(data.suites.count) suites; fetched \(outcome.metrics.summary); rate limit \(outcome.rate)"
+            if output != "-" { line += "; written to \(output)" }
+            CompareCommand.note(line)
+        }
+    }
+}

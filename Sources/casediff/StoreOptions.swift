@@ -1,0 +1,66 @@
+import ArgumentParser
+import CasediffCore
+import CasediffStore
+import Foundation
+
+/// casediff's memory: where the store is, and which stored pages a run may use.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The SQLite store (default: $XDG_CACHE_HOME/casediff/store.sqlite or ~/.cache/casediff/store.sqlite).",
+            valueName: "path"))
+    var store: String?
+
+    @Flag(help: "Neither read nor write the store: fetch everything, remember nothing.")
+    var noStore = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Use stored pages younger than this instead of fetching them (e.g. 30s, 10m, 2h, 1d; default 0).",
+            valueName: "age"))
+    var maxAge: StoredAge?
+
+    @Flag(help: "Use only the store; send no request. Says which pages are missing.")
+    var offline = false
+
+    func validate() throws {
+        if noStore, offline { throw ValidationError("--offline needs the store; drop --no-store") }
+        if noStore, store != nil { throw ValidationError("--store and --no-store contradict each other") }
+        if noStore, maxAge != nil { throw ValidationError("--max-age needs the store; drop --no-store") }
+    }
+
+    /// The store's path; nil with `--no-store`, or when neither `HOME` nor `XDG_CACHE_HOME` gives a place (then
+    /// the run simply has no memory).
+    func path(environment: [String: String]) -> String? {
+        if noStore { return nil }
+        return store ?? StoreLocation.defaultPath(environment: environment)
+    }
+
+    /// Runs `body` with the store open (nil with `--no-store`, or when nothing is fetched) and closes it afterwards.
+    func withStore<Result>(
+        environment: [String: String], needed: Bool = true, _ body: (StoreSettings?) async throws -> Result
+    ) async throws -> Result {
+        guard needed, let path = path(environment: environment) else {
+            if offline { throw CasediffError.missingSetting("--offline needs a store: pass --store or set HOME") }
+            return try await body(nil)
+        }
+        if offline, !FileManager.default.fileExists(atPath: path) {
+            throw CasediffError.store(path: path, detail: "does not exist; run once without --offline to fill it")
+        }
+        let database = try CasediffDatabase(path: path)
+        defer { try? database.close() }
+        let settings = StoreSettings(
+            pages: database, history: database, location: path, maxAge: maxAge?.duration, offline: offline)
+        return try await body(settings)
+    }
+}
+
+/// A `--max-age` value.
+struct StoredAge: ExpressibleByArgument {
+    var duration: Duration
+
+    init?(argument: String) {
+        guard let duration = DurationText.parse(argument) else { return nil }
+        self.duration = duration
+    }
+}
