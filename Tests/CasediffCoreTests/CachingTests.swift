@@ -1,0 +1,143 @@
+import Foundation
+import TestRailAPI
+import TestRailSimulator
+import Testing
+
+@testable import CasediffCore
+
+@Suite struct CachingTests {
+    @Test func theLRUKeepsTheMostRecentlyUsed() {
+        var lru = LRUState<String, Int>(capacity: 2)
+        lru.put("a", 1)
+        lru.put("b", 2)
+        #expect(lru.get("a") == 1)
+        lru.put("c", 3)
+        #expect(lru.get("b") == nil && lru.get("a") == 1 && lru.get("c") == 3 && lru.count == 2)
+        var none = LRUState<String, Int>(capacity: 0)
+        none.put("a", 1)
+        #expect(none.get("a") == nil)
+    }
+
+    static let now = Date(timeIntervalSince1970: 10_000)
+
+    @Test func thePolicyFollowsItsTable() {
+        let plain = CachePolicy.resolve(maxAge: nil, resumesFrom: nil, offline: false, now: Self.now)
+        #expect(plain.freshSince == nil && !plain.isFresh(Self.now))
+        let aged = CachePolicy.resolve(maxAge: .seconds(600), resumesFrom: nil, offline: false, now: Self.now)
+        #expect(aged.isFresh(Self.now.addingTimeInterval(-600)) && !aged.isFresh(Self.now.addingTimeInterval(-601)))
+        let resumed = CachePolicy.resolve(
+            maxAge: .seconds(60), resumesFrom: Self.now.addingTimeInterval(-900), offline: false, now: Self.now)
+        #expect(
+            resumed.isFresh(Self.now.addingTimeInterval(-900)) && !resumed.isFresh(Self.now.addingTimeInterval(-901)))
+        let offline = CachePolicy.resolve(maxAge: nil, resumesFrom: nil, offline: true, now: Self.now)
+        #expect(offline.offline && offline.isFresh(.distantPast))
+    }
+
+    @Test func theCacheCountsMemoryAndStoreHitsAndMisses() async throws {
+        let store = MemoryStore()
+        let key = PageKey(instance: "i", resource: .cases, projectID: 1, suiteID: 2)
+        let page = UnitPayload.cases(
+            Page(items: [TestCase(id: 1, title: "a")], offset: 0, limit: 250, size: 1, next: nil))
+        try await store.save(page, for: key, fetchedAt: Self.now.addingTimeInterval(-30))
+        let stale = PageKey(instance: "i", resource: .cases, projectID: 1, suiteID: 3)
+        try await store.save(page, for: stale, fetchedAt: Self.now.addingTimeInterval(-3600))
+
+        let cache = PageCache(store: store, policy: CachePolicy(freshSince: Self.now.addingTimeInterval(-60)))
+        #expect(await cache.lookup(key) != nil)  // from the store
+        #expect(await cache.lookup(key) != nil)  // from memory
+        #expect(await cache.lookup(stale) == nil)  // too old
+        #expect(await cache.lookup(PageKey(instance: "i", resource: .priorities)) == nil)
+        let counts = await cache.report().counts
+        #expect(counts.storeHits == 1 && counts.memoryHits == 1 && counts.misses == 2)
+        #expect(await store.reads == 3)
+
+        // Without a freshness bound the store is not even read; saving still writes through.
+        let writeOnly = PageCache(store: store, policy: CachePolicy(), now: { Self.now })
+        #expect(await writeOnly.lookup(key) == nil)
+        #expect(await store.reads == 3)
+        await writeOnly.save(page, for: stale)
+        #expect(await store.pages[stale]?.fetchedAt == Self.now)
+    }
+
+    static let durations: [(String, Duration?)] = [
+        ("0", .zero), ("45s", .seconds(45)), ("10m", .seconds(600)), ("2h", .seconds(7200)), ("1d", .seconds(86_400)),
+        ("90", .seconds(90)), ("", nil), ("m", nil), ("-5m", nil), ("1.5h", nil), ("10 minutes", nil),
+    ]
+
+    @Test(arguments: durations)
+    func durationsParseAsDocumented(text: String, expected: Duration?) {
+        #expect(DurationText.parse(text) == expected)
+    }
+
+    @Test func theRateIsGivenThenLearnedThenGuessed() {
+        let learned = LearnedRate(requestsPerMinute: 119, learnedAt: Self.now)
+        #expect(RateChoice.resolve(given: .enterprise, learned: learned, guess: .cloud).profile == .enterprise)
+        let choice = RateChoice.resolve(given: nil, learned: learned, guess: .cloud)
+        #expect(choice.profile == .perMinute(119) && choice.description.hasPrefix("119/min (learned"))
+        #expect(RateChoice.resolve(given: nil, learned: nil, guess: .cloud).origin == .guessed)
+    }
+
+    @Test func aRejectionTeachesTheLimitTheNextRunStartsAt() {
+        var state = RateLimiterState(.init(ceiling: 180))
+        #expect(state.learnedLimit == nil)
+        var now = Duration.zero
+        for _ in 0..<120 {
+            let ticket = state.reserve(now: now)
+            now = max(now, ticket.at)
+            guard case .proceed(let sentAt) = state.confirm(ticket, now: now) else { continue }
+            state.recordSuccess(sentAt: sentAt, now: now)
+        }
+        let ticket = state.reserve(now: now)
+        guard case .proceed(let sentAt) = state.confirm(ticket, now: ticket.at) else {
+            Issue.record("no permit")
+            return
+        }
+        state.recordRejection(sentAt: sentAt, retryAfter: .seconds(20), jitter: .zero, now: ticket.at)
+        #expect(state.learnedLimit == 119)
+    }
+
+    @Test func aSnapshotRoundTripsByteForByte() throws {
+        let file = Golden.fixtures.appendingPathComponent("compare/renames-and-moves/left.json")
+        let data = try JSONDecoder().decode(ProjectData.self, from: Data(contentsOf: file))
+        let snapshot = ProjectSnapshot(data: data, takenAt: Self.now, toolVersion: "9.9.9")
+        let bytes = try snapshot.encoded()
+        let back = try ProjectSnapshot.decode(bytes, path: "x.json")
+        var expected = data
+        expected.takenAt = Self.now
+        #expect(back.data == expected && back.takenAt == Self.now && back.toolVersion == "9.9.9")
+        #expect(try back.encoded() == bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("\"format\" : \"casediff-snapshot\"") && text.contains("\"schema_version\" : 1"))
+        #expect(throws: CasediffError.self) { try ProjectSnapshot.decode(Data("[]".utf8), path: "x.json") }
+    }
+
+    /// A warm store answers every unit; offline, a cold one names what it lacks.
+    @Test func theSessionAnswersFromTheStoreAndOfflineNamesWhatIsMissing() async throws {
+        let store = MemoryStore()
+        try await TestRailSimulator.withRunning(dataset: CompareJobTests.dataset) { simulator in
+            let client = try simulator.demoClient()
+            let cold = try await FetchSession(client: client, options: .init(store: await store.settings()))
+                .run(projects: [.left: .id(1), .right: .id(2)])
+            let sent = await simulator.requestLog().count
+            #expect(cold.metrics.cache.saved == sent)
+            #expect(await store.sizes[1]?.count == 5)
+            #expect(await store.runs.last?.outcome == .complete)
+
+            let warm = try await FetchSession(
+                client: client, options: .init(store: await store.settings(maxAge: .seconds(60)))
+            ).run(projects: [.left: .id(1), .right: .id(2)])
+            #expect(await simulator.requestLog().count == sent)
+            #expect(warm.metrics.requests == 0 && warm.projects == cold.projects)
+            #expect(warm.metrics.cache.storeHits + warm.metrics.cache.memoryHits == 24 + 4)
+
+            let empty = MemoryStore()
+            await #expect {
+                try await FetchSession(client: client, options: .init(store: await empty.settings(offline: true)))
+                    .run(projects: [.left: .id(1)])
+            } throws: { error in
+                String(describing: error).contains("offline: the store holds no copy of project P1")
+            }
+            #expect(await simulator.requestLog().count == sent)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+@testable import CasediffCore
+
+/// An in-memory ``PageStore`` and ``FetchHistory`` for engine tests (the SQLite one is tested in its own target).
+actor MemoryStore: PageStore, FetchHistory {
+    var pages: [PageKey: StoredPage] = [:]
+    var sizes: [Int: [SuiteSizeHint]] = [:]
+    var rates: [String: LearnedRate] = [:]
+    var runs: [(ticket: RunTicket, outcome: RunOutcome?)] = []
+    var reads = 0
+
+    func page(_ key: PageKey) async throws -> StoredPage? {
+        reads += 1
+        return pages[key]
+    }
+
+    func save(_ payload: UnitPayload, for key: PageKey, fetchedAt: Date) async throws {
+        pages[key] = StoredPage(payload: payload, fetchedAt: fetchedAt)
+    }
+
+    func sizeHints(instance: String) async throws -> FixedSizeHints { FixedSizeHints(sizes) }
+
+    func saveSizes(_ sizes: [Int: [SuiteSizeHint]], instance: String, complete: Bool, at date: Date) async throws {
+        self.sizes.merge(sizes) { _, new in new }
+    }
+
+    func learnedRate(instance: String) async throws -> LearnedRate? { rates[instance] }
+
+    func saveLearnedRate(_ rate: LearnedRate, instance: String) async throws { rates[instance] = rate }
+
+    func beginRun(instance: String, subject: String, at date: Date, resumeWindow: Duration) async throws -> RunTicket {
+        let ticket = RunTicket(id: Int64(runs.count + 1), resumesFrom: nil)
+        runs.append((ticket, nil))
+        return ticket
+    }
+
+    func finishRun(_ ticket: RunTicket, outcome: RunOutcome, at date: Date) async throws {
+        if let index = runs.firstIndex(where: { $0.ticket == ticket }) { runs[index].outcome = outcome }
+    }
+
+    func settings(maxAge: Duration? = nil, offline: Bool = false, now: @escaping @Sendable () -> Date = { Date() })
+        -> StoreSettings
+    {
+        StoreSettings(pages: self, history: self, location: "memory", maxAge: maxAge, offline: offline, now: now)
+    }
+}
