@@ -1,8 +1,13 @@
+import Foundation
+
 /// Reads what ``BinaryWriter`` wrote, from a borrowed buffer; every read is bounds-checked, so a damaged row
 /// throws instead of trapping.
 struct BinaryReader {
     private let buffer: UnsafeRawBufferPointer
     private var position = 0
+    /// Field names already read, by their bytes: every case of a page repeats the same few names, and a name of
+    /// more than 15 bytes would otherwise cost an allocation each time.
+    private var keys: [(bytes: UnsafeRawBufferPointer, name: String)] = []
 
     init(_ buffer: UnsafeRawBufferPointer) {
         self.buffer = buffer
@@ -53,8 +58,27 @@ struct BinaryReader {
         return Double(bitPattern: bits)
     }
 
-    mutating func string() throws(StoreCodingError) -> String {
+    /// A field name: like ``string()``, but equal names share one `String`.
+    mutating func key() throws(StoreCodingError) -> String {
         let length = try count()
+        guard length > 15 else { return try string(length: length) }
+        let slice = UnsafeRawBufferPointer(rebasing: buffer[position..<position + length])
+        for known in keys
+        where known.bytes.count == length && memcmp(known.bytes.baseAddress!, slice.baseAddress!, length) == 0 {
+            position += length
+            return known.name
+        }
+        let name = try string(length: length)
+        if keys.count < 32 { keys.append((slice, name)) }
+        return name
+    }
+
+    mutating func string() throws(StoreCodingError) -> String {
+        try string(length: try count())
+    }
+
+    private mutating func string(length: Int) throws(StoreCodingError) -> String {
+        guard length <= buffer.count - position else { throw .truncated }
         let slice = UnsafeRawBufferPointer(rebasing: buffer[position..<position + length])
         position += length
         return String(decoding: slice, as: UTF8.self)

@@ -72,3 +72,19 @@ public struct StoredPageKey: Sendable, Hashable {
     public var key: PageKey
     public var fetchedAt: Date
 }
+
+extension CasediffDatabase {
+    /// Reads every stored payload of `instance` and returns their total size: the least a warm-store run must
+    /// do (the benchmark's floor), and the store's size per instance.
+    public func payloadBytes(instance: String) async throws -> Int {
+        try await reading { db in
+            var total = 0
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT payload FROM page WHERE instance = ?", arguments: [instance])
+            while let row = try rows.next() {
+                total += try row.withUnsafeData(atIndex: 0) { $0?.count ?? 0 }
+            }
+            return total
+        }
+    }
+}

@@ -54,7 +54,7 @@ extension JSONValue {
             var fields: [String: JSONValue] = [:]
             fields.reserveCapacity(count)
             for _ in 0..<count {
-                let key = try reader.string()
+                let key = try reader.key()
                 fields[key] = try JSONValue(from: &reader)
             }
             self = .object(fields)

@@ -37,26 +37,44 @@ extension TestCase {
         let id = try reader.int()
         let title = try reader.string()
         let mask = try reader.unsigned()
-        var numbers = [Int?](repeating: nil, count: Self.numberCount)
-        for bit in 0..<Self.numberCount where mask & (1 << UInt64(bit)) != 0 {
-            numbers[bit] = try reader.int()
+        var bit: UInt64 = 1
+        func number() throws(StoreCodingError) -> Int? {
+            defer { bit <<= 1 }
+            return mask & bit != 0 ? try reader.int() : nil
         }
-        var texts = [String?](repeating: nil, count: Self.textCount)
-        for index in 0..<Self.textCount where mask & (1 << UInt64(Self.numberCount + index)) != 0 {
-            texts[index] = try reader.string()
+        func text() throws(StoreCodingError) -> String? {
+            defer { bit <<= 1 }
+            return mask & bit != 0 ? try reader.string() : nil
         }
+        // Mask order: the numbers, then the texts (see `optionalNumbers` and `optionalTexts`).
+        let sectionID = try number()
+        let suiteID = try number()
+        let templateID = try number()
+        let typeID = try number()
+        let priorityID = try number()
+        let milestoneID = try number()
+        let createdBy = try number()
+        let createdOn = try number()
+        let updatedBy = try number()
+        let updatedOn = try number()
+        let displayOrder = try number()
+        let refs = try text()
+        let estimate = try text()
+        let estimateForecast = try text()
+        let isDeleted = mask & bit != 0
         let count = try reader.count()
         var custom: [String: JSONValue] = [:]
-        custom.reserveCapacity(count)
-        for _ in 0..<count {
-            let name = try reader.string()
-            custom[name] = try JSONValue(from: &reader)
+        if count > 0 {
+            custom.reserveCapacity(count)
+            for _ in 0..<count {
+                let name = try reader.key()
+                custom[name] = try JSONValue(from: &reader)
+            }
         }
         self.init(
-            id: id, title: title, sectionID: numbers[0], suiteID: numbers[1], templateID: numbers[2],
-            typeID: numbers[3], priorityID: numbers[4], milestoneID: numbers[5], refs: texts[0], estimate: texts[1],
-            estimateForecast: texts[2], createdBy: numbers[6], createdOn: numbers[7], updatedBy: numbers[8],
-            updatedOn: numbers[9], displayOrder: numbers[10],
-            isDeleted: mask & (1 << UInt64(Self.numberCount + Self.textCount)) != 0, customFields: custom)
+            id: id, title: title, sectionID: sectionID, suiteID: suiteID, templateID: templateID, typeID: typeID,
+            priorityID: priorityID, milestoneID: milestoneID, refs: refs, estimate: estimate,
+            estimateForecast: estimateForecast, createdBy: createdBy, createdOn: createdOn, updatedBy: updatedBy,
+            updatedOn: updatedOn, displayOrder: displayOrder, isDeleted: isDeleted, customFields: custom)
     }
 }

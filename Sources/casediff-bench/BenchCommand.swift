@@ -11,11 +11,14 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "casediff-bench",
         abstract: "Measure the fetch engine against the simulator and print ratios to the floor.")
 
-    @Option(help: "Run only these scenarios (comma-separated: R1,R1b,R2,R2h,base,C1).")
+    @Option(help: "Run only these scenarios (comma-separated: R1,R1b,R2,R2h,base,C1,W1).")
     var only: String?
 
     @Option(help: "Cases per project in the in-memory comparison (C1).")
     var compareCases: Int = 100_000
+
+    @Option(help: "Cases per project in the warm-store comparison (W1).")
+    var storeCases: Int = 36_000
 
     @Option(help: "Cases over the pair of projects.")
     var cases: Int = 36_000
@@ -53,10 +56,13 @@ struct BenchCommand: AsyncParsableCommand {
         var missed: [String] = []
         if selected?.contains("c1") ?? true {
             if !Self.runCompare(cases: compareCases) { missed.append("C1") }
-            if selected == ["c1"] {
-                if !missed.isEmpty { print("casediff-bench: targets missed: C1") }
-                return
-            }
+        }
+        if selected?.contains("w1") ?? true {
+            if !(await Self.runStore(casesPerProject: storeCases)) { missed.append("W1") }
+        }
+        if let selected, selected.isSubset(of: ["c1", "w1"]) {
+            if !missed.isEmpty { print("casediff-bench: targets missed: \(missed.joined(separator: ", "))") }
+            return
         }
         let data = BenchDataset(spec: GeneratorSpec(seed: 7, suites: suites, cases: cases))
         let latency = Duration.milliseconds(latencyMs)
@@ -146,6 +152,27 @@ struct BenchCommand: AsyncParsableCommand {
             return met
         } catch {
             print("C1 failed: \(error)")
+            return false
+        }
+    }
+
+    /// W1: the warm-store comparison; prints one line and says whether the target was met.
+    static func runStore(casesPerProject: Int) async -> Bool {
+        do {
+            let result = try await StoreBench.run(casesPerProject: casesPerProject)
+            let met = result.seconds < 0.5 && result.requestsWhileTimed == 0
+            print(
+                String(
+                    format:
+                        "W1 compare 2 × %d cases from a warm store, offline: %.3f s (of which comparing %.3f s; floor %.3f s = SQLite read "
+                        + "%.3f s + title hash join, %.1f×; target < 0.5 s): %@; %d requests while timed; "
+                        + "%.0f MB of pages; %d cases compared, %d drifted",
+                    casesPerProject, result.seconds, result.compareSeconds, result.floorSeconds, result.readSeconds,
+                    result.seconds / result.floorSeconds, met ? "met" : "MISSED", result.requestsWhileTimed,
+                    result.storeMegabytes, result.cases, result.totals.drift))
+            return met
+        } catch {
+            print("W1 failed: \(error)")
             return false
         }
     }

@@ -30,9 +30,12 @@ struct ResultAggregator: Sendable {
         let key = SeriesKey(side: side, suiteID: suite.id)
         let sectionPages = sections.removeValue(forKey: key) ?? [:]
         let casePages = cases.removeValue(forKey: key) ?? [:]
+        // A single page is the list itself: no copy.
+        func joined<Item>(_ offsets: [Int], _ pages: [Int: [Item]]) -> [Item] {
+            offsets.count == 1 ? pages[offsets[0]] ?? [] : offsets.flatMap { pages[$0] ?? [] }
+        }
         let result = SuiteAssembler.assemble(
-            suite: suite, sections: sectionOffsets.flatMap { sectionPages[$0] ?? [] },
-            cases: caseOffsets.flatMap { casePages[$0] ?? [] })
+            suite: suite, sections: joined(sectionOffsets, sectionPages), cases: joined(caseOffsets, casePages))
         duplicates += result.duplicates
         return result.data
     }

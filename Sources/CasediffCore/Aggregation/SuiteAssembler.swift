@@ -37,17 +37,28 @@ struct SuiteAssembler {
         let rank = Dictionary(
             orderedSections.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let unique = deduplicated(cases, id: \.id)
-        let orderedCases = unique.sorted {
-            let left = (rank[$0.sectionID ?? -1] ?? Int.max, $0.displayOrder ?? Int.max, $0.id)
-            let right = (rank[$1.sectionID ?? -1] ?? Int.max, $1.displayOrder ?? Int.max, $1.id)
-            return left < right
-        }
+        // Pages usually arrive in display order already: the keys are computed once, and the cases are only
+        // reordered (through their indices, never moving whole cases around) when they are not.
+        let keys = unique.map { (rank[$0.sectionID ?? -1] ?? Int.max, $0.displayOrder ?? Int.max, $0.id) }
+        let inOrder = zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 }
+        let orderedCases = inOrder ? unique : keys.indices.sorted { keys[$0] < keys[$1] }.map { unique[$0] }
         let duplicates = (cases.count - unique.count) + (sections.count - Set(sections.map(\.id)).count)
         return (SuiteData(suite: suite, sections: orderedSections, cases: orderedCases), duplicates)
     }
 
+    /// The first item of each id; the array itself (no copy) when every id is distinct, as it almost always is.
     private static func deduplicated<Item>(_ items: [Item], id: (Item) -> Int) -> [Item] {
-        var seen: Set<Int> = []
-        return items.filter { seen.insert(id($0)).inserted }
+        var seen = Set<Int>(minimumCapacity: items.count)
+        var firstRepeat: Int?
+        for (index, item) in items.enumerated() where !seen.insert(id(item)).inserted {
+            firstRepeat = index
+            break
+        }
+        guard let firstRepeat else { return items }
+        var kept = Array(items[..<firstRepeat])
+        for item in items[firstRepeat...] where seen.insert(id(item)).inserted {
+            kept.append(item)
+        }
+        return kept
     }
 }

@@ -23,15 +23,18 @@ struct Context: Sendable {
     func views(_ suite: SuiteData, name: String, side: SideData) -> [CaseView] {
         let paths = SectionPaths(suite.sections)
         let display = display
-        return suite.cases.filter { !$0.isDeleted }.map { testCase in
+        var views: [CaseView] = []
+        views.reserveCapacity(suite.cases.count)
+        for testCase in suite.cases where !testCase.isDeleted {
             var view = CaseView(
                 testCase, suite: name, sectionPath: paths.path(of: testCase.sectionID), crossSuite: options.crossSuite,
                 normalizer: normalizer, display: display,
                 typeName: testCase.typeID.map { side.typeNames[$0] ?? "type #\($0)" },
                 priorityName: testCase.priorityID.map { side.priorityNames[$0] ?? "priority #\($0)" })
             view.key = key(of: view)
-            return view
+            views.append(view)
         }
+        return views
     }
 
     private func key(of view: CaseView) -> String {

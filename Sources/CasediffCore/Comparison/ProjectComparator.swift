@@ -28,8 +28,9 @@ public struct ProjectComparator: Sendable {
     /// - Throws: ``CasediffError/unknownSuite(_:available:)`` or ``CasediffError/unknownField(_:known:)``.
     public func compare(_ left: ProjectData, _ right: ProjectData) throws -> ComparisonReport {
         let (leftSuites, rightSuites) = try selectSuites(left, right)
-        let leftCustom = Self.customFields(leftSuites)
-        let rightCustom = Self.customFields(rightSuites)
+        let sides = [leftSuites, rightSuites]
+        let custom = try ParallelMap.map(2) { Self.customFields(sides[$0]) }
+        let (leftCustom, rightCustom) = (custom[0], custom[1])
         if case .field(.custom(let name)) = options.match, !leftCustom.contains(name), !rightCustom.contains(name) {
             throw CasediffError.unknownField(name, known: leftCustom.union(rightCustom).sorted())
         }
