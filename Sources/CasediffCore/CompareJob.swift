@@ -32,12 +32,15 @@ public struct CompareJob: Sendable {
         public var clock: any EngineClock
         public var comparison: ComparisonOptions
         public var store: StoreSettings?
+        /// Refresh stored suites with `updated_after` (``IncrementalRefresh``).
+        public var incremental: Bool
 
         public init(
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
             hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(),
-            comparison: ComparisonOptions = .init(), store: StoreSettings? = nil
+            comparison: ComparisonOptions = .init(), store: StoreSettings? = nil, incremental: Bool = false
         ) {
+            self.incremental = incremental
             self.comparison = comparison
             self.controller = controller
             self.rate = rate
@@ -95,7 +98,7 @@ public struct CompareJob: Sendable {
                 client: client,
                 options: .init(
                     controller: controller, rate: options.rate, hints: options.hints, clock: options.clock,
-                    store: options.store))
+                    store: options.store, incremental: options.incremental))
             let fetched = try await session.run(projects: live)
             data.merge(fetched.projects) { _, new in new }
             metrics = fetched.metrics

@@ -13,11 +13,15 @@ public struct FetchSession: Sendable {
         public var hints: (any SizeHints)?
         public var clock: any EngineClock
         public var store: StoreSettings?
+        /// Bring stored suites up to date with `updated_after` instead of fetching them again (``IncrementalRefresh``).
+        public var incremental: Bool
 
         public init(
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
-            hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(), store: StoreSettings? = nil
+            hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(), store: StoreSettings? = nil,
+            incremental: Bool = false
         ) {
+            self.incremental = incremental
             self.controller = controller
             self.rate = rate
             self.hints = hints
@@ -68,19 +72,49 @@ public struct FetchSession: Sendable {
                         instance: instance, subject: subject, at: now, resumeWindow: store.resumeWindow)
                 }
             }
-            let policy = CachePolicy.resolve(
+            var policy = CachePolicy.resolve(
                 maxAge: store.maxAge, resumesFrom: ticket?.resumesFrom, offline: store.offline, now: now)
+            if options.incremental, !store.offline {
+                // Pages this run refreshes are fresh for it.
+                policy.freshSince = min(policy.freshSince ?? now, now)
+            }
             cache = PageCache(store: store.pages, policy: policy, now: store.now)
             if options.hints == nil {
                 hints = try await Self.storeCall(store) { try await store.history.sizeHints(instance: instance) }
             }
         }
         let limiter = RateLimiter(.init(ceiling: rate.profile.requestsPerMinute), clock: options.clock)
+        var refreshed = IncrementalRefresher.Outcome()
+        let refreshMetrics = MetricsRecorder()
+        if options.incremental, let store, let cache, !store.offline {
+            let stored = try await Self.storeCall(store) { try await store.history.sizeHints(instance: instance) }
+            let suites = projects.values.compactMap { reference -> Int? in
+                if case .id(let id) = reference { return id }
+                return nil
+            }.flatMap { projectID in
+                (stored.byProject[projectID] ?? []).map { (projectID: projectID, suiteID: $0.suiteID) }
+            }
+            let executor = RequestExecutor(
+                client: client, limiter: limiter, breaker: CircuitBreaker(clock: options.clock),
+                policy: options.controller.retry, clock: options.clock, metrics: refreshMetrics,
+                random: { Double.random(in: 0..<1) })
+            refreshed = try await IncrementalRefresher(
+                executor: executor, pages: store.pages, cache: cache, instance: instance,
+                concurrency: options.controller.concurrency
+            ).run(suites)
+        }
         let controller = FetchController(
             client: client, configuration: options.controller, limiter: limiter, clock: options.clock, hints: hints,
             cache: cache)
         do {
-            let fetched = try await controller.run(projects: projects)
+            var fetched = try await controller.run(projects: projects)
+            let refreshCost = await refreshMetrics.snapshot()
+            fetched.metrics.requests += refreshCost.requests
+            fetched.metrics.rateLimited += refreshCost.rateLimited
+            fetched.metrics.retries += refreshCost.retries
+            fetched.metrics.incrementalSuites = refreshed.refreshed
+            fetched.metrics.incrementalFallbacks = refreshed.fullFetches
+            fetched.metrics.incrementalRequests = refreshCost.requests
             if let store, !store.offline {
                 try await remember(fetched.projects, limiter: limiter, store: store, ticket: ticket)
             }

@@ -55,7 +55,7 @@ struct CompareCommand: AsyncParsableCommand {
                 client: client, left: leftSource, right: rightSource,
                 options: .init(
                     controller: fetch.controller, rate: fetch.rate, comparison: comparison.options,
-                    store: store))
+                    store: store, incremental: storage.incremental))
             return try await Interrupts.cancellingOnSignals { try await job.run() }
         }
 

@@ -45,7 +45,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         controller.suites = SuiteFilter(suite)
         let outcome = try await storage.withStore(environment: environment) { store in
             let session = FetchSession(
-                client: client, options: .init(controller: controller, rate: fetch.rate, store: store))
+                client: client,
+                options: .init(
+                    controller: controller, rate: fetch.rate, store: store, incremental: storage.incremental))
             return try await Interrupts.cancellingOnSignals {
                 try await session.run(projects: [.left: ProjectReference(project)])
             }

@@ -23,10 +23,19 @@ struct StoreOptions: ParsableArguments {
     @Flag(help: "Use only the store; send no request. Says which pages are missing.")
     var offline = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Bring stored suites up to date with get_cases updated_after instead of fetching them again.",
+            discussion: "Each suite is proven complete by a count check; any doubt means a full fetch (docs/store.md).")
+    )
+    var incremental = false
+
     func validate() throws {
         if noStore, offline { throw ValidationError("--offline needs the store; drop --no-store") }
         if noStore, store != nil { throw ValidationError("--store and --no-store contradict each other") }
         if noStore, maxAge != nil { throw ValidationError("--max-age needs the store; drop --no-store") }
+        if noStore, incremental { throw ValidationError("--incremental needs the store; drop --no-store") }
+        if offline, incremental { throw ValidationError("--incremental sends requests; drop --offline") }
     }
 
     /// The store's path; nil with `--no-store`, or when neither `HOME` nor `XDG_CACHE_HOME` gives a place (then

@@ -13,6 +13,11 @@ extension FetchMetrics {
         if stored > 0 {
             parts.append("\(stored) \(stored == 1 ? "page" : "pages") from the store")
         }
+        if incrementalSuites + incrementalFallbacks > 0 {
+            var text = "\(incrementalSuites) suites refreshed with updated_after (\(incrementalRequests) requests)"
+            if incrementalFallbacks > 0 { text += ", \(incrementalFallbacks) fetched in full after a failed proof" }
+            parts.append(text)
+        }
         guard requests > 0 else {
             parts.append("0 requests")
             parts.append(String(format: "%.2f s", wallTime.inSeconds))

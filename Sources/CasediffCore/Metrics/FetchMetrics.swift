@@ -23,6 +23,11 @@ public struct FetchMetrics: Sendable, Hashable {
     public var finalRatePerMinute: Double?
     /// Pages answered from memory and from the store, pages missed and saved; all zero without a store.
     public var cache = CacheCounts()
+    /// `--incremental`: suites brought up to date with `updated_after`, suites whose proof failed (fetched in
+    /// full), and the requests the refresh took (included in `requests`).
+    public var incrementalSuites = 0
+    public var incrementalFallbacks = 0
+    public var incrementalRequests = 0
     /// The first error the store gave while saving, if any (the run still completes).
     public var storeWarning: String?
 

@@ -20,18 +20,24 @@ public struct SimulatorCore: Sendable {
     }
 
     let configuration: SimulatorConfiguration
-    let router: APIRouter
+    private let routing: RouterBox
+    var router: APIRouter { routing.current }
     let state: SimulatorState
     let started: ContinuousClock.Instant
     private let credentials: [String: String]
 
     public init(dataset: Dataset, configuration: SimulatorConfiguration) throws {
         self.configuration = configuration
-        router = APIRouter(index: InstanceIndex(dataset), legacyArrays: configuration.legacyArrays)
+        routing = RouterBox(APIRouter(index: InstanceIndex(dataset), legacyArrays: configuration.legacyArrays))
         state = try SimulatorState(configuration: configuration)
         started = ContinuousClock.now
         credentials = Dictionary(
             configuration.users.map { ($0.email.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Replaces the instance's data while it runs, as users editing TestRail would: later requests see the new data.
+    public func replaceDataset(_ dataset: Dataset) {
+        routing.current = APIRouter(index: InstanceIndex(dataset), legacyArrays: configuration.legacyArrays)
     }
 
     /// Answers one HTTP request. `path` is the URL path (`/index.php`), `query` the raw text after `?`.
@@ -156,5 +162,21 @@ public struct SimulatorCore: Sendable {
     static func milliseconds(_ duration: Duration) -> Double {
         let components = duration.components
         return (Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15).rounded() / 1
+    }
+}
+
+/// The instance's current data behind a lock: requests read it concurrently, ``SimulatorCore/replaceDataset(_:)``
+/// swaps it whole.
+final class RouterBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var router: APIRouter
+
+    init(_ router: APIRouter) {
+        self.router = router
+    }
+
+    var current: APIRouter {
+        get { lock.withLock { router } }
+        set { lock.withLock { router = newValue } }
     }
 }

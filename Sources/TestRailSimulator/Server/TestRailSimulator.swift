@@ -126,4 +126,9 @@ public struct RunningSimulator: Sendable {
     public func setMaintenance(_ on: Bool?) async {
         await core.setMaintenance(on)
     }
+
+    /// Edits the instance's data while it runs (see ``SimulatorCore/replaceDataset(_:)``).
+    public func replaceDataset(_ dataset: Dataset) {
+        core.replaceDataset(dataset)
+    }
 }
