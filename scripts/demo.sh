@@ -9,6 +9,9 @@ mkdir -p "$out_dir"
 diff_file="$out_dir/storefront-diff.json"
 markdown_file="$out_dir/storefront-diff.md"
 junit_file="$out_dir/storefront-junit.xml"
+snapshot_file="$out_dir/storefront-baseline.json"
+store="$out_dir/store.sqlite"
+rm -f "$store" "$store-wal" "$store-shm"
 sim_log="$out_dir/simulator.out"
 
 "$bin/testrail-sim" --fixtures Fixtures/demo/instance.json --request-log "$out_dir/requests.jsonl" >"$sim_log" 2>&1 &
@@ -28,10 +31,18 @@ echo "demo: simulator on $url (Fixtures/demo/instance.json)" >&2
 export TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key"
 status=0
 "$bin/casediff" compare "Storefront" "Storefront (migrated)" --json "$diff_file" --markdown "$markdown_file" \
-  --junit "$junit_file" || status=$?
+  --junit "$junit_file" --store "$store" || status=$?
 case "$status" in
   0) echo "demo: no drift (exit 0)" >&2 ;;
   1) echo "demo: drift found (exit 1, as expected for this fixture)" >&2 ;;
   *) echo "demo: casediff failed (exit $status)" >&2; exit "$status" ;;
 esac
 echo "demo: JSON diff in $diff_file, Markdown summary in $markdown_file, JUnit report in $junit_file" >&2
+
+# The store now holds every page: a baseline snapshot and a comparison against it need no request at all.
+"$bin/casediff" snapshot "Storefront" --output "$snapshot_file" --store "$store" --offline --quiet
+offline_status=0
+"$bin/casediff" compare "$snapshot_file" "Storefront (migrated)" --store "$store" --offline --quiet \
+  --format json >/dev/null || offline_status=$?
+[ "$offline_status" = "$status" ] || { echo "demo: the offline compare exited $offline_status, not $status" >&2; exit 2; }
+echo "demo: baseline snapshot in $snapshot_file; compared with the migrated project offline, from $store (exit $offline_status)" >&2

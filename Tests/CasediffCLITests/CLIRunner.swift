@@ -25,11 +25,10 @@ enum CLIRunner {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// Runs `casediff arguments` with exactly `environment`; `signalAfter` sends SIGINT after that delay;
-    /// `killWhen` is polled every 20 ms and sends SIGKILL once it is true.
+    /// Runs `casediff arguments` with exactly `environment`; `signalWhen` is polled every 20 ms and sends `signal` (SIGKILL by default) once it is true.
     static func run(
-        _ arguments: [String], environment: [String: String], signalAfter: Duration? = nil,
-        killWhen: (@Sendable () async -> Bool)? = nil
+        _ arguments: [String], environment: [String: String], signal: Int32 = SIGKILL,
+        signalWhen: (@Sendable () async -> Bool)? = nil
     ) async throws -> CLIResult {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casediff-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -53,20 +52,16 @@ enum CLIRunner {
         }
         try process.run()
         let pid = process.processIdentifier
-        if let signalAfter {
-            let delay = Double(signalAfter.components.seconds) + Double(signalAfter.components.attoseconds) / 1e18
-            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { kill(pid, SIGINT) }
-        }
         let status = await withTaskGroup(of: Int32?.self) { group in
             group.addTask {
                 for await status in exits { return status }
                 return -1
             }
-            if let killWhen {
+            if let signalWhen {
                 group.addTask {
                     while !Task.isCancelled {
-                        if await killWhen() {
-                            kill(pid, SIGKILL)
+                        if await signalWhen() {
+                            kill(pid, signal)
                             return nil
                         }
                         try? await Task.sleep(for: .milliseconds(20))

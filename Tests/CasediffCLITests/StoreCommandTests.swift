@@ -56,7 +56,7 @@ import Testing
             let afterReference = await simulator.requestLog().count
 
             // kill -9 once a dozen answers have gone out: some pages are stored, others are on their way.
-            let killed = try await CLIRunner.run(arguments, environment: environment) {
+            let killed = try await CLIRunner.run(arguments, environment: environment, signal: SIGKILL) {
                 await simulator.requestLog().count >= afterReference + 12
             }
             #expect(killed.status == SIGKILL)

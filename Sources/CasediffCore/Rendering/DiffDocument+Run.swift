@@ -17,6 +17,8 @@ extension DiffDocument {
         var effectiveRatePerMinute: Double
         var finalRatePerMinute: Double?
         var wallTimeSeconds: Double
+        var pagesFromStore: Int
+        var suitesRefreshed: Int
 
         init(_ metrics: FetchMetrics, rateProfile: RateProfile) {
             func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
@@ -36,6 +38,8 @@ extension DiffDocument {
             effectiveRatePerMinute = rounded(metrics.effectiveRatePerMinute)
             finalRatePerMinute = metrics.finalRatePerMinute.map(rounded)
             wallTimeSeconds = rounded(metrics.wallTime.inSeconds)
+            pagesFromStore = metrics.cache.memoryHits + metrics.cache.storeHits
+            suitesRefreshed = metrics.incrementalSuites
         }
 
         enum CodingKeys: String, CodingKey {
@@ -49,6 +53,8 @@ extension DiffDocument {
             case effectiveRatePerMinute = "effective_rate_per_minute"
             case finalRatePerMinute = "final_rate_per_minute"
             case wallTimeSeconds = "wall_time_seconds"
+            case pagesFromStore = "pages_from_store"
+            case suitesRefreshed = "suites_refreshed"
         }
     }
 }
