@@ -24,29 +24,18 @@ public struct CompareJob: Sendable {
     }
 
     public struct Options: Sendable {
-        public var controller: FetchController.Configuration
-        /// The instance's rate profile; nil uses a learned rate or guesses from the URL.
-        public var rate: RateProfile?
-        /// Size hints; nil uses the store's (or none).
-        public var hints: (any SizeHints)?
-        public var clock: any EngineClock
+        /// How live sides are fetched (concurrency, rate, hints, clock, store, incremental refresh).
+        public var fetch: FetchSession.Options
         public var comparison: ComparisonOptions
-        public var store: StoreSettings?
-        /// Refresh stored suites with `updated_after` (``IncrementalRefresh``).
-        public var incremental: Bool
 
         public init(
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
             hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(),
             comparison: ComparisonOptions = .init(), store: StoreSettings? = nil, incremental: Bool = false
         ) {
-            self.incremental = incremental
+            fetch = FetchSession.Options(
+                controller: controller, rate: rate, hints: hints, clock: clock, store: store, incremental: incremental)
             self.comparison = comparison
-            self.controller = controller
-            self.rate = rate
-            self.hints = hints
-            self.clock = clock
-            self.store = store
         }
     }
 
@@ -92,13 +81,9 @@ public struct CompareJob: Sendable {
             guard let client else {
                 throw CasediffError.missingSetting("no TestRail URL: set TESTRAIL_URL or pass --url")
             }
-            var controller = options.controller
-            controller.suites = SuiteFilter(options.comparison.suites)
-            let session = FetchSession(
-                client: client,
-                options: .init(
-                    controller: controller, rate: options.rate, hints: options.hints, clock: options.clock,
-                    store: options.store, incremental: options.incremental))
+            var fetch = options.fetch
+            fetch.controller.suites = SuiteFilter(options.comparison.suites)
+            let session = FetchSession(client: client, options: fetch)
             let fetched = try await session.run(projects: live)
             data.merge(fetched.projects) { _, new in new }
             metrics = fetched.metrics

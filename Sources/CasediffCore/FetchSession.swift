@@ -162,14 +162,6 @@ public struct FetchSession: Sendable {
     static func storeCall<Value: Sendable>(_ store: StoreSettings, _ body: () async throws -> Value) async throws
         -> Value
     {
-        do {
-            return try await body()
-        } catch let error as CasediffError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            throw CasediffError.store(path: store.location, detail: String(describing: error))
-        }
+        try await CasediffError.guardingStore(path: store.location, body)
     }
 }

@@ -78,15 +78,7 @@ public final class CasediffDatabase: Sendable {
     }
 
     private func guarded<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
-        do {
-            return try await body()
-        } catch let error as CasediffError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            throw CasediffError.store(path: path, detail: Self.describe(error))
-        }
+        try await CasediffError.guardingStore(path: path, describe: Self.describe, body)
     }
 
     static func describe(_ error: any Error) -> String {

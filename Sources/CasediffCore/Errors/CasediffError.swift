@@ -63,3 +63,22 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension CasediffError {
+    /// Runs a store access, reporting any failure as one ``store(path:detail:)`` line (`describe` words it);
+    /// casediff's own errors and cancellation pass through unchanged.
+    public static func guardingStore<Value: Sendable>(
+        path: String, describe: (any Error) -> String = { String(describing: $0) },
+        _ body: () async throws -> Value
+    ) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as CasediffError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw CasediffError.store(path: path, detail: describe(error))
+        }
+    }
+}
