@@ -10,6 +10,10 @@ struct Casediff: AsyncParsableCommand {
             Connection settings come from TESTRAIL_URL, TESTRAIL_USER and TESTRAIL_API_KEY (flags override the URL and
             user; the key is only ever read from the environment).
 
+            Every page fetched is kept in a local SQLite store (--store, --no-store): an interrupted run resumes, \
+            --max-age reuses recent pages, --offline sends nothing, --incremental refreshes with updated_after. \
+            'casediff snapshot' saves a project to a file that 'compare' accepts in place of a project.
+
             Exit codes: 0 no drift, 1 drift, 2 error or incomplete data, 64 usage error.
             """,
         version: CasediffVersion.current,
