@@ -18,6 +18,14 @@ import Testing
             limiter: RateLimiter(.init(ceiling: rate), clock: clock), clock: clock, hints: hints)
     }
 
+    /// When casediff sent each request and when it received each answer, on its own clock.
+    actor WireLog {
+        var sent: [(at: ContinuousClock.Instant, path: String)] = []
+        var received: [(at: ContinuousClock.Instant, status: Int)] = []
+        func send(_ path: String) { sent.append((.now, path)) }
+        func receive(_ status: Int) { received.append((.now, status)) }
+    }
+
     @Test func a429HoldsEveryLaterRequestUntilItsRetryAfter() async throws {
         let faults = FaultPlan(scripted: [
             .init(
@@ -27,19 +35,35 @@ import Testing
         try await TestRailSimulator.withRunning(dataset: CompareJobTests.dataset, configuration: .init(faults: faults))
         {
             simulator in
-            let output = try await makeController(simulator, configuration: .init(speculation: false))
-                .run(left: .id(1), right: .id(2))
+            // Times are taken where casediff sends and receives, not where the simulator sees arrivals: on a loaded
+            // machine a request sent before the 429 may reach the server long after it.
+            let wire = WireLog()
+            let network = URLSessionTransport()
+            let transport = ClosureTransport { request in
+                await wire.send(request.url.query ?? "")
+                let response = try await network.send(request)
+                await wire.receive(response.status)
+                return response
+            }
+            let demo = try simulator.demoClient()
+            let client = TestRailClient(baseURL: demo.baseURL, credentials: demo.credentials, transport: transport)
+            let clock = SystemEngineClock()
+            let output = try await FetchController(
+                client: client, configuration: .init(speculation: false),
+                limiter: RateLimiter(.init(ceiling: nil), clock: clock), clock: clock
+            ).run(left: .id(1), right: .id(2))
             #expect(output.metrics.rateLimited == 1 && output.metrics.retries == 1)
             #expect(output.left.caseCount == 294 && output.right.caseCount == 297)
-            let log = await simulator.requestLog()
-            let rejected = try #require(log.first { $0.status == 429 })
-            // Requests already on their way, or sent before casediff read the 429 (a loaded machine may take a
-            // moment), may land just after it; nothing lands later inside its 2 s Retry-After.
-            let inside = log.filter {
-                $0.arrivedMilliseconds > rejected.arrivedMilliseconds + 500
-                    && $0.arrivedMilliseconds < rejected.arrivedMilliseconds + 2000
+            let rejected = try #require(await wire.received.first { $0.status == 429 }?.at)
+            // Requests whose permits were granted before casediff read the 429 may still go out just after it;
+            // nothing is sent later inside its 2 s Retry-After.
+            let inside = await wire.sent.filter {
+                $0.at > rejected + .milliseconds(500) && $0.at < rejected + .seconds(2)
             }
-            #expect(inside.isEmpty, "requests inside Retry-After: \(inside.map(\.path))")
+            #expect(inside.isEmpty, "requests sent inside Retry-After: \(inside.map(\.path))")
+            // …and the rejected page itself goes again only once Retry-After has passed.
+            let retried = await wire.sent.filter { $0.path.contains("suite_id=5") && $0.path.contains("offset=250") }
+            #expect(retried.count == 2 && retried[1].at >= rejected + .seconds(2))
         }
     }
 
