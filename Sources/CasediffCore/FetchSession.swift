@@ -63,6 +63,7 @@ public struct FetchSession: Sendable {
         var ticket: RunTicket?
         var cache: PageCache?
         var hints: any SizeHints = options.hints ?? NoSizeHints()
+        var stored = FixedSizeHints([:])
         if let store {
             let now = store.now()
             if !store.offline {
@@ -72,22 +73,17 @@ public struct FetchSession: Sendable {
                         instance: instance, subject: subject, at: now, resumeWindow: store.resumeWindow)
                 }
             }
-            var policy = CachePolicy.resolve(
-                maxAge: store.maxAge, resumesFrom: ticket?.resumesFrom, offline: store.offline, now: now)
-            if options.incremental, !store.offline {
-                // Pages this run refreshes are fresh for it.
-                policy.freshSince = min(policy.freshSince ?? now, now)
-            }
+            let policy = CachePolicy.resolve(
+                maxAge: store.maxAge, resumesFrom: ticket?.resumesFrom, offline: store.offline,
+                incremental: options.incremental, now: now)
             cache = PageCache(store: store.pages, policy: policy, now: store.now)
-            if options.hints == nil {
-                hints = try await Self.storeCall(store) { try await store.history.sizeHints(instance: instance) }
-            }
+            stored = try await Self.storeCall(store) { try await store.history.sizeHints(instance: instance) }
+            if options.hints == nil { hints = stored }
         }
         let limiter = RateLimiter(.init(ceiling: rate.profile.requestsPerMinute), clock: options.clock)
         var refreshed = IncrementalRefresher.Outcome()
         let refreshMetrics = MetricsRecorder()
         if options.incremental, let store, let cache, !store.offline {
-            let stored = try await Self.storeCall(store) { try await store.history.sizeHints(instance: instance) }
             let suites = projects.values.compactMap { reference -> Int? in
                 if case .id(let id) = reference { return id }
                 return nil
@@ -125,9 +121,8 @@ public struct FetchSession: Sendable {
                 // A failed run stays resumable; an interrupted one is simply left unfinished.
                 try? await store.history.finishRun(ticket, outcome: .failed, at: store.now())
             }
-            if let store, let learned = await limiter.learnedRequestsPerMinute, !Task.isCancelled {
-                try? await store.history.saveLearnedRate(
-                    LearnedRate(requestsPerMinute: learned, learnedAt: store.now()), instance: instance)
+            if let store, !Task.isCancelled {
+                try? await saveLearnedRate(limiter, store: store, at: store.now())
             }
             throw error
         }
@@ -148,14 +143,18 @@ public struct FetchSession: Sendable {
         let complete = options.controller.suites.isEmpty
         try await Self.storeCall(store) {
             try await store.history.saveSizes(sizes, instance: instance, complete: complete, at: now)
-            if let learned = await limiter.learnedRequestsPerMinute {
-                try await store.history.saveLearnedRate(
-                    LearnedRate(requestsPerMinute: learned, learnedAt: now), instance: instance)
-            }
+            try await saveLearnedRate(limiter, store: store, at: now)
             if let ticket {
                 try await store.history.finishRun(ticket, outcome: .complete, at: now)
             }
         }
+    }
+
+    /// Keeps the limit the limiter learned from a 429, if it learned one.
+    private func saveLearnedRate(_ limiter: RateLimiter, store: StoreSettings, at date: Date) async throws {
+        guard let learned = await limiter.learnedRequestsPerMinute else { return }
+        try await store.history.saveLearnedRate(
+            LearnedRate(requestsPerMinute: learned, learnedAt: date), instance: instance)
     }
 
     /// A store call whose failure is reported as a store error (the store's own errors already are).

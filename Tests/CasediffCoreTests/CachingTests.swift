@@ -29,6 +29,9 @@ import Testing
             maxAge: .seconds(60), resumesFrom: Self.now.addingTimeInterval(-900), offline: false, now: Self.now)
         #expect(
             resumed.isFresh(Self.now.addingTimeInterval(-900)) && !resumed.isFresh(Self.now.addingTimeInterval(-901)))
+        let refreshing = CachePolicy.resolve(
+            maxAge: nil, resumesFrom: nil, offline: false, incremental: true, now: Self.now)
+        #expect(refreshing.isFresh(Self.now) && !refreshing.isFresh(Self.now.addingTimeInterval(-1)))
         let offline = CachePolicy.resolve(maxAge: nil, resumesFrom: nil, offline: true, now: Self.now)
         #expect(offline.offline && offline.isFresh(.distantPast))
     }

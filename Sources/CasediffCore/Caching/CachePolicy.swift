@@ -7,6 +7,7 @@ import Foundation
 /// | default (`--max-age` 0), nothing to resume | never: every page is fetched and saved |
 /// | `--max-age 10m`                            | fetched in the last 10 minutes          |
 /// | an interrupted run started < 1 h ago       | fetched since that run started          |
+/// | `--incremental`                            | also: saved by this run (refreshed)     |
 /// | `--offline`                                | always; a missing page ends the run     |
 public struct CachePolicy: Sendable, Hashable {
     /// Pages fetched at or after this instant are fresh; nil: none is.
@@ -22,11 +23,14 @@ public struct CachePolicy: Sendable, Hashable {
         self.memoryPages = max(0, memoryPages)
     }
 
-    /// The policy for `maxAge` (nil: no reuse) at `now`, widened to whatever an interrupted run already fetched.
-    public static func resolve(maxAge: Duration?, resumesFrom: Date?, offline: Bool, now: Date) -> CachePolicy {
+    /// The policy for `maxAge` (nil: no reuse) at `now`, widened to whatever an interrupted run already fetched
+    /// and, with `incremental`, to the pages this run's refresh saves.
+    public static func resolve(
+        maxAge: Duration?, resumesFrom: Date?, offline: Bool, incremental: Bool = false, now: Date
+    ) -> CachePolicy {
         var since = maxAge.map { now.addingTimeInterval(-$0.inSeconds) }
-        if let resumesFrom {
-            since = min(since ?? resumesFrom, resumesFrom)
+        for bound in [resumesFrom, incremental ? now : nil].compactMap({ $0 }) {
+            since = min(since ?? bound, bound)
         }
         return CachePolicy(freshSince: offline ? .distantPast : since, offline: offline)
     }
