@@ -110,27 +110,39 @@ enum EnvelopeKey {
 }
 
 /// Turns a decoding failure into a message that says what was wrong with the body.
-enum JSONBody {
+public enum JSONBody {
     static func classify(_ error: any Error, data: Data) -> TestRailError {
-        let trimmed = data.reversed().first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
         let head = String(decoding: data.prefix(64), as: UTF8.self).lowercased()
         if head.contains("<!doctype html") || head.contains("<html") {
             return .malformedResponse(
                 "got an HTML page instead of JSON (\(data.count) bytes); is the URL the TestRail root?")
         }
-        if let last = trimmed, last != UInt8(ascii: "}"), last != UInt8(ascii: "]") {
-            return .truncatedResponse("the JSON ends after \(data.count) bytes")
+        let problem = describe(error, data: data)
+        return isCut(data) ? .truncatedResponse(problem) : .malformedResponse(problem)
+    }
+
+    /// What is wrong with a JSON document that failed to decode, in words: where it was cut short, or which value
+    /// is missing or of the wrong type. Files (snapshots) use it as well as responses.
+    public static func describe(_ error: any Error, data: Data) -> String {
+        if isCut(data) {
+            return "the JSON ends after \(data.count) bytes"
         }
         switch error {
         case DecodingError.keyNotFound(let key, let context):
-            return .malformedResponse("missing field '\(key.stringValue)' at \(path(context))")
+            return "missing field '\(key.stringValue)' at \(path(context))"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return .malformedResponse("unexpected value at \(path(context))")
+            return "unexpected value at \(path(context))"
         case DecodingError.dataCorrupted(let context):
-            return .malformedResponse("invalid JSON (\(context.debugDescription))")
+            return "invalid JSON (\(context.debugDescription))"
         default:
-            return .malformedResponse("invalid JSON (\(data.count) bytes)")
+            return "invalid JSON (\(data.count) bytes)"
         }
+    }
+
+    /// The document does not end with `}` or `]` (trailing white space aside): it was cut short.
+    private static func isCut(_ data: Data) -> Bool {
+        let last = data.reversed().first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
+        return last.map { $0 != UInt8(ascii: "}") && $0 != UInt8(ascii: "]") } ?? false
     }
 
     private static func path(_ context: DecodingError.Context) -> String {

@@ -45,7 +45,8 @@ public struct ProjectSnapshot: Sendable, Hashable {
         do {
             header = try JSONDecoder().decode(Header.self, from: bytes)
         } catch {
-            throw CasediffError.snapshot(path: path, detail: "not a casediff snapshot (\(Self.reason(error)))")
+            throw CasediffError.snapshot(
+                path: path, detail: "not a casediff snapshot (\(JSONBody.describe(error, data: bytes)))")
         }
         guard header.format == format else {
             throw CasediffError.snapshot(path: path, detail: "not a casediff snapshot (format '\(header.format)')")
@@ -62,7 +63,7 @@ public struct ProjectSnapshot: Sendable, Hashable {
             snapshot.data.takenAt = snapshot.takenAt
             return snapshot
         } catch {
-            throw CasediffError.snapshot(path: path, detail: "malformed: \(Self.reason(error))")
+            throw CasediffError.snapshot(path: path, detail: "malformed: \(JSONBody.describe(error, data: bytes))")
         }
     }
 
@@ -75,24 +76,6 @@ public struct ProjectSnapshot: Sendable, Hashable {
             case format
             case schemaVersion = "schema_version"
             case casediffVersion = "casediff_version"
-        }
-    }
-
-    /// One line for a decoding error: what is wrong and where.
-    static func reason(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return String(describing: error) }
-        func at(_ path: [any CodingKey]) -> String {
-            path.isEmpty
-                ? "" : " at " + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as? NSError)?.localizedDescription
-            return (underlying ?? context.debugDescription) + at(context.codingPath)
-        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)'" + at(context.codingPath)
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return context.debugDescription + at(context.codingPath)
-        @unknown default: return String(describing: error)
         }
     }
 }
