@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "casediff",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "casediff", targets: ["casediff"]),
         .executable(name: "testrail-sim", targets: ["testrail-sim"]),
@@ -20,17 +20,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The TestRail API v2 client: endpoints, envelopes, models, typed errors, transport.
         .target(name: "TestRailAPI"),
-        // The engine: fetch, compare, render. No CLI and no server code.
+        // The engine: fetch, compare, render; its events, logs and settings. No CLI and no server code.
         .target(
             name: "CasediffCore",
             dependencies: [
                 "TestRailAPI",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // casediff's memory: pages, size hints, learned rates and runs in SQLite (GRDB, WAL); snapshots.
@@ -65,6 +68,7 @@ let package = Package(
                 "CasediffStore",
                 "TestRailAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // `make bench`: the engine against the simulator; prints ratios to the theoretical floor.
@@ -80,7 +84,12 @@ let package = Package(
         ),
         .testTarget(name: "TestRailAPITests", dependencies: ["TestRailAPI"]),
         .testTarget(name: "TestRailSimulatorTests", dependencies: ["TestRailSimulator", "TestRailAPI"]),
-        .testTarget(name: "CasediffCoreTests", dependencies: ["CasediffCore", "TestRailSimulator", "TestRailAPI"]),
+        .testTarget(
+            name: "CasediffCoreTests",
+            dependencies: [
+                "CasediffCore", "TestRailSimulator", "TestRailAPI", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "CasediffStoreTests",
             dependencies: [

@@ -31,10 +31,12 @@ public struct CompareJob: Sendable {
         public init(
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
             hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(),
-            comparison: ComparisonOptions = .init(), store: StoreSettings? = nil, incremental: Bool = false
+            comparison: ComparisonOptions = .init(), store: StoreSettings? = nil, incremental: Bool = false,
+            observer: (any FetchObserver)? = nil
         ) {
             fetch = FetchSession.Options(
-                controller: controller, rate: rate, hints: hints, clock: clock, store: store, incremental: incremental)
+                controller: controller, rate: rate, hints: hints, clock: clock, store: store, incremental: incremental,
+                observer: observer)
             self.comparison = comparison
         }
     }

@@ -15,13 +15,16 @@ public struct FetchSession: Sendable {
         public var store: StoreSettings?
         /// Bring stored suites up to date with `updated_after` instead of fetching them again (``IncrementalRefresh``).
         public var incremental: Bool
+        /// Sees every request and the progress of each side (the live display, the request log).
+        public var observer: (any FetchObserver)?
 
         public init(
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
             hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(), store: StoreSettings? = nil,
-            incremental: Bool = false
+            incremental: Bool = false, observer: (any FetchObserver)? = nil
         ) {
             self.incremental = incremental
+            self.observer = observer
             self.controller = controller
             self.rate = rate
             self.hints = hints
@@ -93,7 +96,7 @@ public struct FetchSession: Sendable {
             let executor = RequestExecutor(
                 client: client, limiter: limiter, breaker: CircuitBreaker(clock: options.clock),
                 policy: options.controller.retry, clock: options.clock, metrics: refreshMetrics,
-                random: { Double.random(in: 0..<1) })
+                random: { Double.random(in: 0..<1) }, observer: options.observer)
             refreshed = try await IncrementalRefresher(
                 executor: executor, pages: store.pages, cache: cache, instance: instance,
                 concurrency: options.controller.concurrency
@@ -101,7 +104,7 @@ public struct FetchSession: Sendable {
         }
         let controller = FetchController(
             client: client, configuration: options.controller, limiter: limiter, clock: options.clock, hints: hints,
-            cache: cache)
+            cache: cache, observer: options.observer)
         do {
             var fetched = try await controller.run(projects: projects)
             let refreshCost = await refreshMetrics.snapshot()

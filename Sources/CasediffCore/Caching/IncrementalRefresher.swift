@@ -53,7 +53,9 @@ struct IncrementalRefresher: Sendable {
             var call: TestRailEndpoint? = base.setting("updated_after", to: String(since))
             var seen: Set<String> = []
             while let endpoint = call, seen.insert(endpoint.apiPath).inserted {
-                let page = try Page<TestCase>.decode(try await executor.perform(endpoint).data, itemsKey: "cases")
+                let unit = "p\(projectID)/s\(suiteID)/delta/o\(endpoint.parameter("offset") ?? "0")"
+                let page = try Page<TestCase>.decode(
+                    try await executor.perform(endpoint, unit: unit).data, itemsKey: "cases")
                 if page.isLegacy { return false }
                 delta += page.items
                 call = page.next
@@ -61,7 +63,8 @@ struct IncrementalRefresher: Sendable {
             let merged = IncrementalRefresh.merge(stored: stored.cases, delta: delta)
             var probe = base.setting("limit", to: "1")
             if !merged.isEmpty { probe = probe.setting("offset", to: String(merged.count - 1)) }
-            let last = try Page<TestCase>.decode(try await executor.perform(probe).data, itemsKey: "cases")
+            let last = try Page<TestCase>.decode(
+                try await executor.perform(probe, unit: "p\(projectID)/s\(suiteID)/proof").data, itemsKey: "cases")
             let ids = Set(merged.map(\.id))
             guard !last.isLegacy, last.next == nil, last.items.count == (merged.isEmpty ? 0 : 1),
                 last.items.allSatisfy({ ids.contains($0.id) })

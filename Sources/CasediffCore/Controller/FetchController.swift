@@ -41,15 +41,19 @@ public struct FetchController: Sendable {
     let clock: any EngineClock
     let hints: any SizeHints
     let cache: PageCache?
+    let observer: (any FetchObserver)?
     let random: @Sendable () -> Double
 
-    /// - Parameter cache: stored pages to use instead of requests, and where fetched pages are kept; nil for none.
+    /// - Parameters:
+    ///   - cache: stored pages to use instead of requests, and where fetched pages are kept; nil for none.
+    ///   - observer: sees every request attempt and, after every page, each side's progress.
     public init(
         client: TestRailClient, configuration: Configuration, limiter: RateLimiter, clock: any EngineClock,
-        hints: any SizeHints = NoSizeHints(), cache: PageCache? = nil,
+        hints: any SizeHints = NoSizeHints(), cache: PageCache? = nil, observer: (any FetchObserver)? = nil,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.client = client
+        self.observer = observer
         self.configuration = configuration
         self.limiter = limiter
         self.clock = clock
@@ -79,7 +83,7 @@ public struct FetchController: Sendable {
         let metrics = MetricsRecorder()
         let executor = RequestExecutor(
             client: client, limiter: limiter, breaker: breaker, policy: configuration.retry, clock: clock,
-            metrics: metrics, random: random)
+            metrics: metrics, random: random, observer: observer)
         let instance = client.baseURL.description
         let offline = cache?.policy.offline ?? false
         var planner = FetchPlanner(
@@ -94,6 +98,7 @@ public struct FetchController: Sendable {
         let started = clock.now
         var latencyEstimate = 0.25
         let source = PageSource(executor: executor, cache: cache, instance: instance)
+        await observer?.observe(.progress(planner.progressReport(limitPerMinute: await limiter.requestsPerMinute)))
 
         do {
             try await withThrowingTaskGroup(of: ChildResult.self) { group in
@@ -166,6 +171,9 @@ public struct FetchController: Sendable {
                             caseOffsets: chains.cases)
                         delivered[key.side, default: []].append(suite)
                         try await onSuite(key.side, suite)
+                    }
+                    if let observer, progress.keep {
+                        await observer.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
                     }
                 }
             }

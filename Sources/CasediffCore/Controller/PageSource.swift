@@ -19,8 +19,8 @@ struct PageSource: Sendable {
             }
         }
         do {
-            let answer = try await executor.perform(unit.endpoint)
-            return .fetched(unit, answer.data, latency: answer.latency, attempt: attempt)
+            let answer = try await executor.perform(unit.endpoint, unit: unit.label, firstAttempt: attempt)
+            return .fetched(unit, answer.data, latency: answer.latency, attempt: answer.attempt)
         } catch let error as TestRailError {
             return .failed(unit, error)
         } catch {

@@ -5,7 +5,7 @@ import TestRailAPI
 /// limiter (every attempt, retries included), with a hard per-request timeout and ``RetryPolicy``'s backoff.
 ///
 /// It returns the body undecoded: the controller decodes it outside the concurrency bound (and sends the request
-/// again if the body turns out cut short).
+/// again if the body turns out cut short). Every attempt is reported to the observer as a ``RequestRecord``.
 struct RequestExecutor: Sendable {
     let client: TestRailClient
     let limiter: RateLimiter
@@ -14,11 +14,18 @@ struct RequestExecutor: Sendable {
     let clock: any EngineClock
     let metrics: MetricsRecorder
     let random: @Sendable () -> Double
+    var observer: (any FetchObserver)?
 
-    /// The body of a 2xx answer and the latency of the attempt that produced it.
-    func perform(_ endpoint: TestRailEndpoint) async throws -> (data: Data, latency: Duration) {
+    /// The body of a 2xx answer, the latency of the attempt that produced it and that attempt's number.
+    ///
+    /// - Parameters:
+    ///   - unit: names the request in logs (``RequestID``); attempts count from `firstAttempt`.
+    func perform(_ endpoint: TestRailEndpoint, unit: String, firstAttempt: Int = 1) async throws
+        -> (data: Data, latency: Duration, attempt: Int)
+    {
         var failures = 0
         var rateLimited = 0
+        var attempt = firstAttempt - 1
         while true {
             try Task.checkCancellation()
             try await breaker.pass()
@@ -30,7 +37,9 @@ struct RequestExecutor: Sendable {
                 throw error
             }
             await metrics.started()
-            let (result, bytes) = await attempt(endpoint)
+            attempt += 1
+            let id = RequestID(unit: unit, attempt: attempt)
+            let (result, bytes) = await send(endpoint)
             let latency = clock.now - sentAt
             await metrics.finished(latency: latency, bytes: bytes, rateLimited: result.isRateLimited)
             let error: TestRailError
@@ -38,13 +47,15 @@ struct RequestExecutor: Sendable {
             case .success(let data):
                 await limiter.recordSuccess(sentAt: sentAt)
                 await breaker.recordSuccess()
-                return (data, latency)
+                await report(id, endpoint, status: 200, latency: latency, bytes: bytes, next: .done)
+                return (data, latency, attempt)
             case .failure(let failure):
                 error = failure
             }
             switch error {
             case .cancelled:
                 await breaker.recordNeutral()
+                await report(id, endpoint, error: error, latency: latency, next: .fail)
                 throw CancellationError()
             case .rateLimited(_, let retryAfter):
                 rateLimited += 1
@@ -65,8 +76,11 @@ struct RequestExecutor: Sendable {
             }
             switch policy.decide(after: error, failures: failures, rateLimited: rateLimited, unit: random()) {
             case .fail:
+                await report(id, endpoint, error: error, latency: latency, next: .fail)
                 throw error
             case .retry(let delay):
+                let next: RequestRecord.Next = error.httpStatus == 429 ? .waitForLimit : .retry(after: delay)
+                await report(id, endpoint, error: error, latency: latency, next: next)
                 await metrics.retried()
                 if delay > .zero {
                     try await clock.sleep(for: delay)
@@ -75,8 +89,20 @@ struct RequestExecutor: Sendable {
         }
     }
 
+    private func report(
+        _ id: RequestID, _ endpoint: TestRailEndpoint, status: Int? = nil, error: TestRailError? = nil,
+        latency: Duration, bytes: Int = 0, next: RequestRecord.Next
+    ) async {
+        guard let observer else { return }
+        let record = RequestRecord(
+            id: id, call: endpoint.description, status: status ?? error?.httpStatus,
+            error: error.map { String(describing: $0) }, latency: latency, bytes: bytes,
+            retryAfter: error?.retryAfter, next: next)
+        await observer.observe(.request(record))
+    }
+
     /// One HTTP exchange, bounded by the client's timeout even if the transport hangs.
-    private func attempt(_ endpoint: TestRailEndpoint) async -> (Result<Data, TestRailError>, Int) {
+    private func send(_ endpoint: TestRailEndpoint) async -> (Result<Data, TestRailError>, Int) {
         let client = self.client
         let clock = self.clock
         do {

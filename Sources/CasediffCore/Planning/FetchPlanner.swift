@@ -75,7 +75,7 @@ public struct FetchPlanner: Sendable {
     /// The sides this planner fetches.
     let sides: [Side]
     private(set) var projects: [Side: ProjectState]
-    private var suites: [SuiteKey: SuiteState] = [:]
+    private(set) var suites: [SuiteKey: SuiteState] = [:]
     private var queue = WorkQueue()
     private var projectList: PageSeries?
     private var listedProjects: [Int: Project] = [:]

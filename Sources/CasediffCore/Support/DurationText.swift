@@ -23,3 +23,20 @@ public enum DurationText {
         return .seconds(value * (multiplier ?? 1))
     }
 }
+
+extension DurationText {
+    /// A short human duration for progress lines, rounded to whole seconds.
+    ///
+    /// | duration  | text     |
+    /// |-----------|----------|
+    /// | 0.4 s     | `0s`     |
+    /// | 42 s      | `42s`    |
+    /// | 72 s      | `1m12s`  |
+    /// | 3 780 s   | `1h03m`  |
+    public static func format(_ duration: Duration) -> String {
+        let seconds = max(0, Int(duration.inSeconds.rounded()))
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m\(String(format: "%02d", seconds % 60))s" }
+        return "\(seconds / 3600)h\(String(format: "%02d", seconds % 3600 / 60))m"
+    }
+}

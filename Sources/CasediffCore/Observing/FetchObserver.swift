@@ -1,0 +1,18 @@
+/// Receives the engine's ``FetchEvent``s. Called from the controller's tasks, so it must be cheap and `Sendable`;
+/// the engine awaits it, which keeps the events of one request in order.
+public protocol FetchObserver: Sendable {
+    func observe(_ event: FetchEvent) async
+}
+
+/// Hands every event to several observers in turn (the progress display and the request log, say).
+public struct FetchObservers: FetchObserver {
+    public let observers: [any FetchObserver]
+
+    public init(_ observers: [any FetchObserver]) {
+        self.observers = observers
+    }
+
+    public func observe(_ event: FetchEvent) async {
+        for observer in observers { await observer.observe(event) }
+    }
+}
