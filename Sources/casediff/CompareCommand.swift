@@ -1,6 +1,7 @@
 import ArgumentParser
 import CasediffCore
 import Foundation
+import Logging
 import TestRailAPI
 
 /// `casediff compare LEFT RIGHT`: fetch both projects completely and report their drift.
@@ -41,24 +42,37 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var outputs: OutputOptions
 
-    @Flag(help: "Print no statistics on stderr.")
-    var quiet = false
+    @OptionGroup var reporting: ReportingOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let leftSource = try SideArgument(text: left).source()
         let rightSource = try SideArgument(text: right).source()
         let needsServer = [leftSource, rightSource].contains { if case .live = $0 { true } else { false } }
-        let client = needsServer ? try connection.client(environment: environment, offline: storage.offline) : nil
-        let result = try await storage.withStore(environment: environment, needed: needsServer) { store in
-            let job = CompareJob(
-                client: client, left: leftSource, right: rightSource,
-                options: .init(
-                    controller: fetch.controller, rate: fetch.rate, comparison: comparison.options,
-                    store: store, incremental: storage.incremental))
-            return try await Interrupts.cancellingOnSignals { try await job.run() }
+        let settings = needsServer ? try connection.settings(environment: environment, fetch: fetch) : nil
+        let client = try settings.map { try connection.client($0, offline: storage.offline) }
+        let reporting = try Reporting(
+            self.reporting, environment: environment, secrets: [settings?.apiKey?.value].compactMap { $0 })
+        defer { reporting.close() }
+        let result = try await reporting.withProgress {
+            try await storage.withStore(environment: environment, needed: needsServer) { store in
+                let job = CompareJob(
+                    client: client, left: leftSource, right: rightSource,
+                    options: .init(
+                        controller: settings.map(fetch.controller) ?? .init(), rate: settings?.rate?.value,
+                        comparison: comparison.options, store: store, incremental: storage.incremental,
+                        observer: reporting.observer))
+                return try await Interrupts.cancellingOnSignals { try await job.run() }
+            }
         }
+        try write(result, environment: environment, reporting: reporting)
+        reporting.logSummary(
+            result.metrics, rate: result.rate, extra: ["drift": .stringConvertible(result.report.hasDrift)])
+        throw ExitCode(result.report.hasDrift ? ExitStatus.drift : ExitStatus.same)
+    }
 
+    /// Renders the result to stdout and to every file asked for, then prints the statistics line.
+    private func write(_ result: CompareJob.Result, environment: [String: String], reporting: Reporting) throws {
         let context = RenderContext(
             toolVersion: CasediffVersion.current,
             generatedAt: outputs.reproducible ? nil : Self.now(environment: environment),
@@ -78,18 +92,15 @@ struct CompareCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(
             try rendered[outputs.format]
                 ?? Self.render(result.report, as: outputs.format, context: context, style: style))
-        if !quiet {
-            var parts: [String] = []
-            if let metrics = result.metrics, let rate = result.rate {
-                parts.append("fetched \(metrics.summary); rate limit \(rate)")
-                if let warning = metrics.storeWarning { parts.append("warning: the store failed: \(warning)") }
-            } else {
-                parts.append("compared two snapshots; nothing fetched")
-            }
-            for (format, path) in outputs.files { parts.append("\(format.rawValue) written to \(path)") }
-            Self.note(parts.joined(separator: "; "))
+        var parts: [String] = []
+        if let metrics = result.metrics, let rate = result.rate {
+            parts.append("fetched \(metrics.summary); rate limit \(rate)")
+            if let warning = metrics.storeWarning { parts.append("warning: the store failed: \(warning)") }
+        } else {
+            parts.append("compared two snapshots; nothing fetched")
         }
-        throw ExitCode(result.report.hasDrift ? ExitStatus.drift : ExitStatus.same)
+        for (format, path) in outputs.files { parts.append("\(format.rawValue) written to \(path)") }
+        reporting.note(parts.joined(separator: "; "))
     }
 
     static func render(
@@ -111,7 +122,4 @@ struct CompareCommand: AsyncParsableCommand {
         environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
     }
 
-    static func note(_ line: String) {
-        FileHandle.standardError.write(Data("casediff: \(line)\n".utf8))
-    }
 }

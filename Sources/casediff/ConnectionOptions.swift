@@ -3,13 +3,26 @@ import CasediffCore
 import Foundation
 import TestRailAPI
 
-/// The flags every command that talks to TestRail shares.
+/// The flags every command that talks to TestRail shares; ``SettingsResolver`` weighs them against the
+/// environment and the configuration file's profiles.
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: .long, help: "TestRail root URL (default: $TESTRAIL_URL).")
+    @Option(name: .long, help: "TestRail root URL (default: $TESTRAIL_URL, then the profile's url).")
     var url: String?
 
-    @Option(name: .long, help: "TestRail user email (default: $TESTRAIL_USER).")
+    @Option(name: .long, help: "TestRail user email (default: $TESTRAIL_USER, then the profile's user).")
     var user: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The configuration file's profile to use (default: $CASEDIFF_PROFILE, the profile for the URL, then "
+                + "the file's default).", valueName: "name"))
+    var profile: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The configuration file (default: $CASEDIFF_CONFIG, else ~/.config/casediff/config.toml).",
+            valueName: "path"))
+    var config: String?
 
     @Option(name: .long, help: "Seconds to wait for one response.")
     var timeout: Int = 30
@@ -18,11 +31,20 @@ struct ConnectionOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
-    /// Builds a client from flags over the environment; the API key only ever comes from the environment.
-    /// `--offline` sends nothing, so it needs only the URL (the store's key for the instance).
-    func client(environment: [String: String], offline: Bool = false) throws -> TestRailClient {
-        guard let urlText = url ?? environment["TESTRAIL_URL"], !urlText.isEmpty else {
-            throw CasediffError.missingSetting("no TestRail URL: set TESTRAIL_URL or pass --url")
+    /// Every setting with its source: flags over the environment over the configuration file.
+    func settings(environment: [String: String], fetch: FetchOptions? = nil) throws -> SettingsResolver.Resolved {
+        let file = try ConfigFile.load(flag: config, environment: environment)
+        return try SettingsResolver.resolve(
+            flags: .init(url: url, user: user, profile: profile, rate: fetch?.rate, concurrency: fetch?.concurrency),
+            environment: environment, file: file)
+    }
+
+    /// A client for the resolved settings. `--offline` sends nothing, so it needs only the URL (the store's key
+    /// for the instance).
+    func client(_ settings: SettingsResolver.Resolved, offline: Bool = false) throws -> TestRailClient {
+        let hint = "or add a profile to ~/.config/casediff/config.toml"
+        guard let urlText = settings.url?.value else {
+            throw CasediffError.missingSetting("no TestRail URL: pass --url, set TESTRAIL_URL \(hint)")
         }
         let baseURL = try TestRailBaseURL(urlText)
         if offline {
@@ -30,11 +52,11 @@ struct ConnectionOptions: ParsableArguments {
                 baseURL: baseURL, credentials: Credentials(user: "", apiKey: ""), transport: URLSessionTransport(),
                 timeout: .seconds(timeout))
         }
-        guard let user = user ?? environment["TESTRAIL_USER"], !user.isEmpty else {
-            throw CasediffError.missingSetting("no TestRail user: set TESTRAIL_USER or pass --user")
+        guard let user = settings.user?.value else {
+            throw CasediffError.missingSetting("no TestRail user: pass --user, set TESTRAIL_USER \(hint)")
         }
-        guard let key = environment["TESTRAIL_API_KEY"], !key.isEmpty else {
-            throw CasediffError.missingSetting("no API key: set TESTRAIL_API_KEY")
+        guard let key = settings.apiKey?.value else {
+            throw CasediffError.missingSetting("no API key: set TESTRAIL_API_KEY \(hint) (chmod 600)")
         }
         return TestRailClient(
             baseURL: baseURL, credentials: Credentials(user: user, apiKey: key), transport: URLSessionTransport(),

@@ -3,13 +3,15 @@ import CasediffCore
 
 /// How hard casediff may drive the instance.
 struct FetchOptions: ParsableArguments {
-    @Option(help: "Requests in flight at most (1-64).")
-    var concurrency: Int = 8
+    @Option(help: "Requests in flight at most (1-64; default: the profile's, else 8).")
+    var concurrency: Int?
 
     @Option(
         help: ArgumentHelp(
             "The instance's rate limit: cloud (180/min), enterprise (300/min), server (none) or requests per minute.",
-            discussion: "By default casediff guesses from the URL (TestRail Cloud domains: cloud; others: server).",
+            discussion:
+                "By default the profile's; else a limit learned from this instance's 429s; else guessed from the URL "
+                + "(TestRail Cloud domains: cloud; others: server).",
             valueName: "profile"))
     var rate: RateProfile?
 
@@ -20,13 +22,15 @@ struct FetchOptions: ParsableArguments {
         guard (0...20).contains(retries) else {
             throw ValidationError("--retries must be between 0 and 20")
         }
-        guard (1...64).contains(concurrency) else {
+        if let concurrency, !(1...64).contains(concurrency) {
             throw ValidationError("--concurrency must be between 1 and 64")
         }
     }
 
-    var controller: FetchController.Configuration {
-        FetchController.Configuration(concurrency: concurrency, retry: RetryPolicy(maxAttempts: retries + 1))
+    /// The controller's configuration with the resolved concurrency.
+    func controller(_ settings: SettingsResolver.Resolved) -> FetchController.Configuration {
+        FetchController.Configuration(
+            concurrency: settings.concurrency.value, retry: RetryPolicy(maxAttempts: retries + 1))
     }
 }
 

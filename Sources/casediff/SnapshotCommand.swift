@@ -35,26 +35,33 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup var storage: StoreOptions
 
-    @Flag(help: "Print no statistics on stderr.")
-    var quiet = false
+    @OptionGroup var reporting: ReportingOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let client = try connection.client(environment: environment, offline: storage.offline)
-        var controller = fetch.controller
+        let settings = try connection.settings(environment: environment, fetch: fetch)
+        let client = try connection.client(settings, offline: storage.offline)
+        var controller = fetch.controller(settings)
         controller.suites = SuiteFilter(suite)
-        let outcome = try await storage.withStore(environment: environment) { store in
-            let session = FetchSession(
-                client: client,
-                options: .init(
-                    controller: controller, rate: fetch.rate, store: store, incremental: storage.incremental))
-            return try await Interrupts.cancellingOnSignals {
-                try await session.run(projects: [.left: ProjectReference(project)])
+        let reporting = try Reporting(
+            self.reporting, environment: environment, secrets: [settings.apiKey?.value].compactMap { $0 })
+        defer { reporting.close() }
+        let outcome = try await reporting.withProgress {
+            try await storage.withStore(environment: environment) { store in
+                let session = FetchSession(
+                    client: client,
+                    options: .init(
+                        controller: controller, rate: settings.rate?.value, store: store,
+                        incremental: storage.incremental, observer: reporting.observer))
+                return try await Interrupts.cancellingOnSignals {
+                    try await session.run(projects: [.left: ProjectReference(project)])
+                }
             }
         }
         guard let data = outcome.projects[.left] else { throw CasediffError.incomplete([]) }
         let snapshot = ProjectSnapshot(
-            data: data, takenAt: CompareCommand.now(environment: environment), toolVersion: CasediffVersion.current)
+            data: data, takenAt: CompareCommand.now(environment: environment),
+            toolVersion: CasediffVersion.current)
         let bytes = try snapshot.encoded()
         if output == "-" {
             FileHandle.standardOutput.write(bytes)
@@ -65,12 +72,11 @@ struct SnapshotCommand: AsyncParsableCommand {
                 throw CasediffError.output(path: output, detail: error.localizedDescription)
             }
         }
-        if !quiet {
-            var line =
-                "snapshot of P\(data.project.id) '\(data.project.name)': \(data.caseCount) cases in "
-                + "\(data.suites.count) suites; fetched \(outcome.metrics.summary); rate limit \(outcome.rate)"
-            if output != "-" { line += "; written to \(output)" }
-            CompareCommand.note(line)
-        }
+        var line =
+            "snapshot of P\(data.project.id) '\(data.project.name)': \(data.caseCount) cases in "
+            + "\(data.suites.count) suites; fetched \(outcome.metrics.summary); rate limit \(outcome.rate)"
+        if output != "-" { line += "; written to \(output)" }
+        reporting.note(line)
+        reporting.logSummary(outcome.metrics, rate: outcome.rate)
     }
 }

@@ -1,13 +1,23 @@
 import CasediffCore
 import Foundation
 
-/// What stdout is: a terminal (colour and width allowed) or a pipe or file (plain text, no limit).
+/// What a stream is: a terminal (colour and width allowed) or a pipe or file (plain text, no limit).
 enum Terminal {
+    /// The style for stdout's result.
     static func style(environment: [String: String]) -> TerminalStyle {
-        let isTTY = isatty(STDOUT_FILENO) == 1
+        style(of: STDOUT_FILENO, environment: environment)
+    }
+
+    static func style(of descriptor: Int32, environment: [String: String]) -> TerminalStyle {
+        let isTTY = isatty(descriptor) == 1
         var size = winsize()
         let width =
-            isTTY && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+            isTTY && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
         return TerminalStyle.detect(environment: environment, isTTY: isTTY, terminalWidth: width)
+    }
+
+    /// True when the live block may be drawn on stderr: a terminal that is not `TERM=dumb`.
+    static func stderrIsLive(environment: [String: String]) -> Bool {
+        isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb"
     }
 }

@@ -23,6 +23,8 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     case store(path: String, detail: String)
     /// A snapshot file cannot be read or is not a casediff snapshot.
     case snapshot(path: String, detail: String)
+    /// The configuration file cannot be read, does not parse, or is unsafe (a key others can read).
+    case config(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -53,6 +55,8 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             return "store \(path): \(detail)"
         case .snapshot(let path, let detail):
             return "snapshot \(path): \(detail)"
+        case .config(let path, let detail):
+            return "config \(path): \(detail)"
         case .incomplete(let failures) where failures.isEmpty:
             return "incomplete data: the fetch ended before every page was proven complete; no result was produced"
         case .incomplete(let failures):

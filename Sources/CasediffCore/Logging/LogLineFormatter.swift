@@ -19,7 +19,7 @@ public struct LogLineFormatter: Sendable {
     }
 
     public func line(at time: Date, level: Logger.Level, message: String, metadata: Logger.Metadata) -> String {
-        let stamp = time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        let stamp = time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         let line: String
         switch format {
         case .text:

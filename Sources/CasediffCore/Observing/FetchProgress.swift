@@ -60,7 +60,7 @@ public struct FetchProgress: Sendable {
         var eta: Duration?
         if done {
             eta = .zero
-        } else if let first = pageSamples.first, let last = pageSamples.last, last.at > first.at,
+        } else if let first = pageSamples.first, let last = pageSamples.last, last.at - first.at >= .seconds(1),
             last.pages > first.pages
         {
             let perSecond = Double(last.pages - first.pages) / (last.at - first.at).inSeconds

@@ -33,7 +33,10 @@ public struct ProgressRenderer: Sendable {
         var lines: [String] = []
         for (side, progress) in view.sides {
             var name = Self.pad(progress.project, nameWidth)
-            let head = single ? [Piece(name)] : [Piece(Self.pad(side.rawValue, 5), "1"), Piece(name)]
+            let head =
+                single
+                ? [Piece(name)]
+                : [Piece(side.rawValue, "1"), Piece(String(repeating: " ", count: 6 - side.rawValue.count) + name)]
             let counts = [Piece(Self.counts(progress))]
             let bar = bar(progress)
             var pieces = head + counts + bar
@@ -42,7 +45,7 @@ public struct ProgressRenderer: Sendable {
                 let excess = Self.width(pieces) - limit
                 if excess > 0 {
                     name = Self.shorten(progress.project, to: max(8, name.count - excess))
-                    pieces = (single ? [] : [head[0]]) + [Piece(name)] + counts
+                    pieces = (single ? [] : [head[0], Piece(" ")]) + [Piece(name)] + counts
                 }
             }
             lines.append(join(pieces, limit: limit))
@@ -77,7 +80,10 @@ public struct ProgressRenderer: Sendable {
             // Too narrow for the pieces: cut the plain text (colour is dropped rather than cut mid-sequence).
             return String(plain.prefix(limit - 1)) + "…"
         }
-        return pieces.map { piece in piece.code.map { style.paint(piece.text, $0) } ?? piece.text }.joined()
+        return pieces.map { piece in
+            guard let code = piece.code, !piece.text.isEmpty else { return piece.text }
+            return style.paint(piece.text, code)
+        }.joined()
     }
 
     // MARK: Plain line

@@ -1,0 +1,89 @@
+import CasediffCore
+import Foundation
+import Logging
+
+/// One run's reporting, set up from ``ReportingOptions``: the stderr ``Console``, the logger (log file and, with
+/// `--verbose`, stderr), and the observer the engine reports to (request log and progress tracker).
+///
+/// ``withProgress(_:)`` is a scope around the fetch: the progress display runs beside it in one task group and is
+/// cancelled and erased when the fetch ends, however it ends, before anything is written to stdout.
+final class Reporting: Sendable {
+    let console = Console()
+    let logger: Logger
+    /// nil when nothing listens (no progress, no log): the engine then skips building progress reports.
+    let observer: (any FetchObserver)?
+    let quiet: Bool
+    private let mode: ProgressDisplay.Mode?
+    private let tracker: ProgressTracker?
+    private let file: FileLogOutput?
+    private let environment: [String: String]
+
+    /// Opens the log file, if any; `secrets` (the API key) are masked in every log line.
+    init(_ options: ReportingOptions, environment: [String: String], secrets: [String]) throws {
+        var handlers: [any LogHandler] = []
+        file = try options.logFile.map { try FileLogOutput(path: $0) }
+        if let file {
+            handlers.append(
+                CasediffLogHandler(
+                    output: file, formatter: LogLineFormatter(format: options.logFormat, secrets: secrets),
+                    level: options.verbose ? .debug : .info))
+        }
+        if options.verbose {
+            handlers.append(
+                CasediffLogHandler(
+                    output: console, formatter: LogLineFormatter(format: .text, secrets: secrets), level: .info))
+        }
+        let all = handlers
+        logger = Logger(label: "casediff") { _ in
+            all.isEmpty ? SwiftLogNoOpLogHandler() as any LogHandler : MultiplexLogHandler(all)
+        }
+        var observers: [any FetchObserver] = handlers.isEmpty ? [] : [RequestLog(logger: logger)]
+        mode = options.displayMode(environment: environment)
+        tracker = mode.map { _ in ProgressTracker() }
+        if let tracker { observers.append(tracker) }
+        observer = observers.isEmpty ? nil : FetchObservers(observers)
+        quiet = options.quiet
+        self.environment = environment
+    }
+
+    func close() {
+        file?.close()
+    }
+
+    /// Runs the fetch with the progress display beside it; a failure is logged (`run failed`) and rethrown.
+    func withProgress<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let mode, let tracker {
+                let display = ProgressDisplay(mode: mode, tracker: tracker, console: console, environment: environment)
+                group.addTask { await display.run() }
+            }
+            func stopDisplay() async {
+                group.cancelAll()
+                while (try? await group.next()) != nil {}
+                console.clear()
+            }
+            do {
+                let value = try await body()
+                await stopDisplay()
+                return value
+            } catch {
+                await stopDisplay()
+                logger.error("run failed", metadata: ["error": "\(error)"])
+                throw error
+            }
+        }
+    }
+
+    /// A `casediff: …` line on stderr, unless `--quiet`.
+    func note(_ line: String) {
+        if !quiet { console.write(line: "casediff: \(line)") }
+    }
+
+    /// Logs the run's figures at the end (`run finished`).
+    func logSummary(_ metrics: FetchMetrics?, rate: RateChoice?, extra: Logger.Metadata = [:]) {
+        var metadata = metrics?.logMetadata ?? ["requests": .stringConvertible(0)]
+        if let rate { metadata["rate_limit"] = "\(rate.profile)" }
+        metadata.merge(extra) { $1 }
+        logger.info("run finished", metadata: metadata)
+    }
+}
