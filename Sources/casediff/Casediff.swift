@@ -17,7 +17,9 @@ struct Casediff: AsyncParsableCommand {
             Exit codes: 0 no drift, 1 drift, 2 error or incomplete data, 64 usage error.
             """,
         version: CasediffVersion.current,
-        subcommands: [CompareCommand.self, SnapshotCommand.self]
+        subcommands: [
+            CompareCommand.self, SnapshotCommand.self, ProjectsCommand.self, SuitesCommand.self, CheckCommand.self,
+        ]
     )
 
     static func main() async {

@@ -19,16 +19,25 @@ final class Reporting: Sendable {
     private let environment: [String: String]
 
     /// Opens the log file, if any; `secrets` (the API key) are masked in every log line.
-    init(_ options: ReportingOptions, environment: [String: String], secrets: [String]) throws {
+    convenience init(_ options: ReportingOptions, environment: [String: String], secrets: [String]) throws {
+        try self.init(
+            display: options.displayMode(environment: environment), quiet: options.quiet, verbose: options.verbose,
+            logFile: options.logFile, logFormat: options.logFormat, environment: environment, secrets: secrets)
+    }
+
+    init(
+        display: ProgressDisplay.Mode?, quiet: Bool, verbose: Bool, logFile: String?, logFormat: LogFormat,
+        environment: [String: String], secrets: [String]
+    ) throws {
         var handlers: [any LogHandler] = []
-        file = try options.logFile.map { try FileLogOutput(path: $0) }
+        file = try logFile.map { try FileLogOutput(path: $0) }
         if let file {
             handlers.append(
                 CasediffLogHandler(
-                    output: file, formatter: LogLineFormatter(format: options.logFormat, secrets: secrets),
-                    level: options.verbose ? .debug : .info))
+                    output: file, formatter: LogLineFormatter(format: logFormat, secrets: secrets),
+                    level: verbose ? .debug : .info))
         }
-        if options.verbose {
+        if verbose {
             handlers.append(
                 CasediffLogHandler(
                     output: console, formatter: LogLineFormatter(format: .text, secrets: secrets), level: .info))
@@ -38,11 +47,11 @@ final class Reporting: Sendable {
             all.isEmpty ? SwiftLogNoOpLogHandler() as any LogHandler : MultiplexLogHandler(all)
         }
         var observers: [any FetchObserver] = handlers.isEmpty ? [] : [RequestLog(logger: logger)]
-        mode = options.displayMode(environment: environment)
+        mode = display
         tracker = mode.map { _ in ProgressTracker() }
         if let tracker { observers.append(tracker) }
         observer = observers.isEmpty ? nil : FetchObservers(observers)
-        quiet = options.quiet
+        self.quiet = quiet
         self.environment = environment
     }
 

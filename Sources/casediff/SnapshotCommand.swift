@@ -39,7 +39,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let settings = try connection.settings(environment: environment, fetch: fetch)
+        let settings = try connection.settings(environment: environment, rate: fetch.rate, concurrency: fetch.concurrency)
         let client = try connection.client(settings, offline: storage.offline)
         var controller = fetch.controller(settings)
         controller.suites = SuiteFilter(suite)

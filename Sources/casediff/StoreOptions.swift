@@ -3,8 +3,8 @@ import CasediffCore
 import CasediffStore
 import Foundation
 
-/// casediff's memory: where the store is, and which stored pages a run may use.
-struct StoreOptions: ParsableArguments {
+/// Where the store is: shared by the commands that fetch and those that only read what it remembers.
+struct StoreLocationOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The SQLite store (default: $XDG_CACHE_HOME/casediff/store.sqlite or ~/.cache/casediff/store.sqlite).",
@@ -13,6 +13,34 @@ struct StoreOptions: ParsableArguments {
 
     @Flag(help: "Neither read nor write the store: fetch everything, remember nothing.")
     var noStore = false
+
+    func validate() throws {
+    }
+
+    /// The store's path; nil with `--no-store`, or when neither `HOME` nor `XDG_CACHE_HOME` gives a place.
+    func path(environment: [String: String]) -> String? {
+        if noStore { return nil }
+        return store ?? StoreLocation.defaultPath(environment: environment)
+    }
+
+    /// Runs `body` with the store open if it already exists (discovery commands read it, never create it).
+    func withExistingStore<Result>(
+        environment: [String: String], _ body: (CasediffDatabase?) async throws -> Result
+    ) async throws -> Result {
+        guard let path = path(environment: environment), FileManager.default.fileExists(atPath: path) else {
+            return try await body(nil)
+        }
+        let database = try CasediffDatabase(path: path)
+        defer { try? database.close() }
+        return try await body(database)
+    }
+}
+
+/// casediff's memory: where the store is, and which stored pages a run may use.
+struct StoreOptions: ParsableArguments {
+    @OptionGroup var location: StoreLocationOptions
+
+    var noStore: Bool { location.noStore }
 
     @Option(
         help: ArgumentHelp(
@@ -32,24 +60,16 @@ struct StoreOptions: ParsableArguments {
 
     func validate() throws {
         if noStore, offline { throw ValidationError("--offline needs the store; drop --no-store") }
-        if noStore, store != nil { throw ValidationError("--store and --no-store contradict each other") }
         if noStore, maxAge != nil { throw ValidationError("--max-age needs the store; drop --no-store") }
         if noStore, incremental { throw ValidationError("--incremental needs the store; drop --no-store") }
         if offline, incremental { throw ValidationError("--incremental sends requests; drop --offline") }
-    }
-
-    /// The store's path; nil with `--no-store`, or when neither `HOME` nor `XDG_CACHE_HOME` gives a place (then
-    /// the run simply has no memory).
-    func path(environment: [String: String]) -> String? {
-        if noStore { return nil }
-        return store ?? StoreLocation.defaultPath(environment: environment)
     }
 
     /// Runs `body` with the store open (nil with `--no-store`, or when nothing is fetched) and closes it afterwards.
     func withStore<Result>(
         environment: [String: String], needed: Bool = true, _ body: (StoreSettings?) async throws -> Result
     ) async throws -> Result {
-        guard needed, let path = path(environment: environment) else {
+        guard needed, let path = location.path(environment: environment) else {
             if offline { throw CasediffError.missingSetting("--offline needs a store: pass --store or set HOME") }
             return try await body(nil)
         }

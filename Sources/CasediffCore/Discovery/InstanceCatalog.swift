@@ -1,0 +1,112 @@
+import Foundation
+import TestRailAPI
+
+/// What an instance holds, for `casediff projects` and `casediff suites`: so a user finds the ids to compare.
+///
+/// Its few requests go through the same ``RequestExecutor`` as a fetch (rate limiter, retries, 429s, request log).
+public struct InstanceCatalog: Sendable {
+    let client: TestRailClient
+    let executor: RequestExecutor
+
+    public init(
+        client: TestRailClient, rate: RateProfile, retry: RetryPolicy = RetryPolicy(),
+        clock: any EngineClock = SystemEngineClock(), observer: (any FetchObserver)? = nil
+    ) {
+        self.client = client
+        executor = RequestExecutor(
+            client: client, limiter: RateLimiter(.init(ceiling: rate.requestsPerMinute), clock: clock),
+            breaker: CircuitBreaker(clock: clock), policy: retry, clock: clock, metrics: MetricsRecorder(),
+            random: { Double.random(in: 0..<1) }, observer: observer)
+    }
+
+    /// Every project the user can see, by id.
+    public func projects() async throws -> [Project] {
+        try await all(.getProjects(), itemsKey: "projects", unit: "projects", context: "listing the projects")
+            .sorted { $0.id < $1.id }
+    }
+
+    /// A project's suites, by id, each with its size when the store knows it from an earlier run.
+    public func suites(of reference: ProjectReference, sizes: any SizeHints = NoSizeHints()) async throws
+        -> ProjectSuites
+    {
+        let project = try await resolve(reference)
+        let suites: [Suite] = try await all(
+            .getSuites(projectID: project.id), itemsKey: "suites", unit: "p\(project.id)/suites",
+            context: "listing the suites of P\(project.id)")
+        let known = Dictionary(
+            (sizes.suites(instance: client.baseURL.description, projectID: project.id) ?? []).map { ($0.suiteID, $0) },
+            uniquingKeysWith: { $1 })
+        return ProjectSuites(
+            project: project,
+            suites: suites.sorted { $0.id < $1.id }.map {
+                SuiteListing(suite: $0, cases: known[$0.id]?.cases, sections: known[$0.id]?.sections)
+            })
+    }
+
+    func resolve(_ reference: ProjectReference) async throws -> Project {
+        switch reference {
+        case .id(let id):
+            do {
+                let data = try await executor.perform(.getProject(id), unit: "p\(id)").data
+                return try TestRailClient.decodeObject(data)
+            } catch TestRailError.badRequest {
+                throw CasediffError.unknownProject(reference, instance: client.baseURL.description)
+            } catch let error as TestRailError {
+                throw CasediffError.request(error, context: "reading project \(reference)")
+            }
+        case .name(let name):
+            let matches = try await projects().filter { $0.name == name }
+            guard let first = matches.first else {
+                throw CasediffError.unknownProject(reference, instance: client.baseURL.description)
+            }
+            guard matches.count == 1 else { throw CasediffError.ambiguousProject(name, ids: matches.map(\.id)) }
+            return first
+        }
+    }
+
+    /// Every page of a list, following `_links.next` (a legacy plain array is one page).
+    private func all<Item: Decodable & Sendable>(
+        _ endpoint: TestRailEndpoint, itemsKey: String, unit: String, context: String
+    ) async throws -> [Item] {
+        var items: [Item] = []
+        var call: TestRailEndpoint? = endpoint
+        var seen: Set<String> = []
+        do {
+            while let endpoint = call, seen.insert(endpoint.apiPath).inserted {
+                let offset = endpoint.parameter("offset") ?? "0"
+                let data = try await executor.perform(endpoint, unit: "\(unit)/o\(offset)").data
+                let page = try Page<Item>.decode(data, itemsKey: itemsKey)
+                items += page.items
+                call = page.next
+            }
+        } catch let error as TestRailError {
+            if error == .cancelled { throw CancellationError() }
+            throw CasediffError.request(error, context: context)
+        }
+        return items
+    }
+}
+
+/// A project and its suites, as `casediff suites` lists them.
+public struct ProjectSuites: Sendable, Hashable {
+    public var project: Project
+    public var suites: [SuiteListing]
+
+    public init(project: Project, suites: [SuiteListing]) {
+        self.project = project
+        self.suites = suites
+    }
+}
+
+/// One suite, with its size when known (TestRail gives no totals; the store remembers them from earlier runs).
+public struct SuiteListing: Sendable, Hashable {
+    public var suite: Suite
+    public var cases: Int?
+    public var sections: Int?
+
+    public init(suite: Suite, cases: Int? = nil, sections: Int? = nil) {
+        self.suite = suite
+        self.cases = cases
+        self.sections = sections
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CasediffCore
+import CasediffStore
+import Foundation
+import TestRailAPI
+
+/// What the discovery commands (`projects`, `suites`, `check`) share: the connection, the rate, the store they read
+/// remembered sizes and rates from (never create), the output format and the request log.
+struct DiscoveryOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table
+        case json
+    }
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "The instance's rate limit: cloud, enterprise, server or requests per minute (default: the profile's, "
+                + "a learned one, or a guess from the URL).", valueName: "profile"))
+    var rate: RateProfile?
+
+    @OptionGroup var store: StoreLocationOptions
+
+    @Option(help: "What to print on stdout: table or json.")
+    var format: Format = .table
+
+    @Option(help: ArgumentHelp("Append the request log to this file.", valueName: "path"))
+    var logFile: String?
+
+    @Option(help: ArgumentHelp("The log file's lines: text or json.", valueName: "format"))
+    var logFormat: LogFormat = .text
+
+    @Flag(help: "Log every request on stderr too.")
+    var verbose = false
+
+    /// Resolves the settings, opens the request log and the store (if it exists), and runs `body` with a client,
+    /// the rate to use and the store.
+    func run<Value: Sendable>(
+        _ body:
+            @escaping @Sendable (TestRailClient, RateChoice, SettingsResolver.Resolved, Reporting, CasediffDatabase?)
+            async throws
+            -> Value
+    ) async throws -> Value {
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try connection.settings(environment: environment, rate: rate)
+        let client = try connection.client(settings)
+        let reporting = try Reporting(
+            display: nil, quiet: false, verbose: verbose, logFile: logFile, logFormat: logFormat,
+            environment: environment, secrets: [settings.apiKey?.value].compactMap { $0 })
+        defer { reporting.close() }
+        return try await store.withExistingStore(environment: environment) { database in
+            let learned = try await database?.learnedRate(instance: client.baseURL.description)
+            let rate = RateChoice.resolve(
+                given: settings.rate?.value, learned: learned, guess: RateProfile.guess(for: client.baseURL))
+            return try await Interrupts.cancellingOnSignals {
+                try await body(client, rate, settings, reporting, database)
+            }
+        }
+    }
+}
