@@ -49,7 +49,9 @@ struct CompareCommand: AsyncParsableCommand {
         let leftSource = try SideArgument(text: left).source()
         let rightSource = try SideArgument(text: right).source()
         let needsServer = [leftSource, rightSource].contains { if case .live = $0 { true } else { false } }
-        let settings = needsServer ? try connection.settings(environment: environment, rate: fetch.rate, concurrency: fetch.concurrency) : nil
+        let settings =
+            needsServer
+            ? try connection.settings(environment: environment, rate: fetch.rate, concurrency: fetch.concurrency) : nil
         let client = try settings.map { try connection.client($0, offline: storage.offline) }
         let reporting = try Reporting(
             self.reporting, environment: environment, secrets: [settings?.apiKey?.value].compactMap { $0 })

@@ -70,6 +70,10 @@ final class Reporting: Sendable {
                 group.cancelAll()
                 while (try? await group.next()) != nil {}
                 console.clear()
+                // A log or CI console gets the final figures even when the run took less than one interval.
+                if mode == .plain, let tracker {
+                    console.write(line: "casediff: " + ProgressRenderer(style: .plain).plainLine(await tracker.view()))
+                }
             }
             do {
                 let value = try await body()

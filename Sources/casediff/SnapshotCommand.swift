@@ -39,7 +39,8 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let settings = try connection.settings(environment: environment, rate: fetch.rate, concurrency: fetch.concurrency)
+        let settings = try connection.settings(
+            environment: environment, rate: fetch.rate, concurrency: fetch.concurrency)
         let client = try connection.client(settings, offline: storage.offline)
         var controller = fetch.controller(settings)
         controller.suites = SuiteFilter(suite)

@@ -41,6 +41,7 @@ public struct ProgressRenderer: Sendable {
             let bar = bar(progress)
             var pieces = head + counts + bar
             if let limit, Self.width(pieces) > limit {
+                let counts = [Piece(String(Self.counts(progress).dropLast(2)))]
                 pieces = head + counts
                 let excess = Self.width(pieces) - limit
                 if excess > 0 {

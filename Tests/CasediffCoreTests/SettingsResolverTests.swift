@@ -1,0 +1,82 @@
+import Testing
+
+@testable import CasediffCore
+
+/// Flags over the environment over the configuration file; a profile's key never goes to another instance.
+@Suite struct SettingsResolverTests {
+    static let cloud = ConfigProfile(
+        name: "cloud", url: "https://acme.testrail.io", user: "file@acme.test", apiKey: "file-key", rate: .enterprise,
+        concurrency: 4)
+    static let onPrem = ConfigProfile(
+        name: "onprem", url: "https://testrail.acme.internal", user: "onprem@acme.test", apiKey: "onprem-key")
+    static let file = ConfigFile(
+        path: "/home/qa/.config/casediff/config.toml", profiles: ["cloud": cloud, "onprem": onPrem],
+        defaultProfile: "cloud")
+
+    static let environment = [
+        "TESTRAIL_URL": "https://acme.testrail.io/", "TESTRAIL_USER": "env@acme.test", "TESTRAIL_API_KEY": "env-key",
+    ]
+
+    @Test func theFileAloneSuppliesEverySetting() throws {
+        let resolved = try SettingsResolver.resolve(flags: .init(), environment: [:], file: Self.file)
+        #expect(resolved.profile == "cloud")
+        #expect(resolved.url?.value == "https://acme.testrail.io" && resolved.user?.value == "file@acme.test")
+        #expect(resolved.apiKey?.value == "file-key" && resolved.rate?.value == .enterprise)
+        #expect(resolved.concurrency.value == 4)
+        #expect(resolved.apiKey?.source == .profile(name: "cloud", path: Self.file.path))
+    }
+
+    @Test func theEnvironmentBeatsTheFile() throws {
+        let resolved = try SettingsResolver.resolve(flags: .init(), environment: Self.environment, file: Self.file)
+        #expect(resolved.user?.value == "env@acme.test" && resolved.user?.source == .environment("TESTRAIL_USER"))
+        #expect(resolved.apiKey?.value == "env-key")
+        // Settings the environment lacks still come from the profile for that instance.
+        #expect(resolved.rate?.value == .enterprise && resolved.concurrency.value == 4)
+    }
+
+    @Test func flagsBeatTheEnvironment() throws {
+        let resolved = try SettingsResolver.resolve(
+            flags: .init(url: "https://acme.testrail.io", user: "flag@acme.test", rate: .cloud, concurrency: 2),
+            environment: Self.environment, file: Self.file)
+        #expect(resolved.user?.value == "flag@acme.test" && resolved.user?.source == .flag("--user"))
+        #expect(resolved.url?.source == .flag("--url"))
+        #expect(resolved.rate?.value == .cloud && resolved.concurrency.value == 2)
+    }
+
+    @Test func aURLPicksItsOwnProfile() throws {
+        let resolved = try SettingsResolver.resolve(
+            flags: .init(url: "https://testrail.acme.internal/"), environment: [:], file: Self.file)
+        #expect(resolved.profile == "onprem" && resolved.apiKey?.value == "onprem-key")
+    }
+
+    @Test func aProfileKeyNeverGoesToAnotherInstance() throws {
+        let resolved = try SettingsResolver.resolve(
+            flags: .init(url: "https://elsewhere.example"), environment: [:], file: Self.file)
+        #expect(resolved.profile == nil && resolved.apiKey == nil && resolved.user == nil)
+        #expect(
+            resolved.profileSkipped == "profile 'cloud' is for https://acme.testrail.io, not https://elsewhere.example")
+        #expect(throws: CasediffError.self) {
+            try SettingsResolver.resolve(
+                flags: .init(url: "https://elsewhere.example", profile: "cloud"), environment: [:], file: Self.file)
+        }
+    }
+
+    @Test func aNamedProfileMustExist() throws {
+        let error = #expect(throws: CasediffError.self) {
+            try SettingsResolver.resolve(flags: .init(profile: "qa"), environment: [:], file: Self.file)
+        }
+        #expect(error?.description == "config \(Self.file.path): no profile 'qa' (profiles: cloud, onprem)")
+        let chosen = try SettingsResolver.resolve(
+            flags: .init(), environment: ["CASEDIFF_PROFILE": "onprem"], file: Self.file)
+        #expect(chosen.profile == "onprem")
+    }
+
+    @Test func withoutFileOrDefaultNothingIsGuessed() throws {
+        let two = ConfigFile(path: "c.toml", profiles: ["cloud": Self.cloud, "onprem": Self.onPrem])
+        let resolved = try SettingsResolver.resolve(flags: .init(), environment: [:], file: two)
+        #expect(resolved.profile == nil && resolved.url == nil)
+        #expect(resolved.concurrency == Setting(8, from: .builtIn))
+        let one = ConfigFile(path: "c.toml", profiles: ["onprem": Self.onPrem])
+        #expect(try SettingsResolver.resolve(flags: .init(), environment: [:], file: one).profile == "onprem")
+    }
+}
