@@ -24,7 +24,8 @@ final class Console: LogOutput, Sendable {
     /// Prints a line above the live block (or plainly, when there is none).
     func write(line: String) {
         block.withLock { lines in
-            write(Self.up(lines.count) + line + "\u{1B}[K\n" + Self.frame(lines))
+            // Off a terminal (no block drawn) the line goes out as it is, without escape sequences.
+            write(lines.isEmpty ? line + "\n" : Self.up(lines.count) + line + "\u{1B}[K\n" + Self.frame(lines))
         }
     }
 
