@@ -7,14 +7,23 @@ struct Casediff: AsyncParsableCommand {
         commandName: "casediff",
         abstract: "Show how two TestRail projects differ.",
         discussion: """
-            Connection settings come from TESTRAIL_URL, TESTRAIL_USER and TESTRAIL_API_KEY (flags override the URL and
-            user; the key is only ever read from the environment).
+            Settings come from flags, then TESTRAIL_URL, TESTRAIL_USER and TESTRAIL_API_KEY, then a profile in \
+            ~/.config/casediff/config.toml (--config, --profile). The key is never a flag; a config file that \
+            holds one must be private (chmod 600).
 
             Every page fetched is kept in a local SQLite store (--store, --no-store): an interrupted run resumes, \
             --max-age reuses recent pages, --offline sends nothing, --incremental refreshes with updated_after. \
             'casediff snapshot' saves a project to a file that 'compare' accepts in place of a project.
 
+            Progress is drawn live on a terminal (--progress, --quiet); --log-file writes every request with its id \
+            (p30/s12/o500#2), status, latency and bytes. Shell completions: --generate-completion-script bash|zsh|fish.
+
             Exit codes: 0 no drift, 1 drift, 2 error or incomplete data, 64 usage error.
+
+            Examples:
+              casediff check                      # are the URL and credentials right?
+              casediff projects                   # find the ids to compare
+              casediff compare 1 2                # the drift between P1 and P2
             """,
         version: CasediffVersion.current,
         subcommands: [

@@ -179,8 +179,12 @@ public struct FetchController: Sendable {
             }
         } catch let error where error is CancellationError || Task.isCancelled {
             let sent = await metrics.snapshot().requests
+            let sides = planner.progressReport(limitPerMinute: nil).sides.values
+            let cases = sides.reduce(0) { $0 + $1.cases }
+            let known = sides.allSatisfy { $0.suitesTotal != nil }
+            let total = known ? " of \(sides.reduce(0) { $0 + ($1.suitesTotal ?? 0) })" : ""
             var progress =
-                "fetched \(planner.casesFetched) cases in \(planner.suitesDelivered) suites (\(sent) requests)"
+                "fetched \(cases) cases; \(planner.suitesDelivered)\(total) suites complete (\(sent) requests)"
             if let cache, !cache.policy.offline {
                 progress += "; the pages fetched are stored, and a run within the hour resumes from them"
             }
