@@ -130,7 +130,7 @@ import Testing
 
     @Test func missingSettingsAreOneLine() async throws {
         let result = try await CLIRunner.run(["compare", "1", "2"], environment: [:])
-        expectOneErrorLine(result, containing: "no TestRail URL: set TESTRAIL_URL or pass --url")
+        expectOneErrorLine(result, containing: "no TestRail URL: pass --url, set TESTRAIL_URL or add a profile")
         let noKey = try await CLIRunner.run(
             ["compare", "1", "2", "--url", "https://x.testrail.io", "--user", "u"], environment: [:])
         expectOneErrorLine(noKey, containing: "no API key: set TESTRAIL_API_KEY")
