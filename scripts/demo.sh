@@ -29,15 +29,22 @@ done
 echo "demo: simulator on $url (Fixtures/demo/instance.json)" >&2
 
 export TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key"
+log_file="$out_dir/casediff.log"
+rm -f "$log_file"
+echo "demo: casediff check; casediff projects" >&2
+"$bin/casediff" check --store "$store"
+"$bin/casediff" projects
 status=0
 "$bin/casediff" compare "Storefront" "Storefront (migrated)" --json "$diff_file" --markdown "$markdown_file" \
-  --junit "$junit_file" --store "$store" || status=$?
+  --junit "$junit_file" --store "$store" --log-file "$log_file" --log-format json || status=$?
 case "$status" in
   0) echo "demo: no drift (exit 0)" >&2 ;;
   1) echo "demo: drift found (exit 1, as expected for this fixture)" >&2 ;;
   *) echo "demo: casediff failed (exit $status)" >&2; exit "$status" ;;
 esac
 echo "demo: JSON diff in $diff_file, Markdown summary in $markdown_file, JUnit report in $junit_file" >&2
+echo "demo: request log in $log_file ($(grep -c '"message":"request"' "$log_file") requests, each with its id)" >&2
+if grep -q "demo-api-key" "$log_file"; then echo "demo: the API key leaked into the log" >&2; exit 2; fi
 
 # The store now holds every page: a baseline snapshot and a comparison against it need no request at all.
 "$bin/casediff" snapshot "Storefront" --output "$snapshot_file" --store "$store" --offline --quiet
