@@ -49,17 +49,11 @@ struct IncrementalRefresher: Sendable {
         else { return nil }
         let base = TestRailEndpoint.getCases(projectID: projectID, suiteID: suiteID)
         do {
-            var delta: [TestCase] = []
-            var call: TestRailEndpoint? = base.setting("updated_after", to: String(since))
-            var seen: Set<String> = []
-            while let endpoint = call, seen.insert(endpoint.apiPath).inserted {
-                let unit = "p\(projectID)/s\(suiteID)/delta/o\(endpoint.parameter("offset") ?? "0")"
-                let page = try Page<TestCase>.decode(
-                    try await executor.perform(endpoint, unit: unit).data, itemsKey: "cases")
-                if page.isLegacy { return false }
-                delta += page.items
-                call = page.next
-            }
+            let deltaPages: [Page<TestCase>] = try await executor.pages(
+                base.setting("updated_after", to: String(since)), itemsKey: "cases",
+                unit: "p\(projectID)/s\(suiteID)/delta")
+            if deltaPages.contains(where: \.isLegacy) { return false }
+            let delta = deltaPages.flatMap(\.items)
             let merged = IncrementalRefresh.merge(stored: stored.cases, delta: delta)
             var probe = base.setting("limit", to: "1")
             if !merged.isEmpty { probe = probe.setting("offset", to: String(merged.count - 1)) }

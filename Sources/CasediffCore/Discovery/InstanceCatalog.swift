@@ -64,26 +64,17 @@ public struct InstanceCatalog: Sendable {
         }
     }
 
-    /// Every page of a list, following `_links.next` (a legacy plain array is one page).
+    /// Every item of a list, with request failures given the context of what was being listed.
     private func all<Item: Decodable & Sendable>(
         _ endpoint: TestRailEndpoint, itemsKey: String, unit: String, context: String
     ) async throws -> [Item] {
-        var items: [Item] = []
-        var call: TestRailEndpoint? = endpoint
-        var seen: Set<String> = []
         do {
-            while let endpoint = call, seen.insert(endpoint.apiPath).inserted {
-                let offset = endpoint.parameter("offset") ?? "0"
-                let data = try await executor.perform(endpoint, unit: "\(unit)/o\(offset)").data
-                let page = try Page<Item>.decode(data, itemsKey: itemsKey)
-                items += page.items
-                call = page.next
-            }
+            let pages: [Page<Item>] = try await executor.pages(endpoint, itemsKey: itemsKey, unit: unit)
+            return pages.flatMap(\.items)
         } catch let error as TestRailError {
             if error == .cancelled { throw CancellationError() }
             throw CasediffError.request(error, context: context)
         }
-        return items
     }
 }
 
