@@ -25,14 +25,7 @@ struct DiscoveryOptions: ParsableArguments {
     @Option(help: "What to print on stdout: table or json.")
     var format: Format = .table
 
-    @Option(help: ArgumentHelp("Append the request log to this file.", valueName: "path"))
-    var logFile: String?
-
-    @Option(help: ArgumentHelp("The log file's lines: text or json.", valueName: "format"))
-    var logFormat: LogFormat = .text
-
-    @Flag(help: "Log every request on stderr too.")
-    var verbose = false
+    @OptionGroup var log: LogOptions
 
     /// Resolves the settings, opens the request log and the store (if it exists), and runs `body` with a client,
     /// the rate to use and the store.
@@ -46,8 +39,8 @@ struct DiscoveryOptions: ParsableArguments {
         let settings = try connection.settings(environment: environment, rate: rate)
         let client = try connection.client(settings)
         let reporting = try Reporting(
-            display: nil, quiet: false, verbose: verbose, logFile: logFile, logFormat: logFormat,
-            environment: environment, secrets: [settings.apiKey?.value].compactMap { $0 })
+            display: nil, quiet: false, log: log, environment: environment,
+            secrets: [settings.apiKey?.value].compactMap { $0 })
         defer { reporting.close() }
         return try await store.withExistingStore(environment: environment) { database in
             let learned = try await database?.learnedRate(instance: client.baseURL.description)

@@ -21,23 +21,23 @@ final class Reporting: Sendable {
     /// Opens the log file, if any; `secrets` (the API key) are masked in every log line.
     convenience init(_ options: ReportingOptions, environment: [String: String], secrets: [String]) throws {
         try self.init(
-            display: options.displayMode(environment: environment), quiet: options.quiet, verbose: options.verbose,
-            logFile: options.logFile, logFormat: options.logFormat, environment: environment, secrets: secrets)
+            display: options.displayMode(environment: environment), quiet: options.quiet, log: options.log,
+            environment: environment, secrets: secrets)
     }
 
     init(
-        display: ProgressDisplay.Mode?, quiet: Bool, verbose: Bool, logFile: String?, logFormat: LogFormat,
-        environment: [String: String], secrets: [String]
+        display: ProgressDisplay.Mode?, quiet: Bool, log: LogOptions, environment: [String: String],
+        secrets: [String]
     ) throws {
         var handlers: [any LogHandler] = []
-        file = try logFile.map { try FileLogOutput(path: $0) }
+        file = try log.logFile.map { try FileLogOutput(path: $0) }
         if let file {
             handlers.append(
                 CasediffLogHandler(
-                    output: file, formatter: LogLineFormatter(format: logFormat, secrets: secrets),
-                    level: verbose ? .debug : .info))
+                    output: file, formatter: LogLineFormatter(format: log.logFormat, secrets: secrets),
+                    level: log.verbose ? .debug : .info))
         }
-        if verbose {
+        if log.verbose {
             handlers.append(
                 CasediffLogHandler(
                     output: console, formatter: LogLineFormatter(format: .text, secrets: secrets), level: .info))

@@ -20,19 +20,10 @@ struct ReportingOptions: ParsableArguments {
     @Flag(help: "No progress and no statistics on stderr (errors still print).")
     var quiet = false
 
-    @Flag(help: "Log every request on stderr too, and debug lines to --log-file.")
-    var verbose = false
-
-    @Option(help: ArgumentHelp("Append the request log and the run's summary to this file.", valueName: "path"))
-    var logFile: String?
-
-    @Option(
-        help: ArgumentHelp("The log file's lines: text (key=value) or json (one object per line).", valueName: "format")
-    )
-    var logFormat: LogFormat = .text
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
-        if quiet, verbose { throw ValidationError("--quiet and --verbose contradict each other") }
+        if quiet, log.verbose { throw ValidationError("--quiet and --verbose contradict each other") }
         if quiet, progress == .live || progress == .plain {
             throw ValidationError("--quiet turns progress off; drop --progress \(progress.rawValue)")
         }
@@ -48,6 +39,20 @@ struct ReportingOptions: ParsableArguments {
         case .off: return nil
         }
     }
+}
+
+/// The request log: shared by every command that talks to TestRail.
+struct LogOptions: ParsableArguments {
+    @Flag(help: "Log every request on stderr too, and debug lines to --log-file.")
+    var verbose = false
+
+    @Option(help: ArgumentHelp("Append the request log and the run's summary to this file.", valueName: "path"))
+    var logFile: String?
+
+    @Option(
+        help: ArgumentHelp("The log file's lines: text (key=value) or json (one object per line).", valueName: "format")
+    )
+    var logFormat: LogFormat = .text
 }
 
 extension LogFormat: ExpressibleByArgument {}
