@@ -98,18 +98,31 @@ import Testing
             // 300/min with 32 workers: the rate binds while a request takes under 32 ÷ 5/s = 6.4 s, which holds even
             // on a machine loaded by the other tests (with 8 workers a loaded CI run crossed the 1.6 s bound, and
             // the planner then rightly speculated).
-            let output = try await makeController(simulator, configuration: .init(concurrency: 32), rate: 300).run(
-                left: .id(1), right: .id(2))
+            // Send times are taken where casediff sends (as in the 429 test): a loaded loopback can bunch arrivals
+            // at the server that left casediff evenly paced.
+            let wire = WireLog()
+            let network = URLSessionTransport()
+            let transport = ClosureTransport { request in
+                await wire.send(request.url.query ?? "")
+                return try await network.send(request)
+            }
+            let demo = try simulator.demoClient()
+            let client = TestRailClient(baseURL: demo.baseURL, credentials: demo.credentials, transport: transport)
+            let clock = SystemEngineClock()
+            let output = try await FetchController(
+                client: client, configuration: .init(concurrency: 32),
+                limiter: RateLimiter(.init(ceiling: 300), clock: clock), clock: clock
+            ).run(left: .id(1), right: .id(2))
             #expect(output.metrics.speculative == 0 && output.metrics.requests == 24 + 4)
             // A token bucket at 5/s with a burst of 4 grants at most 5 + 4 permits in any second; a permit may be
-            // used up to half the limiter's 1 s margin late, which can bunch 3 more arrivals into the same second.
-            let arrivals = await simulator.requestLog().map(\.arrivedMilliseconds).sorted()
+            // used up to half the limiter's 1 s margin late, which can bunch 3 more sends into the same second.
+            let sent = await wire.sent.map(\.at).sorted()
             let busiest =
-                arrivals.indices.map { index in
-                    arrivals[index...].prefix { $0 < arrivals[index] + 1000 }.count
+                sent.indices.map { index in
+                    sent[index...].prefix { $0 < sent[index] + .seconds(1) }.count
                 }.max() ?? 0
             #expect(busiest <= 12, "\(busiest) requests in one second")
-            #expect(arrivals.last! - arrivals.first! >= 4000, "28 requests at 5/s after a burst of 4 take over 4 s")
+            #expect(sent.last! - sent.first! >= .seconds(4), "28 requests at 5/s after a burst of 4 take over 4 s")
         }
     }
 }
