@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import TestRailAPI
 import TestRailSimulator
 import Testing
@@ -15,6 +16,29 @@ import Testing
         }
         var reports: [FetchProgressReport] {
             events.compactMap { if case .progress(let report) = $0 { report } else { nil } }
+        }
+    }
+
+    /// A run that only logs builds no progress reports: only observers that use them ask for them.
+    @Test func progressReportsGoOnlyToObserversThatWantThem() async throws {
+        let log = RequestLog(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        #expect(!log.wantsProgress && Collector().wantsProgress)
+        #expect(!FetchObservers([log]).wantsProgress && FetchObservers([log, Collector()]).wantsProgress)
+        try await TestRailSimulator.withRunning(dataset: CompareJobTests.dataset) { simulator in
+            struct Quiet: FetchObserver {
+                let collector: Collector
+                var wantsProgress: Bool { false }
+                func observe(_ event: FetchEvent) async { await collector.observe(event) }
+            }
+            let collector = Collector()
+            let clock = SystemEngineClock()
+            _ = try await FetchController(
+                client: try simulator.demoClient(), configuration: .init(),
+                limiter: RateLimiter(.init(ceiling: nil), clock: clock), clock: clock,
+                observer: Quiet(collector: collector)
+            ).run(left: .id(1), right: .id(2))
+            #expect(await collector.reports.isEmpty)
+            #expect(await !collector.records.isEmpty)
         }
     }
 

@@ -98,7 +98,9 @@ public struct FetchController: Sendable {
         let started = clock.now
         var latencyEstimate = 0.25
         let source = PageSource(executor: executor, cache: cache, instance: instance)
-        await observer?.observe(.progress(planner.progressReport(limitPerMinute: await limiter.requestsPerMinute)))
+        let progressObserver = observer?.wantsProgress == true ? observer : nil
+        await progressObserver?.observe(
+            .progress(planner.progressReport(limitPerMinute: await limiter.requestsPerMinute)))
 
         do {
             try await withThrowingTaskGroup(of: ChildResult.self) { group in
@@ -172,8 +174,8 @@ public struct FetchController: Sendable {
                         delivered[key.side, default: []].append(suite)
                         try await onSuite(key.side, suite)
                     }
-                    if let observer, progress.keep {
-                        await observer.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
+                    if let progressObserver, progress.keep {
+                        await progressObserver.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
                     }
                 }
             }

@@ -12,6 +12,9 @@ public struct RequestLog: FetchObserver {
         self.logger = logger
     }
 
+    /// Request lines need no progress reports, so a run that only logs never builds them.
+    public var wantsProgress: Bool { false }
+
     public func observe(_ event: FetchEvent) async {
         switch event {
         case .request(let record):
