@@ -18,7 +18,7 @@ struct SimulatorCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "A fixture file (JSON with projects, suites, sections, cases).")
+    @Option(help: "A fixture file (JSON with projects, suites, sections, cases; see docs/simulator.md).")
     var fixtures: String?
 
     @Flag(help: "Generate seeded data instead of reading fixtures.")
@@ -87,6 +87,18 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Flag(help: "Answer list endpoints with bare arrays, as TestRail before 6.7 did.")
     var legacy = false
 
+    @Flag(help: "Answer get_suites in the paginated envelope, as TestRail 9.3.1+ does (a bare array otherwise).")
+    var paginatedSuites = false
+
+    @Flag(help: "Paginate lists only for requests with 'x-api-ident: beta', as TestRail 6.7–7.2.0 did.")
+    var betaHeaderPagination = false
+
+    @Flag(help: "Start every 200 body with 'USER AUTHENTICATION SUCCESSFUL!', as some legacy servers did.")
+    var authBanner = false
+
+    @Flag(help: "Write limit=0 into _links.next, as some real servers do (following it verbatim is a 400).")
+    var zeroLimitLinks = false
+
     @Flag(help: "Answer every call with 403 'API disabled'.")
     var apiDisabled = false
 
@@ -96,6 +108,9 @@ struct SimulatorCommand: AsyncParsableCommand {
     func validate() throws {
         if generate == (fixtures != nil) {
             throw ValidationError("give exactly one of --fixtures FILE or --generate")
+        }
+        if legacy && betaHeaderPagination {
+            throw ValidationError("--legacy and --beta-header-pagination imitate different TestRail versions; give one")
         }
         if let rateLimit, rateLimit <= 0 {
             throw ValidationError("--rate-limit must be a positive number of requests per minute")
@@ -134,7 +149,8 @@ struct SimulatorCommand: AsyncParsableCommand {
             latency: .milliseconds(latencyMs), jitter: .milliseconds(jitterMs),
             faults: FaultPlan(serverErrorRate: serverErrorRate, dropRate: dropRate, truncateRate: truncateRate),
             maintenanceWindows: try maintenanceWindows(), legacyArrays: legacy, apiEnabled: !apiDisabled, seed: seed,
-            requestLogPath: requestLog)
+            requestLogPath: requestLog, suitesPaginated: paginatedSuites, betaHeaderPagination: betaHeaderPagination,
+            authenticationBanner: authBanner, zeroLimitNextLinks: zeroLimitLinks)
         let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
         let summary =
             "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.cases.count) cases"

@@ -2,6 +2,10 @@ import Foundation
 import TestRailAPI
 import TestRailSimulator
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Small factories for simulator tests: datasets of exact shape, and a client logged in as the demo user.
 enum SimulatorTestSupport {
     /// One project (id 1) in `mode`, with one suite per entry of `suiteSizes` holding that many cases.
@@ -25,12 +29,36 @@ enum SimulatorTestSupport {
         return dataset
     }
 
-    static func makeClient(_ simulator: RunningSimulator, key: String = SimulatorConfiguration.demoUser.key)
-        throws -> TestRailClient
-    {
+    static func makeClient(
+        _ simulator: RunningSimulator, user: String = SimulatorConfiguration.demoUser.email,
+        key: String = SimulatorConfiguration.demoUser.key
+    ) throws -> TestRailClient {
         TestRailClient(
             baseURL: try TestRailBaseURL(simulator.baseURL.absoluteString),
-            credentials: Credentials(user: SimulatorConfiguration.demoUser.email, apiKey: key),
+            credentials: Credentials(user: user, apiKey: key),
             transport: URLSessionTransport(), timeout: .seconds(10))
+    }
+
+    /// One GET of `apiPath` (`/api/v2/get_cases/1`) over real HTTP with extra `headers`: the status and raw body.
+    static func get(
+        _ simulator: RunningSimulator, _ apiPath: String, headers: [String: String] = [:]
+    ) async throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: URL(string: simulator.baseURL.absoluteString + "index.php?" + apiPath)!)
+        let user = SimulatorConfiguration.demoUser
+        let token = Data("\(user.email):\(user.key)".utf8).base64EncodedString()
+        request.setValue("Basic \(token)", forHTTPHeaderField: "Authorization")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    /// The parsed JSON body of a successful call.
+    static func json(_ client: TestRailClient, _ apiPath: String) async throws -> Any {
+        try JSONSerialization.jsonObject(with: try await client.data(for: TestRailEndpoint(apiPath: apiPath)))
+    }
+
+    /// The `id`s of a JSON list of objects, in order.
+    static func ids(_ list: Any?) -> [Int] {
+        (list as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
     }
 }

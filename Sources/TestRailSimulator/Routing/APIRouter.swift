@@ -1,18 +1,18 @@
 import Foundation
 import TestRailAPI
 
-/// Answers one authenticated API call from the instance's data, as TestRail 6.7+ (or a legacy server) would.
+/// Answers one authenticated API call from the instance's data, as the TestRail version its ``ServerDialect`` names
+/// would.
 ///
 /// Pure: no clock, no state; rate limits, faults and latency are applied around it by ``TestRailSimulator``.
 struct APIRouter: Sendable {
     let index: InstanceIndex
-    /// Serve bare arrays without pagination, as TestRail before 6.7 did.
-    let legacyArrays: Bool
+    let dialect: ServerDialect
 
-    func respond(to call: TestRailEndpoint) -> APIResponse {
+    func respond(to call: TestRailEndpoint, from caller: APICaller) -> APIResponse {
         switch call.method {
         case "get_projects":
-            return list(call, index.projects, key: "projects")
+            return list(call, index.projects, key: "projects", for: caller)
         case "get_project":
             guard let project = argument(call).flatMap({ index.projectsByID[$0] }) else {
                 return .error(400, TestRailMessages.invalidProject)
@@ -22,7 +22,8 @@ struct APIRouter: Sendable {
             guard let project = argument(call).flatMap({ index.projectsByID[$0] }) else {
                 return .error(400, TestRailMessages.invalidProject)
             }
-            return list(call, project.suiteIDs.compactMap { index.suitesByID[$0]?.record }, key: "suites")
+            let suites = project.suiteIDs.compactMap { index.suitesByID[$0]?.record }
+            return list(call, suites, key: "suites", for: caller)
         case "get_suite":
             guard let suite = argument(call).flatMap({ index.suitesByID[$0] }) else {
                 return .error(400, TestRailMessages.invalidSuite)
@@ -31,12 +32,13 @@ struct APIRouter: Sendable {
         case "get_sections":
             switch resolveSuite(call) {
             case .failure(let response): return response
-            case .success(let suiteID): return list(call, index.sectionsBySuite[suiteID] ?? [], key: "sections")
+            case .success(let suiteID):
+                return list(call, index.sectionsBySuite[suiteID] ?? [], key: "sections", for: caller)
             }
         case "get_cases":
             switch resolveSuite(call) {
             case .failure(let response): return response
-            case .success(let suiteID): return cases(call, suiteID: suiteID)
+            case .success(let suiteID): return cases(call, suiteID: suiteID, for: caller)
             }
         case "get_case":
             guard let record = argument(call).flatMap({ index.casesByID[$0] }) else {
@@ -83,7 +85,7 @@ struct APIRouter: Sendable {
         return .success(suiteID)
     }
 
-    private func cases(_ call: TestRailEndpoint, suiteID: Int) -> APIResponse {
+    private func cases(_ call: TestRailEndpoint, suiteID: Int, for caller: APICaller) -> APIResponse {
         var records = index.casesBySuite[suiteID] ?? []
         if let raw = call.parameter("section_id") {
             guard let sectionID = Int(raw) else { return .error(400, TestRailMessages.invalidInteger("section_id")) }
@@ -103,12 +105,15 @@ struct APIRouter: Sendable {
                 return isAfter ? value > bound : value < bound
             }
         }
-        return list(call, records, key: "cases")
+        return list(call, records, key: "cases", for: caller)
     }
 
-    /// One page of `records` under `key`, with TestRail's `offset`/`limit`/`size`/`_links` envelope.
-    private func list(_ call: TestRailEndpoint, _ records: [InstanceIndex.Record], key: String) -> APIResponse {
-        if legacyArrays {
+    /// One page of `records` under `key`, with TestRail's `offset`/`limit`/`size`/`_links` envelope, or the whole
+    /// list as a bare array where the dialect does not paginate this method for this caller.
+    func list(
+        _ call: TestRailEndpoint, _ records: [InstanceIndex.Record], key: String, for caller: APICaller
+    ) -> APIResponse {
+        guard dialect.paginates(call.method, betaHeader: caller.sentBetaHeader) else {
             return APIResponse(status: 200, body: Self.array(records), items: records.count)
         }
         var limit = TestRailEndpoint.maximumPageSize
@@ -126,7 +131,8 @@ struct APIRouter: Sendable {
         let start = min(offset, records.count)
         let end = min(records.count, start + limit)
         let page = records[start..<end]
-        let next = offset + limit < records.count ? link(call, offset: offset + limit, limit: limit) : nil
+        let nextLimit = dialect.zeroLimitNextLinks ? 0 : limit
+        let next = offset + limit < records.count ? link(call, offset: offset + limit, limit: nextLimit) : nil
         let previous = offset > 0 ? link(call, offset: max(0, offset - limit), limit: limit) : nil
 
         var body = Data()
@@ -149,7 +155,7 @@ struct APIRouter: Sendable {
         return target.apiPath
     }
 
-    private static func array<Records: Collection>(_ records: Records) -> Data
+    static func array<Records: Collection>(_ records: Records) -> Data
     where Records.Element == InstanceIndex.Record {
         var data = Data([UInt8(ascii: "[")])
         for (position, record) in records.enumerated() {
