@@ -63,6 +63,11 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "API key (or password) for --user.")
     var key = SimulatorConfiguration.demoUser.key
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Whether --user is a TestRail administrator (non-admins need a project id for get_users).")
+    var admin = true
+
     @Option(help: "Requests per minute for the instance (sliding 60 s window); omit for none.")
     var rateLimit: Int?
 
@@ -144,7 +149,7 @@ struct SimulatorCommand: AsyncParsableCommand {
             ).make()
         }
         let configuration = SimulatorConfiguration(
-            host: host, port: port, basePath: basePath, users: [.init(email: user, key: key)],
+            host: host, port: port, basePath: basePath, users: [.init(email: user, key: key, isAdmin: admin)],
             rateLimitPerMinute: rateLimit,
             latency: .milliseconds(latencyMs), jitter: .milliseconds(jitterMs),
             faults: FaultPlan(serverErrorRate: serverErrorRate, dropRate: dropRate, truncateRate: truncateRate),

@@ -51,12 +51,30 @@ struct APIRouter: Sendable {
             return APIResponse(status: 200, body: index.caseTypes)
         case "get_priorities":
             return APIResponse(status: 200, body: index.priorities)
+        case "get_templates":
+            return templates(call)
+        case "get_users":
+            return users(call, for: caller)
+        case "get_user", "get_user_by_email":
+            return user(call, for: caller)
+        case "get_milestones":
+            return milestones(call, for: caller)
+        case "get_milestone":
+            return milestone(call)
+        case "get_shared_steps":
+            return sharedSteps(call, for: caller)
+        case "get_shared_step":
+            return sharedStep(call)
+        case "get_labels":
+            return labels(call, for: caller)
+        case "get_label":
+            return label(call)
         default:
             return .error(404, TestRailMessages.unknownMethod(call.method))
         }
     }
 
-    private func argument(_ call: TestRailEndpoint) -> Int? {
+    func argument(_ call: TestRailEndpoint) -> Int? {
         call.arguments.first
     }
 
@@ -94,6 +112,13 @@ struct APIRouter: Sendable {
             }
             records = records.filter { $0.fields["section_id"]?.intValue == sectionID }
         }
+        if let rejection = filterByTimestamps(call, &records) { return rejection }
+        return list(call, records, key: "cases", for: caller)
+    }
+
+    /// Applies `created_after`/`before` and `updated_after`/`before` (Unix seconds, exclusive); returns the 400 for
+    /// a bound that is not an integer.
+    func filterByTimestamps(_ call: TestRailEndpoint, _ records: inout [InstanceIndex.Record]) -> APIResponse? {
         for (name, field, isAfter) in [
             ("updated_after", "updated_on", true), ("updated_before", "updated_on", false),
             ("created_after", "created_on", true), ("created_before", "created_on", false),
@@ -105,7 +130,7 @@ struct APIRouter: Sendable {
                 return isAfter ? value > bound : value < bound
             }
         }
-        return list(call, records, key: "cases", for: caller)
+        return nil
     }
 
     /// One page of `records` under `key`, with TestRail's `offset`/`limit`/`size`/`_links` envelope, or the whole

@@ -4,9 +4,13 @@ public struct SimulatorConfiguration: Sendable {
     public struct User: Sendable, Hashable {
         public var email: String
         public var key: String
-        public init(email: String, key: String) {
+        /// Administrators may list every user and fetch anyone's account; others need a project id for `get_users`
+        /// and may fetch only themselves.
+        public var isAdmin: Bool
+        public init(email: String, key: String, isAdmin: Bool = true) {
             self.email = email
             self.key = key
+            self.isAdmin = isAdmin
         }
     }
 

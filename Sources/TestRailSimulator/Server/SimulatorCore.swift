@@ -101,7 +101,7 @@ public struct SimulatorCore: Sendable {
                 headers: [("Retry-After", String(seconds))])
         default:
             let caller = APICaller(
-                email: account.email,
+                email: account.email, isAdmin: account.isAdmin,
                 sentBetaHeader: apiIdent?.trimmingCharacters(in: .whitespaces).lowercased() == "beta")
             response =
                 httpMethod.uppercased() == "GET"
