@@ -18,7 +18,9 @@ python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "testrail-api==1.14.0" "pytest>=8" \
   "jsonschema>=4.18" "rfc3339-validator"
 
-"$bin/testrail-sim" --fixtures "$fixture" >"$work/sim.out" 2>&1 &
+# --paginated-suites: the simulator answers get_suites with a bare array by default (TestRail before 9.3.1), and the
+# client's get_suites_bulk accepts only the envelope (it raises TestRailAPIError on a list).
+"$bin/testrail-sim" --fixtures "$fixture" --paginated-suites >"$work/sim.out" 2>&1 &
 sim_pid=$!
 url=""
 for _ in $(seq 1 100); do

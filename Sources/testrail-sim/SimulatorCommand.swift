@@ -18,7 +18,7 @@ struct SimulatorCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "A fixture file (JSON with projects, suites, sections, cases).")
+    @Option(help: "A fixture file (JSON with projects, suites, sections, cases; see docs/simulator.md).")
     var fixtures: String?
 
     @Flag(help: "Generate seeded data instead of reading fixtures.")
@@ -63,6 +63,11 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "API key (or password) for --user.")
     var key = SimulatorConfiguration.demoUser.key
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Whether --user is a TestRail administrator (non-admins need a project id for get_users).")
+    var admin = true
+
     @Option(help: "Requests per minute for the instance (sliding 60 s window); omit for none.")
     var rateLimit: Int?
 
@@ -87,6 +92,18 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Flag(help: "Answer list endpoints with bare arrays, as TestRail before 6.7 did.")
     var legacy = false
 
+    @Flag(help: "Answer get_suites in the paginated envelope, as TestRail 9.3.1+ does (a bare array otherwise).")
+    var paginatedSuites = false
+
+    @Flag(help: "Paginate lists only for requests with 'x-api-ident: beta', as TestRail 6.7–7.2.0 did.")
+    var betaHeaderPagination = false
+
+    @Flag(help: "Start every 200 body with 'USER AUTHENTICATION SUCCESSFUL!', as some legacy servers did.")
+    var authBanner = false
+
+    @Flag(help: "Write limit=0 into _links.next, as some real servers do (following it verbatim is a 400).")
+    var zeroLimitLinks = false
+
     @Flag(help: "Answer every call with 403 'API disabled'.")
     var apiDisabled = false
 
@@ -96,6 +113,9 @@ struct SimulatorCommand: AsyncParsableCommand {
     func validate() throws {
         if generate == (fixtures != nil) {
             throw ValidationError("give exactly one of --fixtures FILE or --generate")
+        }
+        if legacy && betaHeaderPagination {
+            throw ValidationError("--legacy and --beta-header-pagination imitate different TestRail versions; give one")
         }
         if let rateLimit, rateLimit <= 0 {
             throw ValidationError("--rate-limit must be a positive number of requests per minute")
@@ -129,12 +149,13 @@ struct SimulatorCommand: AsyncParsableCommand {
             ).make()
         }
         let configuration = SimulatorConfiguration(
-            host: host, port: port, basePath: basePath, users: [.init(email: user, key: key)],
+            host: host, port: port, basePath: basePath, users: [.init(email: user, key: key, isAdmin: admin)],
             rateLimitPerMinute: rateLimit,
             latency: .milliseconds(latencyMs), jitter: .milliseconds(jitterMs),
             faults: FaultPlan(serverErrorRate: serverErrorRate, dropRate: dropRate, truncateRate: truncateRate),
             maintenanceWindows: try maintenanceWindows(), legacyArrays: legacy, apiEnabled: !apiDisabled, seed: seed,
-            requestLogPath: requestLog)
+            requestLogPath: requestLog, suitesPaginated: paginatedSuites, betaHeaderPagination: betaHeaderPagination,
+            authenticationBanner: authBanner, zeroLimitNextLinks: zeroLimitLinks)
         let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
         let summary =
             "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.cases.count) cases"

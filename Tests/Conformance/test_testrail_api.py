@@ -2,7 +2,8 @@
 
 The expected counts come from the fixture file itself, not from our Swift code, so a simulator that only our own
 client understands fails here. Run by scripts/conformance.sh (part of `make test`), which starts the simulator and
-sets TESTRAIL_URL, TESTRAIL_USER, TESTRAIL_API_KEY and FIXTURE.
+sets TESTRAIL_URL, TESTRAIL_USER, TESTRAIL_API_KEY and FIXTURE. The simulator runs with --paginated-suites (TestRail
+9.3.1+): get_suites_bulk reads only the envelope, and the simulator's default is the older bare array.
 """
 import collections
 import json

@@ -4,7 +4,9 @@ import TestRailAPI
 /// The contents of one simulated TestRail instance, as the JSON records the API serves.
 ///
 /// Records stay raw `JSONValue` objects so the simulator serves every field a fixture holds, including custom fields
-/// no model of ours knows about; a third-party client sees exactly what the fixture says.
+/// no model of ours knows about; a third-party client sees exactly what the fixture says. A few records carry a
+/// simulator-only `project_ids` key (``templates``, ``users``): it scopes the record to projects the way TestRail's
+/// own tables do, and is never served.
 public struct Dataset: Sendable {
     public var projects: [[String: JSONValue]]
     public var suites: [[String: JSONValue]]
@@ -13,12 +15,26 @@ public struct Dataset: Sendable {
     public var caseTypes: [[String: JSONValue]]
     public var priorities: [[String: JSONValue]]
     public var caseFields: [[String: JSONValue]]
+    /// `{id, name, is_default}`, plus simulator-only `project_ids` (absent: every project).
+    public var templates: [[String: JSONValue]]
+    /// `{id, name, email, is_active, role_id, role}`, plus simulator-only `project_ids`, the projects the user is a
+    /// member of (absent: every project).
+    public var users: [[String: JSONValue]]
+    /// `{id, name, project_id, parent_id, …}`; a milestone with a `parent_id` is a sub-milestone.
+    public var milestones: [[String: JSONValue]]
+    /// `{id, title, project_id, custom_steps_separated, case_ids, …}`.
+    public var sharedSteps: [[String: JSONValue]]
+    /// `{id, title, created_by, created_on}` and optionally `project_id` (absent: every project).
+    public var labels: [[String: JSONValue]]
 
     public init(
         projects: [[String: JSONValue]] = [], suites: [[String: JSONValue]] = [],
         sections: [[String: JSONValue]] = [], cases: [[String: JSONValue]] = [],
         caseTypes: [[String: JSONValue]] = Dataset.standardCaseTypes,
-        priorities: [[String: JSONValue]] = Dataset.standardPriorities, caseFields: [[String: JSONValue]] = []
+        priorities: [[String: JSONValue]] = Dataset.standardPriorities, caseFields: [[String: JSONValue]] = [],
+        templates: [[String: JSONValue]] = Dataset.standardTemplates, users: [[String: JSONValue]] = [],
+        milestones: [[String: JSONValue]] = [], sharedSteps: [[String: JSONValue]] = [],
+        labels: [[String: JSONValue]] = []
     ) {
         self.projects = projects
         self.suites = suites
@@ -27,10 +43,16 @@ public struct Dataset: Sendable {
         self.caseTypes = caseTypes
         self.priorities = priorities
         self.caseFields = caseFields
+        self.templates = templates
+        self.users = users
+        self.milestones = milestones
+        self.sharedSteps = sharedSteps
+        self.labels = labels
     }
 
     /// Loads a fixture file: one JSON object with `projects`, `suites`, `sections`, `cases` and optionally
-    /// `case_types`, `priorities` and `case_fields`, each a list of TestRail-shaped records.
+    /// `case_types`, `priorities`, `case_fields`, `templates`, `users`, `milestones`, `shared_steps` and `labels`,
+    /// each a list of TestRail-shaped records.
     public init(contentsOf url: URL) throws {
         let data: Data
         do {
@@ -57,7 +79,10 @@ public struct Dataset: Sendable {
             cases: try records("cases"),
             caseTypes: file["case_types"] == nil ? Dataset.standardCaseTypes : try records("case_types"),
             priorities: file["priorities"] == nil ? Dataset.standardPriorities : try records("priorities"),
-            caseFields: try records("case_fields"))
+            caseFields: try records("case_fields"),
+            templates: file["templates"] == nil ? Dataset.standardTemplates : try records("templates"),
+            users: try records("users"), milestones: try records("milestones"),
+            sharedSteps: try records("shared_steps"), labels: try records("labels"))
     }
 
     /// TestRail's default case types.
@@ -66,6 +91,13 @@ public struct Dataset: Sendable {
         "Performance", "Regression", "Security", "Smoke & Sanity", "Usability",
     ].enumerated().map { index, name in
         ["id": .int(Int64(index + 1)), "name": .string(name), "is_default": .bool(name == "Other")]
+    }
+
+    /// The templates every TestRail instance since 5.2 starts with, shared by all projects.
+    public static let standardTemplates: [[String: JSONValue]] = [
+        "Test Case (Text)", "Test Case (Steps)", "Exploratory Session",
+    ].enumerated().map { index, name in
+        ["id": .int(Int64(index + 1)), "name": .string(name), "is_default": .bool(index == 0)]
     }
 
     /// TestRail's default priorities.

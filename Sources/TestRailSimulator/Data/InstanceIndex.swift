@@ -27,8 +27,10 @@ struct InstanceIndex: Sendable {
     var caseTypes: Data
     var priorities: Data
     var caseFields: Data
+    var resources: ProjectResourceIndex
 
     init(_ dataset: Dataset) {
+        resources = ProjectResourceIndex(dataset)
         func encode(_ fields: [String: JSONValue]) -> Data {
             (try? Self.encoder.encode(fields)) ?? Data("{}".utf8)
         }

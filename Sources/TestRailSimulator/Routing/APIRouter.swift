@@ -1,18 +1,18 @@
 import Foundation
 import TestRailAPI
 
-/// Answers one authenticated API call from the instance's data, as TestRail 6.7+ (or a legacy server) would.
+/// Answers one authenticated API call from the instance's data, as the TestRail version its ``ServerDialect`` names
+/// would.
 ///
 /// Pure: no clock, no state; rate limits, faults and latency are applied around it by ``TestRailSimulator``.
 struct APIRouter: Sendable {
     let index: InstanceIndex
-    /// Serve bare arrays without pagination, as TestRail before 6.7 did.
-    let legacyArrays: Bool
+    let dialect: ServerDialect
 
-    func respond(to call: TestRailEndpoint) -> APIResponse {
+    func respond(to call: TestRailEndpoint, from caller: APICaller) -> APIResponse {
         switch call.method {
         case "get_projects":
-            return list(call, index.projects, key: "projects")
+            return list(call, index.projects, key: "projects", for: caller)
         case "get_project":
             guard let project = argument(call).flatMap({ index.projectsByID[$0] }) else {
                 return .error(400, TestRailMessages.invalidProject)
@@ -22,7 +22,8 @@ struct APIRouter: Sendable {
             guard let project = argument(call).flatMap({ index.projectsByID[$0] }) else {
                 return .error(400, TestRailMessages.invalidProject)
             }
-            return list(call, project.suiteIDs.compactMap { index.suitesByID[$0]?.record }, key: "suites")
+            let suites = project.suiteIDs.compactMap { index.suitesByID[$0]?.record }
+            return list(call, suites, key: "suites", for: caller)
         case "get_suite":
             guard let suite = argument(call).flatMap({ index.suitesByID[$0] }) else {
                 return .error(400, TestRailMessages.invalidSuite)
@@ -31,12 +32,13 @@ struct APIRouter: Sendable {
         case "get_sections":
             switch resolveSuite(call) {
             case .failure(let response): return response
-            case .success(let suiteID): return list(call, index.sectionsBySuite[suiteID] ?? [], key: "sections")
+            case .success(let suiteID):
+                return list(call, index.sectionsBySuite[suiteID] ?? [], key: "sections", for: caller)
             }
         case "get_cases":
             switch resolveSuite(call) {
             case .failure(let response): return response
-            case .success(let suiteID): return cases(call, suiteID: suiteID)
+            case .success(let suiteID): return cases(call, suiteID: suiteID, for: caller)
             }
         case "get_case":
             guard let record = argument(call).flatMap({ index.casesByID[$0] }) else {
@@ -49,12 +51,30 @@ struct APIRouter: Sendable {
             return APIResponse(status: 200, body: index.caseTypes)
         case "get_priorities":
             return APIResponse(status: 200, body: index.priorities)
+        case "get_templates":
+            return templates(call)
+        case "get_users":
+            return users(call, for: caller)
+        case "get_user", "get_user_by_email":
+            return user(call, for: caller)
+        case "get_milestones":
+            return milestones(call, for: caller)
+        case "get_milestone":
+            return milestone(call)
+        case "get_shared_steps":
+            return sharedSteps(call, for: caller)
+        case "get_shared_step":
+            return sharedStep(call)
+        case "get_labels":
+            return labels(call, for: caller)
+        case "get_label":
+            return label(call)
         default:
             return .error(404, TestRailMessages.unknownMethod(call.method))
         }
     }
 
-    private func argument(_ call: TestRailEndpoint) -> Int? {
+    func argument(_ call: TestRailEndpoint) -> Int? {
         call.arguments.first
     }
 
@@ -83,7 +103,7 @@ struct APIRouter: Sendable {
         return .success(suiteID)
     }
 
-    private func cases(_ call: TestRailEndpoint, suiteID: Int) -> APIResponse {
+    private func cases(_ call: TestRailEndpoint, suiteID: Int, for caller: APICaller) -> APIResponse {
         var records = index.casesBySuite[suiteID] ?? []
         if let raw = call.parameter("section_id") {
             guard let sectionID = Int(raw) else { return .error(400, TestRailMessages.invalidInteger("section_id")) }
@@ -92,6 +112,13 @@ struct APIRouter: Sendable {
             }
             records = records.filter { $0.fields["section_id"]?.intValue == sectionID }
         }
+        if let rejection = filterByTimestamps(call, &records) { return rejection }
+        return list(call, records, key: "cases", for: caller)
+    }
+
+    /// Applies `created_after`/`before` and `updated_after`/`before` (Unix seconds, exclusive); returns the 400 for
+    /// a bound that is not an integer.
+    func filterByTimestamps(_ call: TestRailEndpoint, _ records: inout [InstanceIndex.Record]) -> APIResponse? {
         for (name, field, isAfter) in [
             ("updated_after", "updated_on", true), ("updated_before", "updated_on", false),
             ("created_after", "created_on", true), ("created_before", "created_on", false),
@@ -103,12 +130,15 @@ struct APIRouter: Sendable {
                 return isAfter ? value > bound : value < bound
             }
         }
-        return list(call, records, key: "cases")
+        return nil
     }
 
-    /// One page of `records` under `key`, with TestRail's `offset`/`limit`/`size`/`_links` envelope.
-    private func list(_ call: TestRailEndpoint, _ records: [InstanceIndex.Record], key: String) -> APIResponse {
-        if legacyArrays {
+    /// One page of `records` under `key`, with TestRail's `offset`/`limit`/`size`/`_links` envelope, or the whole
+    /// list as a bare array where the dialect does not paginate this method for this caller.
+    func list(
+        _ call: TestRailEndpoint, _ records: [InstanceIndex.Record], key: String, for caller: APICaller
+    ) -> APIResponse {
+        guard dialect.paginates(call.method, betaHeader: caller.sentBetaHeader) else {
             return APIResponse(status: 200, body: Self.array(records), items: records.count)
         }
         var limit = TestRailEndpoint.maximumPageSize
@@ -126,7 +156,8 @@ struct APIRouter: Sendable {
         let start = min(offset, records.count)
         let end = min(records.count, start + limit)
         let page = records[start..<end]
-        let next = offset + limit < records.count ? link(call, offset: offset + limit, limit: limit) : nil
+        let nextLimit = dialect.zeroLimitNextLinks ? 0 : limit
+        let next = offset + limit < records.count ? link(call, offset: offset + limit, limit: nextLimit) : nil
         let previous = offset > 0 ? link(call, offset: max(0, offset - limit), limit: limit) : nil
 
         var body = Data()
@@ -149,7 +180,7 @@ struct APIRouter: Sendable {
         return target.apiPath
     }
 
-    private static func array<Records: Collection>(_ records: Records) -> Data
+    static func array<Records: Collection>(_ records: Records) -> Data
     where Records.Element == InstanceIndex.Record {
         var data = Data([UInt8(ascii: "[")])
         for (position, record) in records.enumerated() {

@@ -15,10 +15,24 @@ enum TestRailMessages {
     static let invalidCase = "Field :case_id is not a valid test case."
     static let invalidLimit = "Field :limit is not a valid integer between 1 and 250."
     static let invalidOffset = "Field :offset is not a valid integer (0 or greater)."
+    static let invalidMilestone = "Field :milestone_id is not a valid milestone."
+    static let invalidSharedStep = "Field :shared_step_id is not a valid shared step."
+    static let invalidLabel = "Field :label_id is not a valid label."
+    static let invalidUser = "Field :user_id is not a valid user."
+    /// trcli matches this text to tell "no such user" from other failures of `get_user_by_email`.
+    static let invalidEmail = "Field :email is not a valid email address."
+    static let emailRequired = "Field :email is a required field."
+    /// `get_users` without a project, asked by a non-administrator (TestRail 6.4+; text from a real server).
+    static let notAdministrator =
+        "Access Denied. You are not a TestRail administrator. Field:project_id is a required field."
+    /// `get_user`/`get_user_by_email` for someone else, asked by a non-administrator (the wording is ours).
+    static let otherUserDenied =
+        "Access Denied. You are not a TestRail administrator and may only retrieve your own user account."
     static let readOnly = "This TestRail simulator is read-only: only GET methods are available."
 
     static func unknownMethod(_ method: String) -> String { "Unknown method '\(method)'" }
     static func invalidInteger(_ field: String) -> String { "Field :\(field) is not a valid integer." }
+    static func invalidBoolean(_ field: String) -> String { "Field :\(field) is not a valid boolean." }
 
     static func rateLimited(limit: Int, retryAfter: Int) -> String {
         "API Rate Limit Exceeded - \(limit) per minute maximum allowed. Retry after \(retryAfter) seconds."

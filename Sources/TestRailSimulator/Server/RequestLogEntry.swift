@@ -15,17 +15,20 @@ public struct RequestLogEntry: Sendable, Hashable, Codable {
     /// The injected fault, if any (`http_500`, `drop`, `truncate`, `maintenance`, `rate_limit`).
     public var fault: String?
     public var latencyMilliseconds: Double
+    /// The request's `x-api-ident` header, if it sent one (`beta` opts in to pagination on TestRail 6.7–7.2.0).
+    public var apiIdent: String?
 
     enum CodingKeys: String, CodingKey {
         case sequence = "seq"
         case arrivedMilliseconds = "t_ms"
         case method, path, status, items, bytes, fault
         case latencyMilliseconds = "latency_ms"
+        case apiIdent = "api_ident"
     }
 
     public init(
         sequence: Int, arrivedMilliseconds: Double, method: String, path: String, status: Int, items: Int?,
-        bytes: Int, fault: String?, latencyMilliseconds: Double
+        bytes: Int, fault: String?, latencyMilliseconds: Double, apiIdent: String? = nil
     ) {
         self.sequence = sequence
         self.arrivedMilliseconds = arrivedMilliseconds
@@ -36,5 +39,6 @@ public struct RequestLogEntry: Sendable, Hashable, Codable {
         self.bytes = bytes
         self.fault = fault
         self.latencyMilliseconds = latencyMilliseconds
+        self.apiIdent = apiIdent
     }
 }

@@ -4,9 +4,13 @@ public struct SimulatorConfiguration: Sendable {
     public struct User: Sendable, Hashable {
         public var email: String
         public var key: String
-        public init(email: String, key: String) {
+        /// Administrators may list every user and fetch anyone's account; others need a project id for `get_users`
+        /// and may fetch only themselves.
+        public var isAdmin: Bool
+        public init(email: String, key: String, isAdmin: Bool = true) {
             self.email = email
             self.key = key
+            self.isAdmin = isAdmin
         }
     }
 
@@ -24,7 +28,17 @@ public struct SimulatorConfiguration: Sendable {
     public var faults: FaultPlan
     /// Periods, measured from start, in which every call answers 409.
     public var maintenanceWindows: [Range<Duration>]
+    /// Bare arrays for every list, as TestRail before 6.7 sent them.
     public var legacyArrays: Bool
+    /// `get_suites` in the paginated envelope, as TestRail 9.3.1+ sends it; a bare array otherwise.
+    public var suitesPaginated: Bool
+    /// TestRail 6.7–7.2.0: lists are bare arrays unless the request carries `x-api-ident: beta`.
+    public var betaHeaderPagination: Bool
+    /// Every 200 body starts with `USER AUTHENTICATION SUCCESSFUL!\n`, as some legacy servers sent it.
+    public var authenticationBanner: Bool
+    /// `_links.next` carries `limit=0` instead of the page's limit, as some real servers write it; followed
+    /// verbatim, such a link is a 400.
+    public var zeroLimitNextLinks: Bool
     public var apiEnabled: Bool
     public var seed: UInt64
     /// Where to append the request log as JSON lines, if anywhere.
@@ -35,7 +49,8 @@ public struct SimulatorConfiguration: Sendable {
         users: [User] = [SimulatorConfiguration.demoUser],
         rateLimitPerMinute: Int? = nil, latency: Duration = .zero, jitter: Duration = .zero,
         faults: FaultPlan = .none, maintenanceWindows: [Range<Duration>] = [], legacyArrays: Bool = false,
-        apiEnabled: Bool = true, seed: UInt64 = 1, requestLogPath: String? = nil
+        apiEnabled: Bool = true, seed: UInt64 = 1, requestLogPath: String? = nil, suitesPaginated: Bool = false,
+        betaHeaderPagination: Bool = false, authenticationBanner: Bool = false, zeroLimitNextLinks: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -51,6 +66,10 @@ public struct SimulatorConfiguration: Sendable {
         self.apiEnabled = apiEnabled
         self.seed = seed
         self.requestLogPath = requestLogPath
+        self.suitesPaginated = suitesPaginated
+        self.betaHeaderPagination = betaHeaderPagination
+        self.authenticationBanner = authenticationBanner
+        self.zeroLimitNextLinks = zeroLimitNextLinks
     }
 
     /// The account the demo and the tests use.

@@ -1,8 +1,8 @@
 import Foundation
 import TestRailAPI
 
-/// One simulated instance, independent of HTTP: takes a request's path, query and credentials and returns the
-/// response TestRail would send, after authentication, maintenance, the rate window, faults and latency.
+/// One simulated instance, independent of HTTP: takes a request's path, query, credentials and headers and returns
+/// the response TestRail would send, after authentication, maintenance, the rate window, faults and latency.
 public struct SimulatorCore: Sendable {
     /// A response ready for the wire; `delivery` says whether to send it whole, cut, or drop the connection.
     public struct Reply: Sendable {
@@ -24,25 +24,31 @@ public struct SimulatorCore: Sendable {
     var router: APIRouter { routing.current }
     let state: SimulatorState
     let started: ContinuousClock.Instant
-    private let credentials: [String: String]
+    /// The users who may log in, by lowercased email.
+    private let accounts: [String: SimulatorConfiguration.User]
 
     public init(dataset: Dataset, configuration: SimulatorConfiguration) throws {
         self.configuration = configuration
-        routing = RouterBox(APIRouter(index: InstanceIndex(dataset), legacyArrays: configuration.legacyArrays))
+        routing = RouterBox(APIRouter(index: InstanceIndex(dataset), dialect: ServerDialect(configuration)))
         state = try SimulatorState(configuration: configuration)
         started = ContinuousClock.now
-        credentials = Dictionary(
-            configuration.users.map { ($0.email.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
+        accounts = Dictionary(
+            configuration.users.map { ($0.email.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Replaces the instance's data while it runs, as users editing TestRail would: later requests see the new data.
     public func replaceDataset(_ dataset: Dataset) {
-        routing.current = APIRouter(index: InstanceIndex(dataset), legacyArrays: configuration.legacyArrays)
+        routing.current = APIRouter(index: InstanceIndex(dataset), dialect: ServerDialect(configuration))
     }
 
-    /// Answers one HTTP request. `path` is the URL path (`/index.php`), `query` the raw text after `?`.
-    public func handle(httpMethod: String, path: String, query: String?, authorization: String?) async -> Reply {
+    /// Answers one HTTP request. `path` is the URL path (`/index.php`), `query` the raw text after `?`; `headers`
+    /// are the request's other headers, names in any case (only `x-api-ident` matters, see
+    /// ``SimulatorConfiguration/betaHeaderPagination``).
+    public func handle(
+        httpMethod: String, path: String, query: String?, authorization: String?, headers: [String: String] = [:]
+    ) async -> Reply {
         let arrived = ContinuousClock.now - started
+        let apiIdent = headers.first { $0.key.lowercased() == "x-api-ident" }?.value
         guard path == configuration.basePath + "index.php", let query, query.hasPrefix("/api/v2/"),
             let call = try? TestRailEndpoint(apiPath: query), !call.method.isEmpty
         else {
@@ -51,7 +57,7 @@ public struct SimulatorCore: Sendable {
                 .error(404, "No API method at this address; TestRail's API lives at index.php?/api/v2/<method>"),
                 sequence: sequence, arrived: arrived, method: "-", path: (query ?? path), fault: nil, occurrence: 0)
         }
-        guard isAuthorized(authorization) else {
+        guard let account = authenticatedUser(authorization) else {
             let sequence = await state.nextSequence()
             return await finish(
                 .error(401, TestRailMessages.authenticationFailed), sequence: sequence, arrived: arrived,
@@ -94,12 +100,16 @@ public struct SimulatorCore: Sendable {
                 429, TestRailMessages.rateLimited(limit: limit, retryAfter: seconds),
                 headers: [("Retry-After", String(seconds))])
         default:
+            let caller = APICaller(
+                email: account.email, isAdmin: account.isAdmin,
+                sentBetaHeader: apiIdent?.trimmingCharacters(in: .whitespaces).lowercased() == "beta")
             response =
-                httpMethod.uppercased() == "GET" ? router.respond(to: call) : .error(403, TestRailMessages.readOnly)
+                httpMethod.uppercased() == "GET"
+                ? router.respond(to: call, from: caller) : .error(403, TestRailMessages.readOnly)
         }
         return await finish(
             response, sequence: admission.sequence, arrived: arrived, method: call.method, path: call.apiPath,
-            fault: fault, occurrence: admission.occurrence)
+            fault: fault, occurrence: admission.occurrence, apiIdent: apiIdent)
     }
 
     /// The request log so far, in arrival order.
@@ -112,20 +122,22 @@ public struct SimulatorCore: Sendable {
         await state.setMaintenance(on)
     }
 
-    private func isAuthorized(_ header: String?) -> Bool {
+    /// The user whose HTTP Basic credentials `header` carries, if they are right.
+    private func authenticatedUser(_ header: String?) -> SimulatorConfiguration.User? {
         guard let header, header.lowercased().hasPrefix("basic "),
             let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
             let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
-        else { return false }
+        else { return nil }
         let user = text[..<colon].lowercased()
         let key = String(text[text.index(after: colon)...])
-        return credentials[user] == key
+        guard let account = accounts[user], account.key == key else { return nil }
+        return account
     }
 
     /// Waits out the simulated latency, logs the request and shapes the reply for the wire.
     private func finish(
         _ response: APIResponse, sequence: Int, arrived: Duration, method: String, path: String, fault: Fault?,
-        occurrence: Int
+        occurrence: Int, apiIdent: String? = nil
     ) async -> Reply {
         let latency = latency(for: path, occurrence: occurrence)
         if latency > .zero {
@@ -133,6 +145,9 @@ public struct SimulatorCore: Sendable {
         }
         var delivery = Reply.Delivery.whole
         var body = response.body
+        if configuration.authenticationBanner && response.status == 200 {
+            body = Self.authenticationBanner + body
+        }
         switch fault {
         case .truncateBody?:
             delivery = .truncated
@@ -146,7 +161,7 @@ public struct SimulatorCore: Sendable {
             RequestLogEntry(
                 sequence: sequence, arrivedMilliseconds: Self.milliseconds(arrived), method: method, path: path,
                 status: response.status, items: response.items, bytes: body.count, fault: fault?.description,
-                latencyMilliseconds: Self.milliseconds(latency)))
+                latencyMilliseconds: Self.milliseconds(latency), apiIdent: apiIdent))
         return Reply(
             status: response.status, headers: response.headers, body: body, contentType: response.contentType,
             delivery: delivery)
@@ -158,6 +173,9 @@ public struct SimulatorCore: Sendable {
         let offset = configuration.jitter * (roll * 2 - 1)
         return max(.zero, configuration.latency + offset)
     }
+
+    /// What some legacy servers wrote before every successful body (gurock/trcli strips it).
+    static let authenticationBanner = Data("USER AUTHENTICATION SUCCESSFUL!\n".utf8)
 
     static func milliseconds(_ duration: Duration) -> Double {
         let components = duration.components

@@ -32,9 +32,14 @@ public struct TestRailSimulator: Sendable {
     ) -> ServiceGroup {
         let core = self.core
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            var headers: [String: String] = [:]
+            for field in request.headers {
+                let name = field.name.canonicalName
+                headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
+            }
             let reply = await core.handle(
                 httpMethod: request.method.rawValue, path: request.uri.path, query: request.uri.query,
-                authorization: request.headers[.authorization])
+                authorization: request.headers[.authorization], headers: headers)
             return Self.response(for: reply)
         }
         let host = configuration.host
