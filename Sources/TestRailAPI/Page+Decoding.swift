@@ -24,7 +24,7 @@ extension Page where Item: Decodable {
                 offset: envelope.offset ?? 0,
                 limit: envelope.limit ?? envelope.items.count,
                 size: envelope.size ?? envelope.items.count,
-                next: try envelope.next.map(TestRailEndpoint.init(apiPath:)),
+                next: try envelope.next.map(TestRailEndpoint.nextPage(apiPath:)),
                 previous: try? envelope.previous.map(TestRailEndpoint.init(apiPath:)),
                 isLegacy: false
             )
@@ -59,7 +59,7 @@ extension Page where Item: Decodable {
         let links = envelope["_links"] as? [String: Any]
         var next: TestRailEndpoint?
         if let link = links?["next"] as? String {
-            guard let parsed = try? TestRailEndpoint(apiPath: link) else { return nil }
+            guard let parsed = try? TestRailEndpoint.nextPage(apiPath: link) else { return nil }
             next = parsed
         }
         return Page(

@@ -30,6 +30,8 @@ public struct TestRailClient: Sendable {
                 "Content-Type": "application/json",
                 "Accept": "application/json",
                 "User-Agent": "casediff",
+                // Servers 6.7–7.2.0 paginate lists only when asked this way; later ones always do and ignore it.
+                "x-api-ident": "beta",
             ],
             timeout: timeout
         )
@@ -44,9 +46,21 @@ public struct TestRailClient: Sendable {
             throw TestRailError.connectionFailed(String(describing: error))
         }
         if (200..<300).contains(response.status) {
-            return response.body
+            return Self.withoutBanner(response.body)
         }
         throw Self.error(for: response, now: now())
+    }
+
+    /// Some legacy servers start every answer with this line before the JSON.
+    static let banner = Data("USER AUTHENTICATION SUCCESSFUL!".utf8)
+
+    /// The body without a leading authentication banner (and the line break after it).
+    static func withoutBanner(_ body: Data) -> Data {
+        guard body.starts(with: banner) else { return body }
+        var rest = body.dropFirst(banner.count)
+        if rest.first == UInt8(ascii: "\r") { rest = rest.dropFirst() }
+        if rest.first == UInt8(ascii: "\n") { rest = rest.dropFirst() }
+        return Data(rest)
     }
 
     /// One page of a list endpoint (`get_projects`, `get_suites`, `get_sections`, `get_cases`).
@@ -154,5 +168,21 @@ extension TestRailClient {
 
     public func caseFields() async throws -> [CaseField] {
         try await object(.getCaseFields)
+    }
+
+    public func templates(projectID: Int) async throws -> [Template] {
+        try await object(.getTemplates(projectID: projectID))
+    }
+
+    public func milestones(projectID: Int) async throws -> [Milestone] {
+        try await all(.getMilestones(projectID: projectID), itemsKey: "milestones")
+    }
+
+    public func sharedSteps(projectID: Int) async throws -> [SharedStepSet] {
+        try await all(.getSharedSteps(projectID: projectID), itemsKey: "shared_steps")
+    }
+
+    public func users(projectID: Int? = nil) async throws -> [User] {
+        try await all(.getUsers(projectID: projectID), itemsKey: "users")
     }
 }

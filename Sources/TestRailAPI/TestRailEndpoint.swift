@@ -68,6 +68,16 @@ public struct TestRailEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The call without the API prefix, for messages and logs (`get_cases/1&suite_id=2`).
     public var description: String { String(apiPath.dropFirst("/api/v2/".count)) }
 
+    /// A `_links.next` value as a call. Some servers write `limit=0` into it, which TestRail then refuses with a
+    /// 400: a zero (or missing) limit becomes the page size the list is served in.
+    public static func nextPage(apiPath: String) throws -> TestRailEndpoint {
+        let link = try TestRailEndpoint(apiPath: apiPath)
+        guard let limit = link.parameter("limit"), let value = Int(limit), value > 0 else {
+            return link.setting("limit", to: String(maximumPageSize))
+        }
+        return link
+    }
+
     /// The value of a parameter, if present.
     public func parameter(_ name: String) -> String? {
         parameters.last(where: { $0.name == name })?.value
@@ -116,8 +126,9 @@ extension TestRailEndpoint {
         TestRailEndpoint(method: "get_project", arguments: [projectID])
     }
 
-    public static func getSuites(projectID: Int) -> TestRailEndpoint {
-        TestRailEndpoint(method: "get_suites", arguments: [projectID])
+    /// A bare array before TestRail 9.3.1, an envelope (`suites`) since.
+    public static func getSuites(projectID: Int, offset: Int? = nil, limit: Int? = nil) -> TestRailEndpoint {
+        paged("get_suites", [projectID], [], offset: offset, limit: limit)
     }
 
     public static func getSuite(_ suiteID: Int) -> TestRailEndpoint {
@@ -142,7 +153,37 @@ extension TestRailEndpoint {
         TestRailEndpoint(method: "get_case", arguments: [caseID])
     }
 
+    /// A bare array of every custom case field and its per-project configurations.
     public static let getCaseFields = TestRailEndpoint(method: "get_case_fields")
+
+    /// The templates enabled for a project: a bare array (TestRail 5.2+).
+    public static func getTemplates(projectID: Int) -> TestRailEndpoint {
+        TestRailEndpoint(method: "get_templates", arguments: [projectID])
+    }
+
+    /// Every user (administrators only), or with `projectID` the users with access to the project (anyone);
+    /// a bare array on older servers, an envelope (`users`) on newer ones.
+    public static func getUsers(projectID: Int? = nil, offset: Int? = nil, limit: Int? = nil) -> TestRailEndpoint {
+        paged("get_users", projectID.map { [$0] } ?? [], [], offset: offset, limit: limit)
+    }
+
+    public static func getUser(_ userID: Int) -> TestRailEndpoint {
+        TestRailEndpoint(method: "get_user", arguments: [userID])
+    }
+
+    /// A project's milestones, sub-milestones included (flat, with `parent_id`); envelope `milestones`.
+    public static func getMilestones(projectID: Int, offset: Int? = nil, limit: Int? = nil) -> TestRailEndpoint {
+        paged("get_milestones", [projectID], [], offset: offset, limit: limit)
+    }
+
+    /// A project's shared step sets (TestRail 7.0+); envelope `shared_steps`.
+    public static func getSharedSteps(projectID: Int, offset: Int? = nil, limit: Int? = nil) -> TestRailEndpoint {
+        paged("get_shared_steps", [projectID], [], offset: offset, limit: limit)
+    }
+
+    public static func getSharedStep(_ id: Int) -> TestRailEndpoint {
+        TestRailEndpoint(method: "get_shared_step", arguments: [id])
+    }
     public static let getCaseTypes = TestRailEndpoint(method: "get_case_types")
     public static let getPriorities = TestRailEndpoint(method: "get_priorities")
 }

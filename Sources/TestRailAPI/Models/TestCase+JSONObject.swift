@@ -32,6 +32,7 @@ extension TestCase: JSONObjectDecodable {
             case "updated_on": updatedOn = JSONObjectField.int(value)
             case "display_order": displayOrder = JSONObjectField.int(value)
             case "is_deleted": isDeleted = (value as? NSNumber)?.boolValue ?? false
+            case "labels": labels = (value as? [Any]).map { $0.compactMap(CaseLabel.init(jsonObject:)) }
             default:
                 if key.hasPrefix("custom_") { custom[key] = JSONValue(jsonObject: value) }
             }

@@ -20,6 +20,8 @@ public struct TestCase: Sendable, Hashable {
     public var updatedOn: Int?
     public var displayOrder: Int?
     public var isDeleted: Bool
+    /// The case's labels (TestRail 9.x); nil when the server sends none at all (older versions).
+    public var labels: [CaseLabel]?
     /// Every `custom_*` field, keyed by its full system name (`custom_steps_separated`).
     public var customFields: [String: JSONValue]
 
@@ -28,7 +30,7 @@ public struct TestCase: Sendable, Hashable {
         typeID: Int? = nil, priorityID: Int? = nil, milestoneID: Int? = nil, refs: String? = nil,
         estimate: String? = nil, estimateForecast: String? = nil, createdBy: Int? = nil, createdOn: Int? = nil,
         updatedBy: Int? = nil, updatedOn: Int? = nil, displayOrder: Int? = nil, isDeleted: Bool = false,
-        customFields: [String: JSONValue] = [:]
+        labels: [CaseLabel]? = nil, customFields: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.title = title
@@ -47,6 +49,7 @@ public struct TestCase: Sendable, Hashable {
         self.updatedOn = updatedOn
         self.displayOrder = displayOrder
         self.isDeleted = isDeleted
+        self.labels = labels
         self.customFields = customFields
     }
 }
@@ -79,6 +82,7 @@ extension TestCase: Codable {
             let number: Int? = try? container.decodeIfPresent(Int.self, forKey: .isDeleted)
             isDeleted = (number ?? 0) != 0
         }
+        labels = try? container.decodeIfPresent([CaseLabel].self, forKey: .labels)
         var custom: [String: JSONValue] = [:]
         for key in container.allKeys where key.stringValue.hasPrefix("custom_") {
             custom[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
@@ -105,6 +109,7 @@ extension TestCase: Codable {
         try container.encode(updatedOn, forKey: .updatedOn)
         try container.encode(displayOrder, forKey: .displayOrder)
         try container.encode(isDeleted ? 1 : 0, forKey: .isDeleted)
+        try container.encodeIfPresent(labels, forKey: .labels)
         for (name, value) in customFields {
             try container.encode(value, forKey: Key(name))
         }
@@ -129,4 +134,5 @@ extension AnyCodingKey {
     fileprivate static let updatedOn = AnyCodingKey("updated_on")
     fileprivate static let displayOrder = AnyCodingKey("display_order")
     fileprivate static let isDeleted = AnyCodingKey("is_deleted")
+    fileprivate static let labels = AnyCodingKey("labels")
 }
