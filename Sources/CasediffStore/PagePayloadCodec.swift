@@ -8,9 +8,12 @@ import TestRailAPI
 ///
 /// | format | used for                                   | payload                                  |
 /// |--------|--------------------------------------------|------------------------------------------|
-/// | 1      | projects, suites, case types, priorities    | the items as JSON (TestRail's own shape) |
-/// |        | (and every page a schema-1 store wrote)    |                                          |
-/// | 2      | cases and sections                         | the binary format (``BinaryWriter``)     |
+/// | 1      | projects, suites, case types, priorities,  | the items as JSON (TestRail's own shape) |
+/// |        | case fields, templates, milestones, users, |                                          |
+/// |        | shared steps (and every page a schema-1    |                                          |
+/// |        | store wrote)                               |                                          |
+/// | 2      | cases and sections, before labels (0.5)    | no longer read: such pages are refetched |
+/// | 3      | cases (with labels) and sections           | the binary format (``BinaryWriter``)     |
 ///
 /// Cases and sections are most of the data; the binary format reads back without a JSON parser, which is what
 /// lets a warm-store comparison of two 36 000-case projects finish in well under a second.
@@ -26,13 +29,19 @@ enum PagePayloadCodec {
     }
 
     static let json = 1
-    static let binary = 2
+    /// Cases and sections in the binary format; format 2 (cases without labels) reads as missing.
+    static let binary = 3
 
     static func encode(_ payload: UnitPayload) throws -> Row {
         switch payload {
         case .project(let project): return try single(project)
         case .caseTypes(let types): return try single(types)
         case .priorities(let priorities): return try single(priorities)
+        case .caseFields(let fields): return try single(fields)
+        case .templates(let templates): return try single(templates)
+        case .milestones(let page): return try jsonPage(page)
+        case .sharedSteps(let page): return try jsonPage(page)
+        case .users(let page): return try jsonPage(page)
         case .projects(let page): return try jsonPage(page)
         case .suites(let page): return try jsonPage(page)
         case .sections(let page):
@@ -47,6 +56,11 @@ enum PagePayloadCodec {
         case .project: return .project(try object(row))
         case .caseTypes: return .caseTypes(try object(row))
         case .priorities: return .priorities(try object(row))
+        case .caseFields: return .caseFields(try object(row))
+        case .templates: return .templates(try object(row))
+        case .milestones: return .milestones(try page(row, offset: offset))
+        case .sharedSteps: return .sharedSteps(try page(row, offset: offset))
+        case .users: return .users(try page(row, offset: offset))
         case .projects: return .projects(try page(row, offset: offset))
         case .suites: return .suites(try page(row, offset: offset))
         case .sections:

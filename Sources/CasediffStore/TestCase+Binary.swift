@@ -1,7 +1,8 @@
 import TestRailAPI
 
-/// A case in the binary format: id and title, a presence mask, the optional fields present (in mask order), then
-/// the custom fields by name. Reading it back needs no JSON parser (see docs/store.md).
+/// A case in the binary format: id and title, a presence mask, the optional fields present (in mask order), the
+/// custom fields by name, then the labels (a count plus one, 0 for none sent; each an id or 0, and a title).
+/// Reading it back needs no JSON parser (see docs/store.md).
 extension TestCase {
     /// The mask's bits: one per optional number, then one per optional text, then `is_deleted`.
     private var optionalNumbers: [Int?] {
@@ -30,6 +31,15 @@ extension TestCase {
         for name in customFields.keys.sorted() {
             writer.string(name)
             customFields[name]!.write(to: &writer)
+        }
+        if let labels {
+            writer.unsigned(UInt64(labels.count) + 1)
+            for label in labels {
+                writer.int(label.id ?? 0)
+                writer.string(label.title)
+            }
+        } else {
+            writer.unsigned(0)
         }
     }
 
@@ -71,10 +81,22 @@ extension TestCase {
                 custom[name] = try JSONValue(from: &reader)
             }
         }
+        var labels: [CaseLabel]?
+        let labelCount = try reader.count()
+        if labelCount > 0 {
+            var list: [CaseLabel] = []
+            list.reserveCapacity(labelCount - 1)
+            for _ in 1..<labelCount {
+                let labelID = try reader.int()
+                list.append(CaseLabel(id: labelID == 0 ? nil : labelID, title: try reader.string()))
+            }
+            labels = list
+        }
         self.init(
             id: id, title: title, sectionID: sectionID, suiteID: suiteID, templateID: templateID, typeID: typeID,
             priorityID: priorityID, milestoneID: milestoneID, refs: refs, estimate: estimate,
             estimateForecast: estimateForecast, createdBy: createdBy, createdOn: createdOn, updatedBy: updatedBy,
-            updatedOn: updatedOn, displayOrder: displayOrder, isDeleted: isDeleted, customFields: custom)
+            updatedOn: updatedOn, displayOrder: displayOrder, isDeleted: isDeleted, labels: labels,
+            customFields: custom)
     }
 }

@@ -38,7 +38,9 @@ import Testing
             #expect(requests.count == served)
             for request in requests {
                 let id = try #require(request["request_id"] as? String)
-                #expect(id.wholeMatch(of: /(p[0-9]+|priorities|case-types|projects)[a-z0-9\/]*#[0-9]+/) != nil, "\(id)")
+                #expect(
+                    id.wholeMatch(of: /(p[0-9]+|priorities|case-types|case-fields|users|projects)[a-z0-9\/-]*#[0-9]+/)
+                        != nil, "\(id)")
                 #expect(request["status"] as? Int == 200)
                 #expect(request["latency_ms"] is Int && request["bytes"] is Int)
             }

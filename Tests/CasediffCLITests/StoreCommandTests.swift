@@ -176,7 +176,7 @@ import Testing
         try Data("{\"format\": \"casediff-snapshot\", \"schema_version\": 9, \"casediff_version\": \"9.0\"}".utf8)
             .write(to: file)
         let newer = try await CLIRunner.run(["compare", file.path, "1"], environment: [:])
-        CompareCommandTests().expectOneErrorLine(newer, containing: "this casediff reads up to 1")
+        CompareCommandTests().expectOneErrorLine(newer, containing: "this casediff reads up to 2")
     }
 
     @Test func aFileThatIsNotAStoreIsOneLine() async throws {

@@ -110,7 +110,7 @@ import Testing
         #expect(back.data == expected && back.takenAt == Self.now && back.toolVersion == "9.9.9")
         #expect(try back.encoded() == bytes)
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.contains("\"format\" : \"casediff-snapshot\"") && text.contains("\"schema_version\" : 1"))
+        #expect(text.contains("\"format\" : \"casediff-snapshot\"") && text.contains("\"schema_version\" : 2"))
         #expect(throws: CasediffError.self) { try ProjectSnapshot.decode(Data("[]".utf8), path: "x.json") }
     }
 
@@ -131,7 +131,7 @@ import Testing
             ).run(projects: [.left: .id(1), .right: .id(2)])
             #expect(await simulator.requestLog().count == sent)
             #expect(warm.metrics.requests == 0 && warm.projects == cold.projects)
-            #expect(warm.metrics.cache.storeHits + warm.metrics.cache.memoryHits == 24 + 4)
+            #expect(warm.metrics.cache.storeHits + warm.metrics.cache.memoryHits == 24 + 4 + 7)
 
             let empty = MemoryStore()
             await #expect {

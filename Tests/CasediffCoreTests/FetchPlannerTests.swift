@@ -34,7 +34,23 @@ import Testing
         try planner.handle(UnitOutcome(unit: unit, result: .success(payload)))
     }
 
-    /// Answers the metadata, both projects and both listings (`suites` per side).
+    /// Answers a definition unit (case fields, templates, milestones, shared steps, users) with an empty list;
+    /// false for any other unit.
+    func answerDefinition(
+        _ planner: inout FetchPlanner, _ unit: WorkUnit, caseFields: [CaseField] = [], users: [User] = []
+    ) throws -> Bool {
+        switch unit.kind {
+        case .caseFields: try answer(&planner, unit, .caseFields(caseFields))
+        case .templates: try answer(&planner, unit, .templates([]))
+        case .milestones: try answer(&planner, unit, .milestones(page([Milestone]())))
+        case .sharedSteps: try answer(&planner, unit, .sharedSteps(page([SharedStepSet]())))
+        case .users: try answer(&planner, unit, .users(page(users)))
+        default: return false
+        }
+        return true
+    }
+
+    /// Answers the metadata and definitions, both projects and both listings (`suites` per side).
     func startBoth(_ planner: inout FetchPlanner, suites: [Side: [Suite]]) throws -> [WorkUnit] {
         var later: [WorkUnit] = []
         for unit in drain(&planner) {
@@ -43,16 +59,83 @@ import Testing
             case .priorities: try answer(&planner, unit, .priorities([]))
             case .project(let side): try answer(&planner, unit, .project(side == .left ? Self.project1 : Self.project2))
             case .suites(let side): try answer(&planner, unit, .suites(page(suites[side] ?? [])))
-            default: later.append(unit)
+            default: if try !answerDefinition(&planner, unit) { later.append(unit) }
             }
         }
         return later + drain(&planner)
     }
 
-    @Test func startsWithMetadataProjectsAndListingsAtOnce() {
+    @Test func startsWithMetadataProjectsListingsAndDefinitionsAtOnce() {
         var planner = makePlanner()
         let labels = Set(drain(&planner).map(\.label))
-        #expect(labels == ["case-types", "priorities", "p1", "p2", "p1/suites/o0", "p2/suites/o0"])
+        #expect(
+            labels == [
+                "case-types", "priorities", "case-fields", "p1", "p2", "p1/suites/o0", "p2/suites/o0", "p1/templates",
+                "p2/templates", "p1/milestones/o0", "p2/milestones/o0", "p1/shared-steps/o0", "p2/shared-steps/o0",
+            ])
+    }
+
+    static let ownerField = CaseField(
+        id: 5, systemName: "custom_owner", label: "Owner", typeID: CaseField.FieldType.user.rawValue,
+        configurations: [.init(context: .init(isGlobal: false, projectIDs: [2]), options: .init())])
+
+    @Test func usersAreListedOnlyForAProjectWithAUserFieldAndRefusalFallsBackToItsProject() throws {
+        var planner = makePlanner()
+        var users: [WorkUnit] = []
+        for unit in drain(&planner) {
+            switch unit.kind {
+            case .caseTypes: try answer(&planner, unit, .caseTypes([]))
+            case .priorities: try answer(&planner, unit, .priorities([]))
+            case .project(let side): try answer(&planner, unit, .project(side == .left ? Self.project1 : Self.project2))
+            case .suites: try answer(&planner, unit, .suites(page([Suite]())))
+            case .caseFields: try answer(&planner, unit, .caseFields([Self.ownerField]))
+            default: _ = try answerDefinition(&planner, unit)
+            }
+        }
+        users = drain(&planner)
+        #expect(users.map(\.label) == ["users/o0"], "the field applies to P2 only, and one list serves the instance")
+        #expect(!planner.isComplete)
+        let refusal = TestRailError.forbidden("Access Denied. You are not a TestRail administrator.")
+        _ = try planner.handle(UnitOutcome(unit: users[0], result: .failure(refusal)))
+        let fallback = drain(&planner)
+        #expect(fallback.map(\.endpoint.description) == ["get_users/2&limit=250"])
+        #expect(planner.definitionChains(.left).users == nil, "P1 has no user field")
+        _ = try planner.handle(UnitOutcome(unit: fallback[0], result: .failure(refusal)))
+        #expect(planner.isComplete, "a refused list is settled: the comparison falls back to ids")
+        let notes = planner.definitionChains(.right).notes
+        #expect(notes.count == 1 && notes[0].contains("user fields compare by id"))
+        #expect(notes[0].contains("get_users: ") && notes[0].contains("get_users/2: "))
+    }
+
+    @Test func aDefinitionThatStillFailsMakesTheRunIncompleteButAnUnknownMethodDoesNot() throws {
+        var planner = makePlanner()
+        let units = try startBoth(&planner, suites: [.left: [], .right: []])
+        #expect(units.isEmpty)
+        #expect(planner.isComplete)
+
+        var second = makePlanner()
+        for unit in drain(&second) {
+            switch unit.kind {
+            case .caseTypes: try answer(&second, unit, .caseTypes([]))
+            case .priorities: try answer(&second, unit, .priorities([]))
+            case .project(let side): try answer(&second, unit, .project(side == .left ? Self.project1 : Self.project2))
+            case .suites: try answer(&second, unit, .suites(page([Suite]())))
+            case .sharedSteps(.left):
+                // TestRail before 7.0 does not know the method: no shared steps, and no failure.
+                _ = try second.handle(UnitOutcome(unit: unit, result: .failure(.notFound("Unknown method"))))
+            case .milestones(.right):
+                _ = try second.handle(
+                    UnitOutcome(unit: unit, result: .failure(.serverError(status: 503, message: "busy"))))
+            default: _ = try answerDefinition(&second, unit)
+            }
+        }
+        #expect(second.definitionChains(.left).sharedSteps == nil)
+        let error = try #require(throws: CasediffError.self) { try second.verifyComplete() }
+        guard case .incomplete(let failures) = error else {
+            Issue.record("expected incomplete, got \(error)")
+            return
+        }
+        #expect(failures.map(\.unit.label) == ["p2/milestones/o0"])
     }
 
     @Test func aListingYieldsEachSuitesFirstPagesAndCompletionFollowsNext() throws {
@@ -126,7 +209,7 @@ import Testing
                 // The suite is gone: TestRail answers 400, which must not end the run.
                 let progress = try planner.handle(UnitOutcome(unit: unit, result: .failure(.badRequest("no suite"))))
                 #expect(!progress.keep)
-            default: break
+            default: _ = try answerDefinition(&planner, unit)
             }
         }
         #expect(discarded == [.init(side: .left, suiteID: 99)])
@@ -160,7 +243,7 @@ import Testing
             if case .cases = unit.kind {
                 _ = try planner.handle(
                     UnitOutcome(unit: unit, result: .failure(.serverError(status: 502, message: "x"))))
-            } else {
+            } else if try !answerDefinition(&planner, unit) {
                 try answer(&planner, unit, .sections(page([Section]())))
             }
         }

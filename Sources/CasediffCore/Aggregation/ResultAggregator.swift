@@ -9,6 +9,11 @@ struct ResultAggregator: Sendable {
 
     private var sections: [SeriesKey: [Int: [Section]]] = [:]
     private var cases: [SeriesKey: [Int: [TestCase]]] = [:]
+    private var templates: [Side: [Template]] = [:]
+    private var milestones: [Side: [Int: [Milestone]]] = [:]
+    private var sharedSteps: [Side: [Int: [SharedStepSet]]] = [:]
+    /// Keyed by side for `get_users/<project>`, nil for `get_users` (every user of the instance).
+    private var users: [Side?: [Int: [User]]] = [:]
     private(set) var duplicates = 0
 
     mutating func store(_ outcome: UnitPayload, for unit: WorkUnit) {
@@ -18,6 +23,14 @@ struct ResultAggregator: Sendable {
                 page.items
         case (.cases(let side, let suiteID), .cases(let page)):
             cases[SeriesKey(side: side, suiteID: suiteID), default: [:]][page.isLegacy ? 0 : unit.offset] = page.items
+        case (.templates(let side), .templates(let list)):
+            templates[side] = list
+        case (.milestones(let side), .milestones(let page)):
+            milestones[side, default: [:]][page.isLegacy ? 0 : unit.offset] = page.items
+        case (.sharedSteps(let side), .sharedSteps(let page)):
+            sharedSteps[side, default: [:]][page.isLegacy ? 0 : unit.offset] = page.items
+        case (.users(let side), .users(let page)):
+            users[side, default: [:]][page.isLegacy ? 0 : unit.offset] = page.items
         default:
             break
         }
@@ -38,6 +51,18 @@ struct ResultAggregator: Sendable {
             suite: suite, sections: joined(sectionOffsets, sectionPages), cases: joined(caseOffsets, casePages))
         duplicates += result.duplicates
         return result.data
+    }
+
+    /// A side's definitions from the pages on their chains (in chain order).
+    func definitions(_ side: Side, _ chains: DefinitionChains) -> ProjectDefinitions {
+        func joined<Item>(_ offsets: [Int]?, _ pages: [Int: [Item]]?) -> [Item]? {
+            offsets.map { $0.flatMap { pages?[$0] ?? [] } }
+        }
+        return ProjectDefinitions(
+            caseFields: chains.caseFields, templates: chains.templates ? templates[side] ?? [] : nil,
+            milestones: joined(chains.milestones, milestones[side]),
+            users: chains.users.flatMap { joined($0.offsets, users[$0.side]) },
+            sharedSteps: joined(chains.sharedSteps, sharedSteps[side]), notes: chains.notes)
     }
 
     /// Drops what was stored for a suite that turned out not to exist (a stale hint).

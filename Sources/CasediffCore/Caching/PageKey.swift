@@ -6,6 +6,7 @@ public struct PageKey: Sendable, Hashable, CustomStringConvertible {
     /// Which list (or single object) the answer belongs to.
     public enum Resource: String, Sendable, Hashable, CaseIterable {
         case project, projects, caseTypes = "case_types", priorities, suites, sections, cases
+        case caseFields = "case_fields", templates, milestones, sharedSteps = "shared_steps", users
     }
 
     /// The instance's root URL (no credentials).
@@ -37,6 +38,18 @@ public struct PageKey: Sendable, Hashable, CustomStringConvertible {
             self.init(instance: instance, resource: .caseTypes)
         case .priorities:
             self.init(instance: instance, resource: .priorities)
+        case .caseFields:
+            self.init(instance: instance, resource: .caseFields)
+        case .templates:
+            self.init(instance: instance, resource: .templates, projectID: project)
+        case .milestones:
+            self.init(instance: instance, resource: .milestones, projectID: project, offset: unit.offset)
+        case .sharedSteps:
+            self.init(instance: instance, resource: .sharedSteps, projectID: project, offset: unit.offset)
+        case .users(nil):
+            self.init(instance: instance, resource: .users, offset: unit.offset)
+        case .users:
+            self.init(instance: instance, resource: .users, projectID: project, offset: unit.offset)
         case .suites:
             self.init(instance: instance, resource: .suites, projectID: project, offset: unit.offset)
         case .sections(_, let suiteID):
@@ -54,6 +67,13 @@ public struct PageKey: Sendable, Hashable, CustomStringConvertible {
         case .projects: return "the project list at offset \(offset)"
         case .caseTypes: return "the case types"
         case .priorities: return "the priorities"
+        case .caseFields: return "the case fields"
+        case .templates: return "the templates of P\(projectID)"
+        case .milestones: return "the milestones of P\(projectID) at offset \(offset)"
+        case .sharedSteps: return "the shared steps of P\(projectID) at offset \(offset)"
+        case .users:
+            return projectID == 0
+                ? "the users at offset \(offset)" : "the users of P\(projectID) at offset \(offset)"
         case .suites: return "the suites of P\(projectID) at offset \(offset)"
         case .sections: return "sections of S\(suiteID) (P\(projectID)) at offset \(offset)"
         case .cases: return "cases of S\(suiteID) (P\(projectID)) at offset \(offset)"

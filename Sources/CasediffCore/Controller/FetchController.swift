@@ -15,12 +15,15 @@ public struct FetchController: Sendable {
         public var retry: RetryPolicy
         /// Only these suites are fetched (`--suite`).
         public var suites: SuiteFilter
+        /// List the users even when no custom field needs them (`--fields created_by,updated_by`).
+        public var alwaysFetchUsers: Bool
 
         public init(
             concurrency: Int = 8, speculation: Bool = true, retry: RetryPolicy = RetryPolicy(),
-            suites: SuiteFilter = .init()
+            suites: SuiteFilter = .init(), alwaysFetchUsers: Bool = false
         ) {
             self.suites = suites
+            self.alwaysFetchUsers = alwaysFetchUsers
             self.concurrency = max(1, concurrency)
             self.speculation = speculation
             self.retry = retry
@@ -90,7 +93,8 @@ public struct FetchController: Sendable {
             projects: references,
             configuration: .init(
                 concurrency: configuration.concurrency, speculation: configuration.speculation && !offline,
-                instance: instance, suites: configuration.suites),
+                instance: instance, suites: configuration.suites,
+                alwaysFetchUsers: configuration.alwaysFetchUsers),
             hints: hints)
         var aggregator = ResultAggregator()
         var delivered: [Side: [SuiteData]] = [:]
@@ -220,7 +224,7 @@ public struct FetchController: Sendable {
             projects[side] = ProjectData(
                 instance: instance, project: project,
                 suites: (delivered[side] ?? []).sorted { $0.suite.id < $1.suite.id }, caseTypes: caseTypes,
-                priorities: priorities)
+                priorities: priorities, definitions: aggregator.definitions(side, planner.definitionChains(side)))
         }
         return (projects, summary)
     }
@@ -251,6 +255,11 @@ public struct FetchController: Sendable {
         case .projectList: return .projects(try Page<Project>.decode(data, itemsKey: "projects"))
         case .caseTypes: return .caseTypes(try TestRailClient.decodeObject(data))
         case .priorities: return .priorities(try TestRailClient.decodeObject(data))
+        case .caseFields: return .caseFields(try TestRailClient.decodeObject(data))
+        case .templates: return .templates(try TestRailClient.decodeObject(data))
+        case .milestones: return .milestones(try Page<Milestone>.decode(data, itemsKey: "milestones"))
+        case .sharedSteps: return .sharedSteps(try Page<SharedStepSet>.decode(data, itemsKey: "shared_steps"))
+        case .users: return .users(try Page<User>.decode(data, itemsKey: "users"))
         case .suites: return .suites(try Page<Suite>.decode(data, itemsKey: "suites"))
         case .sections: return .sections(try Page<Section>.decode(data, itemsKey: "sections"))
         case .cases: return .cases(try Page<TestCase>.decode(data, itemsKey: "cases"))

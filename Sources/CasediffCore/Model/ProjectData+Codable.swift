@@ -1,7 +1,7 @@
 import TestRailAPI
 
 /// Project data as JSON (`instance`, `project`, `suites` with `suite`/`sections`/`cases`, `case_types`,
-/// `priorities`), in TestRail's own shapes: what the golden scenarios under `Fixtures/compare/` are written in.
+/// `priorities`, and the ``ProjectDefinitions`` keys when known), in TestRail's own shapes: what the golden scenarios under `Fixtures/compare/` are written in.
 extension ProjectData: Codable {
     enum CodingKeys: String, CodingKey {
         case instance, project, suites, priorities
@@ -15,7 +15,8 @@ extension ProjectData: Codable {
             project: try container.decode(Project.self, forKey: .project),
             suites: try container.decode([SuiteData].self, forKey: .suites),
             caseTypes: try container.decodeIfPresent([CaseType].self, forKey: .caseTypes) ?? [],
-            priorities: try container.decodeIfPresent([Priority].self, forKey: .priorities) ?? [])
+            priorities: try container.decodeIfPresent([Priority].self, forKey: .priorities) ?? [],
+            definitions: try ProjectDefinitions(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -25,6 +26,7 @@ extension ProjectData: Codable {
         try container.encode(suites, forKey: .suites)
         try container.encode(caseTypes, forKey: .caseTypes)
         try container.encode(priorities, forKey: .priorities)
+        try definitions.encode(to: encoder)
     }
 }
 

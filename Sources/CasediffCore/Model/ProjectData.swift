@@ -10,14 +10,17 @@ public struct ProjectData: Sendable, Hashable {
     public var suites: [SuiteData]
     public var caseTypes: [CaseType]
     public var priorities: [Priority]
+    /// Field configurations, templates, milestones, users and shared steps: the project's ids in words.
+    public var definitions: ProjectDefinitions
     /// When the data was fetched, for a project read from a snapshot file; nil for live data.
     public var takenAt: Date?
 
     public init(
         instance: String, project: Project, suites: [SuiteData], caseTypes: [CaseType] = [],
-        priorities: [Priority] = [], takenAt: Date? = nil
+        priorities: [Priority] = [], definitions: ProjectDefinitions = .init(), takenAt: Date? = nil
     ) {
         self.takenAt = takenAt
+        self.definitions = definitions
         self.instance = instance
         self.project = project
         self.suites = suites

@@ -8,23 +8,33 @@ import TestRailAPI
 /// changed baseline reads well in a code review:
 ///
 /// ```json
-/// { "casediff_version": "0.4.0", "format": "casediff-snapshot", "schema_version": 1,
+/// { "casediff_version": "0.5.0", "format": "casediff-snapshot", "schema_version": 2,
 ///   "taken_at": "2026-11-23T10:00:00Z", "instance": "https://example.testrail.io/",
 ///   "project": {…}, "case_types": […], "priorities": […],
+///   "case_fields": […], "templates": […], "milestones": […], "users": […], "shared_steps": […],
 ///   "suites": [ { "suite": {…}, "sections": […], "cases": […] } ] }
 /// ```
 ///
-/// Sections and cases keep TestRail's own field names and values, custom fields included.
+/// Sections and cases keep TestRail's own field names and values, custom fields included. Since format 2 the
+/// snapshot also carries the definitions that give those values meaning on their instance (dropdown labels,
+/// templates, milestones, the users its cases name, shared step sets), so it compares exactly like the live project
+/// it was taken from. A format 1 snapshot still reads; its ids then compare as ids, and the report says so.
 public struct ProjectSnapshot: Sendable, Hashable {
     public static let format = "casediff-snapshot"
     /// The snapshot format version this casediff writes and the newest it reads.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public var data: ProjectData
     public var takenAt: Date
     public var toolVersion: String
 
+    /// Users are kept only when a case names them (user fields, creators): a snapshot is no user directory.
     public init(data: ProjectData, takenAt: Date, toolVersion: String) {
+        var data = data
+        if let users = data.definitions.users {
+            let named = Self.namedUsers(data)
+            data.definitions.users = users.filter { named.contains($0.id) }
+        }
         self.data = data
         self.takenAt = takenAt
         self.toolVersion = toolVersion
@@ -67,6 +77,23 @@ public struct ProjectSnapshot: Sendable, Hashable {
         }
     }
 
+    /// Every user id a case refers to: custom field values (any user field may hold it), creators and editors.
+    private static func namedUsers(_ data: ProjectData) -> Set<Int> {
+        let userFields = Set(
+            (data.definitions.caseFields ?? []).filter { $0.type == .user }.map(\.systemName))
+        var ids = Set<Int>()
+        for suite in data.suites {
+            for testCase in suite.cases {
+                if let id = testCase.createdBy { ids.insert(id) }
+                if let id = testCase.updatedBy { ids.insert(id) }
+                for name in userFields {
+                    if let id = testCase.customFields[name]?.intValue { ids.insert(id) }
+                }
+            }
+        }
+        return ids
+    }
+
     private struct Header: Decodable {
         var format: String
         var schemaVersion: Int
@@ -102,7 +129,8 @@ extension ProjectSnapshot: Codable {
                 project: try container.decode(Project.self, forKey: .project),
                 suites: try container.decode([SuiteData].self, forKey: .suites),
                 caseTypes: try container.decode([CaseType].self, forKey: .caseTypes),
-                priorities: try container.decode([Priority].self, forKey: .priorities), takenAt: takenAt),
+                priorities: try container.decode([Priority].self, forKey: .priorities),
+                definitions: try ProjectDefinitions(from: decoder), takenAt: takenAt),
             takenAt: takenAt, toolVersion: try container.decode(String.self, forKey: .casediffVersion))
     }
 
@@ -117,5 +145,6 @@ extension ProjectSnapshot: Codable {
         try container.encode(data.caseTypes, forKey: .caseTypes)
         try container.encode(data.priorities, forKey: .priorities)
         try container.encode(data.suites, forKey: .suites)
+        try data.definitions.encode(to: encoder)
     }
 }

@@ -24,9 +24,15 @@ public struct FetchPlanner: Sendable {
         public var instance: String
         /// Only these suites are fetched (`--suite`); a name neither project has ends the run.
         public var suites: SuiteFilter
+        /// List the users even when no custom field needs them (`created_by`/`updated_by` are compared).
+        public var alwaysFetchUsers: Bool
 
-        public init(concurrency: Int, speculation: Bool = true, instance: String, suites: SuiteFilter = .init()) {
+        public init(
+            concurrency: Int, speculation: Bool = true, instance: String, suites: SuiteFilter = .init(),
+            alwaysFetchUsers: Bool = false
+        ) {
             self.suites = suites
+            self.alwaysFetchUsers = alwaysFetchUsers
             self.concurrency = max(1, concurrency)
             self.speculation = speculation
             self.instance = instance
@@ -76,12 +82,20 @@ public struct FetchPlanner: Sendable {
     let sides: [Side]
     private(set) var projects: [Side: ProjectState]
     private(set) var suites: [SuiteKey: SuiteState] = [:]
-    private var queue = WorkQueue()
+    var queue = WorkQueue()
     private var projectList: PageSeries?
     private var listedProjects: [Int: Project] = [:]
     private(set) var caseTypes: [CaseType]?
     private(set) var priorities: [Priority]?
-    private(set) var failures: [FetchFailure] = []
+    /// The instance's custom fields (`get_case_fields`); they decide whether users must be listed.
+    var caseFields: [CaseField]?
+    /// Each side's definition lists (templates, milestones, shared steps, its project's users).
+    var definitions: [Side: SideDefinitions] = [:]
+    /// `get_users`: every user of the instance; nil until some side turns out to need users.
+    var allUsers: DefinitionSeries?
+    /// What could not be fetched and what the comparison falls back to, per side.
+    var definitionNotes: [Side: [String]] = [:]
+    var failures: [FetchFailure] = []
     /// Pages fetched that were not needed: speculation past the end, stale hints.
     private(set) var wastedPages = 0
     private(set) var speculativeRequests = 0
@@ -107,6 +121,7 @@ public struct FetchPlanner: Sendable {
         projects = references.mapValues { ProjectState(reference: $0) }
         queue.push(WorkUnit(kind: .caseTypes, endpoint: .getCaseTypes), rank: .listing, weight: 0)
         queue.push(WorkUnit(kind: .priorities, endpoint: .getPriorities), rank: .listing, weight: 0)
+        queue.push(WorkUnit(kind: .caseFields, endpoint: .getCaseFields), rank: .listing, weight: 0)
         var needsProjectList = false
         for side in sides {
             switch projects[side]!.reference {
@@ -210,6 +225,9 @@ public struct FetchPlanner: Sendable {
             caseTypes = types
         case (.priorities, .priorities(let list)):
             priorities = list
+        case (.caseFields, .caseFields), (.templates, .templates), (.milestones, .milestones),
+            (.sharedSteps, .sharedSteps), (.users, .users):
+            progress.keep = acceptDefinition(payload, for: unit)
         case (.suites(let side), .suites(let page)):
             guard var state = projects[side], var listing = state.listing, let shape = payload.pageShape,
                 let projectID = state.projectID
@@ -275,6 +293,8 @@ public struct FetchPlanner: Sendable {
             throw CasediffError.request(error, context: context)
         case .projectList, .caseTypes, .priorities:
             throw CasediffError.request(error, context: context)
+        case .caseFields, .templates, .milestones, .sharedSteps, .users:
+            try rejectDefinition(error, for: unit, context: context)
         case .suites(let side):
             if projects[side]!.project == nil, case .badRequest = error,
                 case .id = projects[side]!.reference
@@ -333,6 +353,12 @@ public struct FetchPlanner: Sendable {
         case .projectList: return "listing projects"
         case .caseTypes: return "reading case types"
         case .priorities: return "reading priorities"
+        case .caseFields: return "reading the case fields"
+        case .templates: return "reading the templates of \(project)"
+        case .milestones: return "listing the milestones of \(project)"
+        case .sharedSteps: return "listing the shared steps of \(project)"
+        case .users(nil): return "listing the users"
+        case .users: return "listing the users of \(project)"
         case .suites: return "listing suites of \(project)"
         case .sections(_, let suiteID): return "fetching sections of suite S\(suiteID) of \(project)"
         case .cases(_, let suiteID): return "fetching cases of suite S\(suiteID) of \(project)"
@@ -345,6 +371,7 @@ public struct FetchPlanner: Sendable {
         projects[side]!.projectID = id
         projects[side]!.listing = PageSeries(base: .getSuites(projectID: id))
         enqueueListing(side)
+        startDefinitions(side, projectID: id)
         // With --suite, hinted suites wait for the listing: a hint carries no name to filter by.
         guard configuration.suites.isEmpty else { return }
         for hint in hints.suites(instance: configuration.instance, projectID: id) ?? [] {
@@ -470,7 +497,7 @@ public struct FetchPlanner: Sendable {
 
     /// True once every project, listing and suite is complete.
     var isComplete: Bool {
-        guard caseTypes != nil, priorities != nil, failures.isEmpty else { return false }
+        guard caseTypes != nil, priorities != nil, failures.isEmpty, definitionsSettled else { return false }
         for side in sides {
             guard let state = projects[side], state.project != nil, let listing = state.listing, listing.isComplete
             else { return false }

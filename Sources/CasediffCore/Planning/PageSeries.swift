@@ -34,7 +34,8 @@ struct PageSeries: Sendable {
             return link
         }
         if offset == 0 {
-            return base
+            // The limit is sent on the first page too: some servers otherwise answer pages of another size.
+            return base.setting("limit", to: String(pageSize))
         }
         return base.setting("limit", to: String(pageSize)).setting("offset", to: String(offset))
     }

@@ -6,6 +6,11 @@ public enum UnitPayload: Sendable {
     case projects(Page<Project>)
     case caseTypes([CaseType])
     case priorities([Priority])
+    case caseFields([CaseField])
+    case templates([Template])
+    case milestones(Page<Milestone>)
+    case sharedSteps(Page<SharedStepSet>)
+    case users(Page<User>)
     case suites(Page<Suite>)
     case sections(Page<Section>)
     case cases(Page<TestCase>)
@@ -17,7 +22,10 @@ public enum UnitPayload: Sendable {
         case .suites(let page): return PageShape(page)
         case .sections(let page): return PageShape(page)
         case .cases(let page): return PageShape(page)
-        case .project, .caseTypes, .priorities: return nil
+        case .milestones(let page): return PageShape(page)
+        case .sharedSteps(let page): return PageShape(page)
+        case .users(let page): return PageShape(page)
+        case .project, .caseTypes, .priorities, .caseFields, .templates: return nil
         }
     }
 }

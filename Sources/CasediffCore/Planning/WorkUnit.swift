@@ -12,6 +12,16 @@ public struct WorkUnit: Sendable, Hashable, CustomStringConvertible {
         case projectList
         case caseTypes
         case priorities
+        /// `get_case_fields`: every custom field's per-project configurations, for the instance.
+        case caseFields
+        /// `get_templates/<project>` for one side.
+        case templates(Side)
+        /// A page of `get_milestones/<project>` for one side.
+        case milestones(Side)
+        /// A page of `get_shared_steps/<project>` for one side.
+        case sharedSteps(Side)
+        /// A page of `get_users` (every user; nil side) or `get_users/<project>` (one side's project).
+        case users(Side?)
         /// A page of `get_suites` for one side's project.
         case suites(Side)
         case sections(Side, suiteID: Int)
@@ -40,6 +50,12 @@ public struct WorkUnit: Sendable, Hashable, CustomStringConvertible {
         case .projectList: return "projects/o\(offset)"
         case .caseTypes: return "case-types"
         case .priorities: return "priorities"
+        case .caseFields: return "case-fields"
+        case .templates: return "\(project)/templates"
+        case .milestones: return "\(project)/milestones/o\(offset)"
+        case .sharedSteps: return "\(project)/shared-steps/o\(offset)"
+        case .users(nil): return "users/o\(offset)"
+        case .users: return "\(project)/users/o\(offset)"
         case .suites: return "\(project)/suites/o\(offset)"
         case .sections(_, let suiteID): return "\(project)/s\(suiteID)/sections/o\(offset)"
         case .cases(_, let suiteID): return "\(project)/s\(suiteID)/o\(offset)"
