@@ -15,11 +15,16 @@ import TestRailAPI
 /// 6. **Render** is the caller's: ``TableRenderer``, ``JSONRenderer``, ``MarkdownRenderer``, ``CSVRenderer`` or
 ///    ``JUnitRenderer``.
 ///
-/// Either side may be a ``ProjectSnapshot`` instead of a live project; only live sides are fetched.
+/// Either side may be a ``ProjectSnapshot`` instead of a live project; only live sides are fetched. Sides on two
+/// instances (`compare source:12 target:Storefront`) are fetched at once, each instance by its own session with its
+/// own client, rate limiter and definitions; sides on one instance share one session.
 public struct CompareJob: Sendable {
     /// Where one side's data comes from.
-    public enum Source: Sendable, Hashable {
+    public enum Source: Sendable {
+        /// A project on the job's instance (`client`).
         case live(ProjectReference)
+        /// A project on an instance of its own (a `PROFILE:PROJECT` side).
+        case remote(ProjectReference, InstanceConnection)
         case snapshot(ProjectData)
     }
 
@@ -41,14 +46,24 @@ public struct CompareJob: Sendable {
         }
     }
 
+    /// One instance's fetch: which sides it served, what it cost, the rate it used.
+    public struct InstanceFetch: Sendable {
+        public var instance: String
+        public var sides: [Side]
+        public var metrics: FetchMetrics
+        public var rate: RateChoice
+    }
+
     public struct Result: Sendable {
         public var report: ComparisonReport
         public var left: ProjectData
         public var right: ProjectData
-        /// What fetching cost; nil when both sides were snapshots.
+        /// What fetching cost, every instance together; nil when both sides were snapshots.
         public var metrics: FetchMetrics?
-        /// The rate used; nil when nothing was fetched.
+        /// The rate used when one instance was fetched; nil when nothing was, or two instances were.
         public var rate: RateChoice?
+        /// Each instance's fetch, in side order.
+        public var fetches: [InstanceFetch]
     }
 
     /// Needed only when a side is live.
@@ -70,29 +85,69 @@ public struct CompareJob: Sendable {
 
     public func run() async throws -> Result {
         var data: [Side: ProjectData] = [:]
-        var live: [Side: ProjectReference] = [:]
-        for (side, source) in [(Side.left, left), (.right, right)] {
-            switch source {
-            case .live(let reference): live[side] = reference
-            case .snapshot(let snapshot): data[side] = snapshot
+        var groups: [(connection: InstanceConnection, projects: [Side: ProjectReference])] = []
+        func join(_ side: Side, _ reference: ProjectReference, _ connection: InstanceConnection) {
+            if let index = groups.firstIndex(where: { $0.connection.identity == connection.identity }) {
+                groups[index].projects[side] = reference
+            } else {
+                groups.append((connection, [side: reference]))
             }
         }
-        var metrics: FetchMetrics?
-        var rate: RateChoice?
-        if !live.isEmpty {
-            guard let client else {
-                throw CasediffError.missingSetting("no TestRail URL: set TESTRAIL_URL or pass --url")
+        for (side, source) in [(Side.left, left), (.right, right)] {
+            switch source {
+            case .live(let reference):
+                guard let client else {
+                    throw CasediffError.missingSetting("no TestRail URL: set TESTRAIL_URL or pass --url")
+                }
+                join(side, reference, InstanceConnection(client: client, rate: options.fetch.rate))
+            case .remote(let reference, let connection):
+                join(side, reference, connection)
+            case .snapshot(let snapshot):
+                data[side] = snapshot
             }
-            var fetch = options.fetch
-            fetch.controller.suites = SuiteFilter(options.comparison.suites)
-            let session = FetchSession(client: client, options: fetch)
-            let fetched = try await session.run(projects: live)
-            data.merge(fetched.projects) { _, new in new }
-            metrics = fetched.metrics
-            rate = fetched.rate
+        }
+        var fetches: [InstanceFetch] = []
+        if !groups.isEmpty {
+            let several = groups.count > 1
+            let outcomes = try await withThrowingTaskGroup(of: (Int, FetchSession.Outcome).self) { group in
+                for (index, (connection, projects)) in groups.enumerated() {
+                    let session = FetchSession(client: connection.client, options: fetchOptions(for: connection))
+                    group.addTask {
+                        do {
+                            return (index, try await session.run(projects: projects))
+                        } catch let error as CasediffError where several {
+                            throw error.naming(instance: connection.client.baseURL.description)
+                        }
+                    }
+                }
+                var outcomes: [Int: FetchSession.Outcome] = [:]
+                for try await (index, outcome) in group { outcomes[index] = outcome }
+                return outcomes
+            }
+            for (index, group) in groups.enumerated() {
+                guard let outcome = outcomes[index] else { continue }
+                data.merge(outcome.projects) { _, new in new }
+                fetches.append(
+                    InstanceFetch(
+                        instance: group.connection.client.baseURL.description, sides: group.projects.keys.sorted(),
+                        metrics: outcome.metrics, rate: outcome.rate))
+            }
         }
         guard let leftData = data[.left], let rightData = data[.right] else { throw CasediffError.incomplete([]) }
         let report = try ProjectComparator(options: options.comparison).compare(leftData, rightData)
-        return Result(report: report, left: leftData, right: rightData, metrics: metrics, rate: rate)
+        return Result(
+            report: report, left: leftData, right: rightData,
+            metrics: fetches.isEmpty ? nil : FetchMetrics.combined(fetches.map(\.metrics)),
+            rate: fetches.count == 1 ? fetches[0].rate : nil, fetches: fetches)
+    }
+
+    /// The run's fetch options, with the connection's own rate and concurrency, and `--suite` and `--fields`.
+    private func fetchOptions(for connection: InstanceConnection) -> FetchSession.Options {
+        var fetch = options.fetch
+        fetch.rate = connection.rate
+        if let concurrency = connection.concurrency { fetch.controller.concurrency = max(1, concurrency) }
+        fetch.controller.suites = SuiteFilter(options.comparison.suites)
+        fetch.controller.alwaysFetchUsers = options.comparison.fields.namesUsers
+        return fetch
     }
 }

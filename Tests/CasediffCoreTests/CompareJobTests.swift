@@ -46,12 +46,13 @@ import Testing
             #expect(report.left.cases == 294 && report.right.cases == 297)
 
             // Without speculation every request was needed: no probe, no repeat, no error. 24 list pages, the
-            // project by id, the project list for the name, case types and priorities.
+            // project by id, the project list for the name, case types and priorities; and the definitions: the
+            // case fields, and each project's templates, milestones and shared steps.
             let metrics = try #require(result.metrics)
-            #expect(metrics.requests == 24 + 4 && metrics.suites == 10)
+            #expect(metrics.requests == 24 + 4 + 7 && metrics.suites == 10)
             #expect(metrics.cases == 591 && metrics.wastedPages == 0)
             let log = await simulator.requestLog()
-            #expect(log.count == 24 + 4)
+            #expect(log.count == 24 + 4 + 7)
             #expect(log.allSatisfy { $0.status == 200 })
             #expect(Set(log.map(\.path)).count == log.count)
         }

@@ -245,7 +245,7 @@ import Testing
         #expect(all.suites[0].records[0].changes.map(\.field) == ["priority", "refs", "custom_x"])
         #expect(
             all.comparedFields.map(\.name) == [
-                "title", "section", "type", "priority", "template", "refs", "estimate", "custom_x",
+                "title", "section", "type", "priority", "template", "refs", "labels", "estimate", "custom_x",
             ])
         #expect(
             all.oneSidedFields == [

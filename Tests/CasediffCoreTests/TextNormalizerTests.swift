@@ -6,14 +6,21 @@ import Testing
 @Suite struct TextNormalizerTests {
     let plain = TextNormalizer(ignoreCase: false)
 
-    /// The worked values in TextNormalizer's and HTMLText's doc comments: input, rich text, ignore case, result.
+    /// The worked values in TextNormalizer's and HTMLText's doc comments: input, markup, ignore case, result.
     static let table: [(String, Bool, Bool, String)] = [
         ("  Pay  by\n card ", false, false, "Pay by card"),
         ("Cafe\u{301}", false, false, "Caf\u{E9}"),
         ("<p>Pay&nbsp;<b>by</b></p>", true, false, "Pay by"),
         ("Pay By Card", false, true, "pay by card"),
         ("<p>Open <b>the</b> cart</p>", true, false, "Open the cart"),
-        ("Line 1<br>Line 2", true, false, "Line 1 Line 2"),
+        ("<p>Line 1<br>Line 2</p>", true, false, "Line 1 Line 2"),
+        // Markdown: a tag-like placeholder is content; only HTML (starting with a known element) loses its tags.
+        ("Line 1<br>Line 2", true, false, "Line 1<br>Line 2"),
+        ("Enter <email> in the sign-in form", true, false, "Enter <email> in the sign-in form"),
+        ("<email> must be valid", true, false, "<email> must be valid"),
+        ("Enter &lt;email&gt; &amp; submit", true, false, "Enter <email> & submit"),
+        ("<p>Enter &lt;email&gt;</p>", true, false, "Enter <email>"),
+        ("  <div><strong>Note</strong></div>", true, false, "Note"),
         ("Fish &amp; chips &#8211; &lt;b&gt;", true, false, "Fish & chips \u{2013} <b>"),
         ("a < b", true, false, "a < b"),
         ("<!-- note -->Kept &#x41;", true, false, "Kept A"),
@@ -24,7 +31,7 @@ import Testing
 
     @Test(arguments: table)
     func normalizes(_ input: String, _ rich: Bool, _ ignoreCase: Bool, _ expected: String) {
-        let result = TextNormalizer(ignoreCase: ignoreCase).normalize(input, richText: rich)
+        let result = TextNormalizer(ignoreCase: ignoreCase).normalize(input, markup: rich)
         #expect(result == expected)
         #expect(Array(result.unicodeScalars) == Array(expected.unicodeScalars), "NFC, scalar for scalar")
     }

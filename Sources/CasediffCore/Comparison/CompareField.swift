@@ -2,15 +2,17 @@ import Foundation
 
 /// A field the comparison can look at, named by its TestRail system name.
 ///
-/// Type, priority and section are compared by name and path, because ids differ between a project and its copy.
+/// Every field is compared by meaning (names, labels, paths), because ids differ between a project and its copy.
 public enum CompareField: Sendable, Hashable, Comparable, CustomStringConvertible {
-    case title, section, type, priority, template, refs, estimate
+    case title, section, type, priority, template, refs, labels, estimate
     case milestone, estimateForecast, displayOrder, id, createdBy, createdOn, updatedBy, updatedOn
     /// A `custom_*` field, by its full system name.
     case custom(String)
 
     /// Compared unless `--fields` or `--ignore-fields` say otherwise (with every `custom_*` on both sides).
-    public static let standard: [CompareField] = [.title, .section, .type, .priority, .template, .refs, .estimate]
+    public static let standard: [CompareField] = [
+        .title, .section, .type, .priority, .template, .refs, .labels, .estimate,
+    ]
     /// Ids, timestamps, creators and order: compared only when `--fields` names them.
     public static let optional: [CompareField] = [
         .milestone, .estimateForecast, .displayOrder, .id, .createdBy, .createdOn, .updatedBy, .updatedOn,
@@ -24,6 +26,7 @@ public enum CompareField: Sendable, Hashable, Comparable, CustomStringConvertibl
         case .priority: return "priority"
         case .template: return "template"
         case .refs: return "refs"
+        case .labels: return "labels"
         case .estimate: return "estimate"
         case .milestone: return "milestone"
         case .estimateForecast: return "estimate_forecast"
@@ -38,12 +41,6 @@ public enum CompareField: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public var description: String { name }
-
-    /// Custom fields may hold rich text (TestRail sends it as HTML): their strings are compared as text.
-    var isRichText: Bool {
-        if case .custom = self { return true }
-        return false
-    }
 
     /// The drift kind a change of this field stands for: a section change is a move, a title change a rename.
     var changeKind: CaseStatus {
@@ -67,6 +64,7 @@ public enum CompareField: Sendable, Hashable, Comparable, CustomStringConvertibl
         "steps": [.custom("custom_steps_separated"), .custom("custom_steps")],
         "expected": [.custom("custom_expected")], "section_id": [.section], "section_path": [.section],
         "type_id": [.type], "priority_id": [.priority], "template_id": [.template], "milestone_id": [.milestone],
+        "label": [.labels],
     ]
 
     /// The fields a user's name stands for: a system name, an alias (`preconditions`, `steps`, `expected`), or a

@@ -15,12 +15,15 @@ public struct ComparisonOptions: Sendable, Hashable {
     public var fields: FieldSelection
     /// What counts as drift for the exit code and the JUnit failures.
     public var failOn: Set<CaseStatus>
+    /// Compare attachment ids in text (`--compare-attachments`); by default any reference equals any other.
+    public var compareAttachments: Bool
 
     public init(
         match: MatchKey = .title, crossSuite: Bool = false, suites: [String] = [], ignoreCase: Bool = false,
         renameThreshold: Double = ComparisonOptions.defaultRenameThreshold, fields: FieldSelection = .init(),
-        failOn: Set<CaseStatus> = Set(CaseStatus.driftKinds)
+        failOn: Set<CaseStatus> = Set(CaseStatus.driftKinds), compareAttachments: Bool = false
     ) {
+        self.compareAttachments = compareAttachments
         self.match = match
         self.crossSuite = crossSuite
         self.suites = suites

@@ -40,12 +40,16 @@ public struct ComparisonReport: Sendable, Hashable {
     /// Cases without a match key (`--match field:` with an empty value), per side; reported as removed/added.
     public var keylessLeft: Int
     public var keylessRight: Int
+    /// What the comparison could not read by meaning and fell back to ids for (a refused `get_users`, an option
+    /// id not configured, a snapshot without definitions), one line each.
+    public var notes: [String]
 
     public init(
         left: Side, right: Side, options: ComparisonOptions = .init(), suites: [SuiteComparison],
         comparedFields: [CompareField], oneSidedFields: [FieldSelection.OneSided] = [],
-        duplicates: [DuplicateKey] = [], keylessLeft: Int = 0, keylessRight: Int = 0
+        duplicates: [DuplicateKey] = [], keylessLeft: Int = 0, keylessRight: Int = 0, notes: [String] = []
     ) {
+        self.notes = notes
         self.left = left
         self.right = right
         self.options = options

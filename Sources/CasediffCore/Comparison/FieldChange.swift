@@ -19,13 +19,20 @@ public struct FieldChange: Sendable, Hashable {
     public var new: JSONValue
     /// What the change makes the case: `moved` for its section, `renamed` for its title, else `changed`.
     public var kind: CaseStatus
+    /// The shared step set the changed step belongs to (its title), so an edit of a set is recognised in every
+    /// case that uses it; nil for anything else.
+    public var origin: String?
 
-    public init(field: String, location: Location = .field, old: JSONValue, new: JSONValue, kind: CaseStatus) {
+    public init(
+        field: String, location: Location = .field, old: JSONValue, new: JSONValue, kind: CaseStatus,
+        origin: String? = nil
+    ) {
         self.field = field
         self.location = location
         self.old = old
         self.new = new
         self.kind = kind
+        self.origin = origin
     }
 
     /// The RFC 6901 JSON Pointer of the value within a case: `/priority`, `/custom_steps_separated/2/expected`.

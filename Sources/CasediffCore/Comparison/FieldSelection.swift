@@ -10,6 +10,11 @@ public struct FieldSelection: Sendable, Hashable {
         self.ignored = ignored
     }
 
+    /// Whether `--fields` names a field that holds a user id without any custom field: creators and editors.
+    var namesUsers: Bool {
+        (only ?? []).flatMap { CompareField.named($0) }.contains { $0 == .createdBy || $0 == .updatedBy }
+    }
+
     /// A custom field one project has and the other has not; not compared unless named in `--fields`.
     public struct OneSided: Sendable, Hashable {
         public var field: String

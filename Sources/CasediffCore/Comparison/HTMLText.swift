@@ -22,14 +22,16 @@ enum HTMLText {
         "trade": "\u{2122}", "euro": "\u{20AC}", "times": "\u{D7}", "middot": "\u{B7}", "bull": "\u{2022}",
     ]
 
-    static func text(of html: String) -> String {
+    /// The text of `html`; with `stripTags` false only entities are decoded (Markdown, whose `<placeholder>` is
+    /// content).
+    static func text(of html: String, stripTags: Bool = true) -> String {
         let scalars = Array(html.unicodeScalars)
         guard scalars.contains(where: { $0 == "<" || $0 == "&" }) else { return html }
         var out = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar == "<", let end = tagEnd(scalars, from: index) {
+            if stripTags, scalar == "<", let end = tagEnd(scalars, from: index) {
                 let name = tagName(scalars, from: index + 1)
                 if blockTags.contains(name) { out.append(" ") }
                 index = end + 1
@@ -44,6 +46,35 @@ enum HTMLText {
             index += 1
         }
         return String(out)
+    }
+
+    /// Elements TestRail's rich-text editor (9.8+) and hand-written HTML start with; `<email>` is none of them.
+    private static let htmlElements: Set<String> = blockTags.union([
+        "span", "strong", "b", "em", "i", "u", "s", "a", "img", "code", "sub", "sup", "font", "thead", "tbody",
+        "section", "article", "figure", "del", "ins", "mark", "small", "!--",
+    ])
+
+    /// Whether a text field's value is HTML rather than Markdown: it starts with a tag of a known HTML element
+    /// (after white space), as the rich-text editor's `<p>…</p>` does.
+    ///
+    /// | value                                   | HTML? |
+    /// |-----------------------------------------|-------|
+    /// | `<p>Enter <b>your</b> email</p>`        | yes   |
+    /// | `  <div><strong>Note</strong></div>`    | yes   |
+    /// | `Enter <email> in the form`             | no    |
+    /// | `<email> must be valid`                 | no    |
+    static func looksLikeHTML(_ text: String) -> Bool {
+        guard let start = text.firstIndex(where: { !$0.isWhitespace }), text[start] == "<" else { return false }
+        var name = ""
+        for character in text[text.index(after: start)...].prefix(12) {
+            if character.isLetter || character.isNumber || (name.isEmpty && character == "!") || character == "-" {
+                name.append(character)
+            } else {
+                guard character == ">" || character == "/" || character.isWhitespace else { return false }
+                break
+            }
+        }
+        return htmlElements.contains(name.lowercased()) || (name.hasPrefix("!--"))
     }
 
     /// The index of the `>` closing a tag or comment that starts at `start`, or nil when `<` starts no tag.

@@ -11,7 +11,10 @@ struct ScopeResult: Sendable {
 /// The settings one comparison runs with, and the pairing of one scope's cases.
 struct Context: Sendable {
     let options: ComparisonOptions
-    let fields: [CompareField]
+    /// The compared fields in listing order, each with how its values are judged the same.
+    let fields: [(field: CompareField, rule: ValueRule)]
+    /// How a `--match field:` key's text is normalised.
+    let matchRule: ValueRule
     let normalizer: TextNormalizer
     /// Rename detection is on: `--match title|path`, a threshold below 1, and the title compared.
     let renames: Bool
@@ -20,7 +23,7 @@ struct Context: Sendable {
     var values: ValueComparator { ValueComparator(normalizer: normalizer) }
 
     /// The suite's live cases as views, keyed by the match key.
-    func views(_ suite: SuiteData, name: String, side: SideData) -> [CaseView] {
+    func views(_ suite: SuiteData, name: String, side: SideVocabulary) -> [CaseView] {
         let paths = SectionPaths(suite.sections)
         let display = display
         var views: [CaseView] = []
@@ -28,9 +31,7 @@ struct Context: Sendable {
         for testCase in suite.cases where !testCase.isDeleted {
             var view = CaseView(
                 testCase, suite: name, sectionPath: paths.path(of: testCase.sectionID), crossSuite: options.crossSuite,
-                normalizer: normalizer, display: display,
-                typeName: testCase.typeID.map { side.typeNames[$0] ?? "type #\($0)" },
-                priorityName: testCase.priorityID.map { side.priorityNames[$0] ?? "priority #\($0)" })
+                normalizer: normalizer, display: display, vocabulary: side)
             view.key = key(of: view)
             views.append(view)
         }
@@ -49,11 +50,16 @@ struct Context: Sendable {
         case .field(let field):
             switch view.value(field) {
             case .null: return ""
-            case .string(let text): return normalizer.normalize(text, richText: field.isRichText)
+            case .string(let text):
+                return normalizer.normalize(text, markup: matchRule == .markup)
             case .int(let number): return String(number)
             case .double(let number): return String(number)
             case .bool(let flag): return String(flag)
-            case .array, .object: return ""
+            case .array(let items):
+                // A multi-select or labels: its values as a set.
+                return items.compactMap(\.stringValue).map { normalizer.normalize($0) }.sorted().joined(
+                    separator: ", ")
+            case .object: return ""
             }
         }
     }

@@ -35,12 +35,23 @@ public struct ProjectComparator: Sendable {
             throw CasediffError.unknownField(name, known: leftCustom.union(rightCustom).sorted())
         }
         let fields = try options.fields.resolve(leftCustom: leftCustom, rightCustom: rightCustom)
+        let vocabularies = [left, right].map { SideVocabulary($0, compareAttachments: options.compareAttachments) }
+        let (leftSide, rightSide) = (vocabularies[0], vocabularies[1])
+        func rule(_ field: CompareField) -> ValueRule {
+            guard case .custom(let name) = field else { return ValueRule.rule(for: field, left: nil, right: nil) }
+            return ValueRule.rule(for: field, left: leftSide.fields?[name], right: rightSide.fields?[name])
+        }
+        var matchRule = ValueRule.plain
+        if case .field(let field) = options.match { matchRule = rule(field) }
         let context = Context(
-            options: options, fields: fields.compared,
+            options: options, fields: fields.compared.map { ($0, rule($0)) }, matchRule: matchRule,
             normalizer: TextNormalizer(ignoreCase: options.ignoreCase),
             renames: options.detectsRenames && fields.compared.contains(.title))
-        let leftSide = SideData(left)
-        let rightSide = SideData(right)
+        let notes = try ParallelMap.map(2) { index in
+            try SideVocabulary.notes(
+                side: index == 0 ? "left" : "right", data: index == 0 ? left : right,
+                suites: sides[index], vocabulary: vocabularies[index], fields: fields.compared)
+        }
 
         var suites: [SuiteComparison] = []
         var duplicates: [DuplicateKey] = []
@@ -95,7 +106,7 @@ public struct ProjectComparator: Sendable {
             left: Self.side(left, cases: suites.reduce(0) { $0 + $1.leftCases }),
             right: Self.side(right, cases: suites.reduce(0) { $0 + $1.rightCases }), options: options,
             suites: suites, comparedFields: fields.compared, oneSidedFields: fields.oneSided, duplicates: duplicates,
-            keylessLeft: keyless.left, keylessRight: keyless.right)
+            keylessLeft: keyless.left, keylessRight: keyless.right, notes: notes[0] + notes[1])
     }
 
     // MARK: Scope
@@ -152,15 +163,4 @@ public struct ProjectComparator: Sendable {
 extension SuiteData {
     /// The suite's name as suites are matched by: trimmed.
     var name: String { suite.name.trimmingCharacters(in: .whitespacesAndNewlines) }
-}
-
-/// What a side contributes to its views: names for its type and priority ids.
-struct SideData: Sendable {
-    let typeNames: [Int: String]
-    let priorityNames: [Int: String]
-
-    init(_ data: ProjectData) {
-        typeNames = Dictionary(data.caseTypes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        priorityNames = Dictionary(data.priorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
 }

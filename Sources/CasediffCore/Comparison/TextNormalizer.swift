@@ -3,28 +3,30 @@ import Foundation
 /// Puts text into the form keys and compared values are matched in.
 ///
 /// White space is trimmed and every run of it becomes one space, text is Unicode NFC, and with `--ignore-case` it
-/// is lower-cased. Rich text (custom fields; TestRail sends HTML) is reduced to its text first, so markup-only edits
-/// are not drift.
+/// is lower-cased. Markup text (Text and Steps fields) has its entities decoded, and when it is HTML (TestRail
+/// 9.8+'s rich-text editor: it starts with a tag such as `<p>`) its tags are dropped, so markup-only edits are not
+/// drift; Markdown keeps every `<…>`, because there `<email>` is content.
 ///
-/// | input                          | rich text | ignore case | normalised            |
-/// |--------------------------------|-----------|-------------|-----------------------|
-/// | `"  Pay  by\n card "`          | no        | no          | `"Pay by card"`       |
-/// | `"Cafe\u{301}"` (NFD)          | no        | no          | `"Café"` (NFC)        |
-/// | `"<p>Pay&nbsp;<b>by</b></p>"`  | yes       | no          | `"Pay by"`            |
-/// | `"Pay By Card"`                | no        | yes         | `"pay by card"`       |
+/// | input                              | markup | ignore case | normalised                    |
+/// |------------------------------------|--------|-------------|-------------------------------|
+/// | `"  Pay  by\n card "`              | no     | no          | `"Pay by card"`               |
+/// | `"Cafe\u{301}"` (NFD)              | no     | no          | `"Café"` (NFC)                |
+/// | `"<p>Pay&nbsp;<b>by</b></p>"`      | yes    | no          | `"Pay by"`                    |
+/// | `"Enter <email> &amp; submit"`     | yes    | no          | `"Enter <email> & submit"`    |
+/// | `"Pay By Card"`                    | no     | yes         | `"pay by card"`               |
 struct TextNormalizer: Sendable {
     var ignoreCase: Bool
 
-    func normalize(_ text: String, richText: Bool = false) -> String {
-        if isNormalASCII(text, richText: richText) { return text }
-        var result = richText ? HTMLText.text(of: text) : text
+    func normalize(_ text: String, markup: Bool = false) -> String {
+        if isNormalASCII(text, markup: markup) { return text }
+        var result = markup ? HTMLText.text(of: text, stripTags: HTMLText.looksLikeHTML(text)) : text
         result = result.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if ignoreCase { result = result.lowercased() }
         return result.precomposedStringWithCanonicalMapping
     }
 
     /// The fast path: ASCII with single inner spaces, nothing to trim, no markup and nothing to fold.
-    private func isNormalASCII(_ text: String, richText: Bool) -> Bool {
+    private func isNormalASCII(_ text: String, markup: Bool) -> Bool {
         var previousSpace = true
         for byte in text.utf8 {
             switch byte {
@@ -34,7 +36,7 @@ struct TextNormalizer: Sendable {
             case 0x09...0x0D, 0x80...0xFF:
                 return false
             case UInt8(ascii: "<"), UInt8(ascii: "&"):
-                if richText { return false }
+                if markup { return false }
                 previousSpace = false
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 if ignoreCase { return false }

@@ -2,51 +2,56 @@ import TestRailAPI
 
 /// Decides whether two compared values are the same and lists what differs, down to single steps.
 ///
-/// Sameness is after normalisation (``TextNormalizer``): absent, `null`, empty and blank are one value ("no value");
-/// numbers compare by value; arrays of plain values (multi-selects) compare as multisets; arrays of objects (steps)
-/// are aligned with ``StepAlignment`` and compared step by step, key by key.
+/// Sameness is after normalisation (``TextNormalizer``) under the field's ``ValueRule``: absent, `null`, empty and
+/// blank are one value ("no value"); numbers compare by value; arrays of plain values (multi-selects, labels)
+/// compare as multisets; `refs` as sets of references; arrays of objects (steps) are aligned with
+/// ``StepAlignment`` and compared step by step, key by key. A step's shared step set (``StepKeys/sharedSet``) is
+/// where it came from, not content: it is named in the change, never compared.
 struct ValueComparator: Sendable {
     let normalizer: TextNormalizer
 
     /// The changes between `old` and `new` for one field; empty when they are the same.
-    func changes(_ field: CompareField, _ old: JSONValue, _ new: JSONValue) -> [FieldChange] {
+    func changes(_ field: CompareField, _ rule: ValueRule, _ old: JSONValue, _ new: JSONValue) -> [FieldChange] {
         if old == new { return [] }
-        let rich = field.isRichText
         if let oldSteps = Self.objects(old), let newSteps = Self.objects(new), !(oldSteps.isEmpty && newSteps.isEmpty) {
             return stepChanges(field, oldSteps, newSteps)
         }
-        if same(old, new, rich: rich) { return [] }
+        if same(old, new, rule) { return [] }
         return [FieldChange(field: field.name, old: old, new: new, kind: field.changeKind)]
     }
 
     /// The compared-field changes between two cases.
-    func changes(_ fields: [CompareField], _ left: CaseView, _ right: CaseView) -> [FieldChange] {
+    func changes(_ fields: [(field: CompareField, rule: ValueRule)], _ left: CaseView, _ right: CaseView)
+        -> [FieldChange]
+    {
         var result: [FieldChange] = []
-        for field in fields {
+        for (field, rule) in fields {
             let old = left.value(field)
             let new = right.value(field)
-            if old != new { result += changes(field, old, new) }
+            if old != new { result += changes(field, rule, old, new) }
         }
         return result
     }
 
     /// How many compared fields agree: the similarity used to pair duplicates.
-    func agreement(_ fields: [CompareField], _ left: CaseView, _ right: CaseView) -> Int {
-        fields.reduce(0) { count, field in
-            let old = left.value(field)
-            let new = right.value(field)
-            return count + (old == new || same(old, new, rich: field.isRichText) ? 1 : 0)
+    func agreement(_ fields: [(field: CompareField, rule: ValueRule)], _ left: CaseView, _ right: CaseView) -> Int {
+        fields.reduce(0) { count, entry in
+            let old = left.value(entry.field)
+            let new = right.value(entry.field)
+            return count + (old == new || same(old, new, entry.rule) ? 1 : 0)
         }
     }
 
-    func same(_ a: JSONValue, _ b: JSONValue, rich: Bool) -> Bool {
+    func same(_ a: JSONValue, _ b: JSONValue, _ rule: ValueRule) -> Bool {
         if a == b { return true }
-        let emptyA = isEmpty(a, rich: rich)
-        let emptyB = isEmpty(b, rich: rich)
+        let markup = rule == .markup
+        let emptyA = isEmpty(a, markup: markup)
+        let emptyB = isEmpty(b, markup: markup)
         if emptyA || emptyB { return emptyA && emptyB }
         switch (a, b) {
         case (.string(let x), .string(let y)):
-            return normalizer.normalize(x, richText: rich) == normalizer.normalize(y, richText: rich)
+            if rule == .references { return references(x) == references(y) }
+            return normalizer.normalize(x, markup: markup) == normalizer.normalize(y, markup: markup)
         case (.int(let x), .double(let y)), (.double(let y), .int(let x)):
             return Double(x) == y
         case (.array(let x), .array(let y)):
@@ -54,23 +59,30 @@ struct ValueComparator: Sendable {
             if x.allSatisfy(Self.isPlain) && y.allSatisfy(Self.isPlain) {
                 var unmatched = y
                 for item in x {
-                    guard let index = unmatched.firstIndex(where: { same(item, $0, rich: rich) }) else { return false }
+                    guard let index = unmatched.firstIndex(where: { same(item, $0, rule) }) else { return false }
                     unmatched.remove(at: index)
                 }
                 return true
             }
-            return zip(x, y).allSatisfy { same($0, $1, rich: rich) }
+            return zip(x, y).allSatisfy { same($0, $1, rule) }
         case (.object(let x), .object(let y)):
-            return Set(x.keys).union(y.keys).allSatisfy { same(x[$0] ?? .null, y[$0] ?? .null, rich: rich) }
+            return Set(x.keys).union(y.keys).subtracting([StepKeys.sharedSet]).allSatisfy {
+                same(x[$0] ?? .null, y[$0] ?? .null, rule)
+            }
         default:
             return false
         }
     }
 
-    private func isEmpty(_ value: JSONValue, rich: Bool) -> Bool {
+    /// `"JIRA-2, JIRA-1"` and `"JIRA-1,JIRA-2"` are the same references.
+    private func references(_ text: String) -> Set<String> {
+        Set(text.split(separator: ",").map { normalizer.normalize(String($0)) }.filter { !$0.isEmpty })
+    }
+
+    private func isEmpty(_ value: JSONValue, markup: Bool) -> Bool {
         switch value {
         case .null: return true
-        case .string(let text): return normalizer.normalize(text, richText: rich).isEmpty
+        case .string(let text): return normalizer.normalize(text, markup: markup).isEmpty
         case .array(let items): return items.isEmpty
         default: return false
         }
@@ -102,11 +114,15 @@ struct ValueComparator: Sendable {
         -> [FieldChange]
     {
         func step(_ object: [String: JSONValue]) -> JSONValue { .object(object) }
+        func content(_ object: [String: JSONValue]) -> JSONValue {
+            .object(object.filter { $0.key != StepKeys.sharedSet })
+        }
+        func origin(_ object: [String: JSONValue]) -> String? { object[StepKeys.sharedSet]?.stringValue }
         let operations = StepAlignment.align(
-            old.count, new.count, equal: { i, j in same(step(old[i]), step(new[j]), rich: true) },
+            old.count, new.count, equal: { i, j in same(step(old[i]), step(new[j]), .markup) },
             alike: { i, j in
                 let content = (old[i]["content"] ?? .null, new[j]["content"] ?? .null)
-                return content.0 != .null && same(content.0, content.1, rich: true)
+                return content.0 != .null && same(content.0, content.1, .markup)
             })
         var changes: [FieldChange] = []
         for operation in operations {
@@ -114,28 +130,35 @@ struct ValueComparator: Sendable {
             case .same:
                 continue
             case .edited(let i, let j):
-                for key in Set(old[i].keys).union(new[j].keys).sorted() {
+                let keys = Set(old[i].keys).union(new[j].keys).subtracting([StepKeys.sharedSet])
+                for key in keys.sorted() {
                     let before = old[i][key] ?? .null
                     let after = new[j][key] ?? .null
-                    if !same(before, after, rich: true) {
+                    if !same(before, after, .markup) {
                         changes.append(
                             FieldChange(
                                 field: field.name, location: .step(index: j, key: key), old: before, new: after,
-                                kind: .changed))
+                                kind: .changed, origin: origin(new[j]) ?? origin(old[i])))
                     }
                 }
             case .deleted(let i):
                 changes.append(
                     FieldChange(
-                        field: field.name, location: .step(index: i, key: nil), old: step(old[i]), new: .null,
-                        kind: .changed))
+                        field: field.name, location: .step(index: i, key: nil), old: content(old[i]), new: .null,
+                        kind: .changed, origin: origin(old[i])))
             case .inserted(let j):
                 changes.append(
                     FieldChange(
-                        field: field.name, location: .step(index: j, key: nil), old: .null, new: step(new[j]),
-                        kind: .changed))
+                        field: field.name, location: .step(index: j, key: nil), old: .null, new: content(new[j]),
+                        kind: .changed, origin: origin(new[j])))
             }
         }
         return changes
     }
+}
+
+/// Keys of a step object as the comparison sees it.
+enum StepKeys {
+    /// The title of the shared step set a step came from: shown with a change, never compared.
+    static let sharedSet = "shared_step_set"
 }

@@ -86,3 +86,15 @@ extension CasediffError {
         }
     }
 }
+
+extension CasediffError {
+    /// The error with the instance it happened on, for a run that talks to two.
+    func naming(instance: String) -> CasediffError {
+        switch self {
+        case .request(let error, let context): return .request(error, context: "\(context) on \(instance)")
+        case .incomplete(let failures) where !failures.isEmpty:
+            return .incomplete(failures)
+        default: return self
+        }
+    }
+}

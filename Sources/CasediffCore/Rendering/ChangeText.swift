@@ -3,16 +3,19 @@ import TestRailAPI
 /// One-line descriptions of records and changes, shared by the table, Markdown and JUnit renderers.
 enum ChangeText {
     /// `priority: "High" -> "Medium"`, `step 2 expected: "…" -> "…"`, `step 3 added: "…"`.
+    /// A step from a shared set says so: `step 2 expected (shared step set "Sign in"): "…" -> "…"`.
     static func line(_ change: FieldChange, arrow: String = "->", limit: Int = 80) -> String {
         func short(_ value: JSONValue) -> String { ChangeText.short(value, limit: limit) }
+        let origin = change.origin.map { " (shared step set \(quoted($0)))" } ?? ""
         switch change.location {
         case .field:
             return "\(change.field): \(short(change.old)) \(arrow) \(short(change.new))"
         case .step(let index, let key?):
-            return "\(stepLabel(change.field)) \(index + 1) \(key): \(short(change.old)) \(arrow) \(short(change.new))"
+            return
+                "\(stepLabel(change.field)) \(index + 1) \(key)\(origin): \(short(change.old)) \(arrow) \(short(change.new))"
         case .step(let index, nil):
             let (verb, value) = change.new == .null ? ("removed", change.old) : ("added", change.new)
-            return "\(stepLabel(change.field)) \(index + 1) \(verb): \(short(value))"
+            return "\(stepLabel(change.field)) \(index + 1) \(verb)\(origin): \(short(value))"
         }
     }
 

@@ -41,6 +41,8 @@ struct DiffDocument: Encodable {
         var comparedFields: [String]
         var oneSidedFields: [OneSided]
         var failOn: [String]
+        /// Where the comparison fell back to ids, one line each.
+        var notes: [String]
         var complete = true
         var run: Run?
 
@@ -50,7 +52,9 @@ struct DiffDocument: Encodable {
             left = Project(report.left)
             right = Project(report.right)
             match = Match(report.options)
-            normalization = Normalization(ignoreCase: report.options.ignoreCase)
+            normalization = Normalization(
+                ignoreCase: report.options.ignoreCase, compareAttachments: report.options.compareAttachments)
+            notes = report.notes
             comparedFields = report.comparedFields.map(\.name)
             oneSidedFields = report.oneSidedFields.map { OneSided(field: $0.field, side: $0.side) }
             failOn = report.options.failOn.sorted().map(\.rawValue)
@@ -58,7 +62,7 @@ struct DiffDocument: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case tool, version, left, right, match, normalization, complete, run
+            case tool, version, left, right, match, normalization, complete, run, notes
             case generatedAt = "generated_at"
             case comparedFields = "compared_fields"
             case oneSidedFields = "one_sided_fields"
@@ -137,17 +141,22 @@ struct DiffDocument: Encodable {
         var whitespace = "trimmed; runs collapsed to one space"
         var unicode = "NFC"
         var letterCase: String
-        var richText = "custom fields compared as text: HTML tags removed, entities decoded"
+        var richText =
+            "Text and Steps fields: HTML values (<p>…</p>) compared as their text, Markdown as written; entities decoded"
+        var meaning = "ids compared as what they mean on their own instance: names, labels, emails"
+        var attachments: String
         var emptyValues = "absent, null, empty and blank are the same value"
 
-        init(ignoreCase: Bool) {
+        init(ignoreCase: Bool, compareAttachments: Bool) {
             letterCase = ignoreCase ? "ignored" : "significant"
+            attachments = compareAttachments ? "compared by id" : "every reference the same: [attachment]"
         }
 
         enum CodingKeys: String, CodingKey {
             case whitespace, unicode
             case letterCase = "case"
             case richText = "rich_text"
+            case meaning, attachments
             case emptyValues = "empty_values"
         }
     }
@@ -219,6 +228,8 @@ struct DiffDocument: Encodable {
         var kind: String
         var old: JSONValue
         var new: JSONValue
+        /// The shared step set the step belongs to; the key is left out for anything else.
+        var sharedStepSet: String?
 
         init(_ change: FieldChange) {
             path = change.path
@@ -226,6 +237,12 @@ struct DiffDocument: Encodable {
             kind = change.kind.rawValue
             old = change.old
             new = change.new
+            sharedStepSet = change.origin
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case path, field, kind, old, new
+            case sharedStepSet = "shared_step_set"
         }
     }
 

@@ -67,6 +67,7 @@ public struct MarkdownRenderer: Sendable {
                 "Duplicate key\(place): \(Self.escape(duplicate.key)) (\(duplicate.left) left, \(duplicate.right) right)"
         }
         notes += report.oneSidedFields.map { "Not compared: `\($0.field)` exists only in the \($0.side) project" }
+        notes += report.notes.map { "Note: " + Self.escape($0) }
         if !notes.isEmpty {
             out += "\n" + notes.map { "- \($0)\n" }.joined()
         }

@@ -121,10 +121,12 @@ public struct TableRenderer: Sendable {
         for field in report.oneSidedFields {
             notes.append("Not compared: \(field.field) exists only in the \(field.side) project")
         }
+        notes += report.notes.map { "Note: \($0)" }
         notes.append(
-            "Text is compared with white space collapsed and in Unicode NFC"
-                + (report.options.ignoreCase ? ", ignoring case" : "")
-                + "; custom fields' rich text (HTML) as plain text.")
+            "Values are compared by meaning (names and labels, not ids), text with white space collapsed and in "
+                + "Unicode NFC" + (report.options.ignoreCase ? ", ignoring case" : "")
+                + "; HTML text as its text, Markdown as written"
+                + (report.options.compareAttachments ? "." : "; attachments as [attachment]."))
         return notes
     }
 

@@ -1,0 +1,105 @@
+import TestRailAPI
+
+/// What one side's vocabulary could not put in words, found in one pass over the compared cases: option ids
+/// missing from the field's configuration, users, milestones and templates not listed, shared step sets that do
+/// not exist — each said once, with what the comparison shows instead.
+extension SideVocabulary {
+    static func notes(
+        side: String, data: ProjectData, suites: [SuiteData], vocabulary: SideVocabulary, fields: [CompareField]
+    ) -> [String] {
+        let who = "\(side) P\(data.project.id)"
+        var notes = data.definitions.notes.sorted().map { "\(who): \($0)" }
+        if data.takenAt != nil, data.definitions.caseFields == nil {
+            notes.append(
+                "\(who): the snapshot holds no field definitions (casediff 0.4 or earlier); dropdown, user and "
+                    + "milestone values and templates compare as ids: take the snapshot again")
+        }
+        var options: [String: Set<Int>] = [:]
+        var users = Set<Int>()
+        var milestones = Set<Int>()
+        var templates = Set<Int>()
+        var sharedSets = Set<Int>()
+        var typed: [(name: String, type: CaseField.FieldType)] = []
+        for case .custom(let name) in fields {
+            if let type = vocabulary.fields?[name]?.type { typed.append((name, type)) }
+        }
+        let userFields = fields.filter { $0 == .createdBy || $0 == .updatedBy }
+        let checkTemplates = fields.contains(.template) && vocabulary.templateNames != nil
+        let checkMilestone = fields.contains(.milestone) && vocabulary.milestoneNames != nil
+        let checkUsers = vocabulary.userNames != nil
+        for suite in suites {
+            for testCase in suite.cases where !testCase.isDeleted {
+                if checkTemplates, let id = testCase.templateID, vocabulary.templateNames?[id] == nil {
+                    templates.insert(id)
+                }
+                if checkMilestone, let id = testCase.milestoneID, vocabulary.milestoneNames?[id] == nil {
+                    milestones.insert(id)
+                }
+                if checkUsers {
+                    for field in userFields {
+                        let id = field == .createdBy ? testCase.createdBy : testCase.updatedBy
+                        if let id, vocabulary.userNames?[id] == nil { users.insert(id) }
+                    }
+                }
+                for (name, type) in typed {
+                    guard let raw = testCase.customFields[name], raw != .null else { continue }
+                    switch type {
+                    case .dropdown, .multiSelect:
+                        let choices = vocabulary.fields?[name]?.choices ?? [:]
+                        for id in Self.ids(raw) where choices[id] == nil { options[name, default: []].insert(id) }
+                    case .user where checkUsers:
+                        for id in Self.ids(raw) where vocabulary.userNames?[id] == nil { users.insert(id) }
+                    case .milestone where vocabulary.milestoneNames != nil:
+                        for id in Self.ids(raw) where vocabulary.milestoneNames?[id] == nil { milestones.insert(id) }
+                    case .steps:
+                        guard case .array(let steps) = raw else { continue }
+                        for case .object(let step) in steps where step.count == 1 {
+                            if let id = step["shared_step_id"]?.intValue, vocabulary.sharedSets?[id] == nil {
+                                sharedSets.insert(id)
+                            }
+                        }
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        for (name, ids) in options.sorted(by: { $0.key < $1.key }) {
+            notes.append(
+                "\(who): \(name) holds option \(list(ids, "id")) its configuration for the project does not define; "
+                    + "shown as 'option #\(ids.min()!)'")
+        }
+        if !users.isEmpty {
+            notes.append(
+                "\(who): \(list(users, "user id")) not among the users listed (TestRail leaves inactive and global "
+                    + "users out of a project's list); compared as 'user #\(users.min()!)'")
+        }
+        if !milestones.isEmpty {
+            notes.append("\(who): \(list(milestones, "milestone id")) not among the project's milestones")
+        }
+        if !templates.isEmpty {
+            notes.append("\(who): \(list(templates, "template id")) not among the project's templates")
+        }
+        if !sharedSets.isEmpty {
+            notes.append(
+                "\(who): steps refer to shared step \(list(sharedSets, "set")) the project does not have; each reads "
+                    + "'[shared step set #\(sharedSets.min()!): not found]'")
+        }
+        return notes
+    }
+
+    private static func ids(_ raw: JSONValue) -> [Int] {
+        if case .array(let items) = raw { return items.compactMap(\.intValue) }
+        return raw.intValue.map { [$0] } ?? []
+    }
+
+    /// `user id 5`, `user ids 5, 8 and 9`, `user ids 5, 8, 9 … (14 in all)`.
+    private static func list(_ ids: Set<Int>, _ noun: String) -> String {
+        let sorted = ids.sorted()
+        if sorted.count == 1 { return "\(noun) \(sorted[0])" }
+        if sorted.count <= 5 {
+            return "\(noun)s " + sorted.dropLast().map(String.init).joined(separator: ", ") + " and \(sorted.last!)"
+        }
+        return "\(noun)s " + sorted.prefix(5).map(String.init).joined(separator: ", ") + " … (\(sorted.count) in all)"
+    }
+}
