@@ -13,23 +13,32 @@ struct CompareCommand: AsyncParsableCommand {
             LEFT is the baseline: cases only in LEFT are 'removed', only in RIGHT 'added'; a case in another \
             section is 'moved', one under a near title in the same section 'renamed'.
 
-            Either side may be a snapshot file (an argument ending in .json or containing /) written by \
-            'casediff snapshot': a CI job keeps its baseline in the repository.
+            Either side may be a snapshot file written by 'casediff snapshot' (a CI job keeps its baseline in the \
+            repository): an argument that starts like a path (./, ../, /, ~/) or names a file that exists. \
+            Anything else is a project: 12, P12 or a name (even one with / or ending in .json).
+
+            A side written PROFILE:PROJECT (source:12, cloud:Storefront) is on that configuration profile's \
+            instance, with its own URL, user, key and rate limit: compare a Server project with its Cloud copy \
+            in one run. A leading ':' names a project whose name holds a colon (:Release: 2.0).
+
+            Values are compared by what they mean on their own instance: dropdown labels, user emails, milestone \
+            and template names, shared steps expanded; attachments all compare equal (--compare-attachments).
 
             Exit codes: 0 no drift, 1 drift (as --fail-on defines it), 2 error or incomplete data.
 
             Examples:
               casediff compare 1 2 --url https://example.testrail.io
+              casediff compare server:12 cloud:Storefront --json migration.json
               casediff compare baseline/shop.json 1 --fail-on added,removed,changed
               casediff compare Shop "Shop (copy)" --match field:automation_id \\
                 --fail-on added,removed --junit drift.xml --json drift.json
             """
     )
 
-    @Argument(help: "The baseline: a project (id, P<id> or name) or a snapshot file.")
+    @Argument(help: "The baseline: a project (id, P<id>, name or PROFILE:PROJECT) or a snapshot file.")
     var left: String
 
-    @Argument(help: "The project compared with it (id, P<id> or name) or a snapshot file.")
+    @Argument(help: "The project compared with it (id, P<id>, name or PROFILE:PROJECT) or a snapshot file.")
     var right: String
 
     @OptionGroup var connection: ConnectionOptions
@@ -46,25 +55,29 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let leftSource = try SideArgument(text: left).source()
-        let rightSource = try SideArgument(text: right).source()
-        let needsServer = [leftSource, rightSource].contains { if case .live = $0 { true } else { false } }
-        let settings =
-            needsServer
-            ? try connection.settings(environment: environment, rate: fetch.rate, concurrency: fetch.concurrency) : nil
-        let client = try settings.map { try connection.client($0, offline: storage.offline) }
-        let reporting = try Reporting(
-            self.reporting, environment: environment, secrets: [settings?.apiKey?.value].compactMap { $0 })
+        let arguments = [SideArgument(text: left), SideArgument(text: right)]
+        let sides = try SideSources(
+            arguments, connection: connection, fetch: fetch, offline: storage.offline, environment: environment)
+        let reporting = try Reporting(self.reporting, environment: environment, secrets: sides.secrets)
         defer { reporting.close() }
         let result = try await reporting.withProgress {
-            try await storage.withStore(environment: environment, needed: needsServer) { store in
+            try await storage.withStore(environment: environment, needed: sides.needsServer) { store in
                 let job = CompareJob(
-                    client: client, left: leftSource, right: rightSource,
+                    client: sides.client, left: sides.sources[0], right: sides.sources[1],
                     options: .init(
-                        controller: settings.map(fetch.controller) ?? .init(), rate: settings?.rate?.value,
-                        comparison: comparison.options, store: store, incremental: storage.incremental,
-                        observer: reporting.observer))
-                return try await Interrupts.cancellingOnSignals { try await job.run() }
+                        controller: sides.settings.map(fetch.controller) ?? fetch.controller(),
+                        rate: sides.settings?.rate?.value, comparison: options, store: store,
+                        incremental: storage.incremental, observer: reporting.observer))
+                do {
+                    return try await Interrupts.cancellingOnSignals { try await job.run() }
+                } catch CasediffError.unknownProject(.name(let name), let instance) {
+                    // A missing snapshot file looks like a project name; say both.
+                    guard arguments.contains(where: { $0.looksLikePath && $0.text == name }) else {
+                        throw CasediffError.unknownProject(.name(name), instance: instance)
+                    }
+                    throw CasediffError.snapshot(
+                        path: name, detail: "no such file, and no project of that name on \(instance)")
+                }
             }
         }
         try write(result, environment: environment, reporting: reporting)
@@ -73,12 +86,22 @@ struct CompareCommand: AsyncParsableCommand {
         throw ExitCode(result.report.hasDrift ? ExitStatus.drift : ExitStatus.same)
     }
 
+    /// The comparison options, `--compare-attachments` included.
+    private var options: ComparisonOptions {
+        var options = comparison.options
+        options.compareAttachments = comparison.compareAttachments
+        return options
+    }
+
     /// Renders the result to stdout and to every file asked for, then prints the statistics line.
     private func write(_ result: CompareJob.Result, environment: [String: String], reporting: Reporting) throws {
         let context = RenderContext(
             toolVersion: CasediffVersion.current,
             generatedAt: outputs.reproducible ? nil : Self.now(environment: environment),
-            metrics: outputs.reproducible ? nil : result.metrics, rateProfile: result.rate?.profile)
+            metrics: outputs.reproducible ? nil : result.metrics, rateProfile: result.rate?.profile,
+            rateDescription: result.fetches.count > 1
+                ? result.fetches.map { "\($0.sides.map(\.rawValue).joined(separator: "+")): \($0.rate.profile)" }
+                    .joined(separator: "; ") : nil)
         // Each format is rendered once: stdout reuses a file's bytes (files are never the terminal-styled table).
         var rendered: [OutputFormat: Data] = [:]
         for (format, path) in outputs.files {
@@ -95,10 +118,15 @@ struct CompareCommand: AsyncParsableCommand {
             try rendered[outputs.format]
                 ?? Self.render(result.report, as: outputs.format, context: context, style: style))
         var parts: [String] = []
-        if let metrics = result.metrics, let rate = result.rate {
-            parts.append("fetched \(metrics.summary); rate limit \(rate)")
-            if let warning = metrics.storeWarning { parts.append("warning: the store failed: \(warning)") }
-        } else {
+        for fetch in result.fetches {
+            // With two instances, each line says which one it was.
+            let which =
+                result.fetches.count > 1
+                ? "\(fetch.sides.map(\.rawValue).joined(separator: " and ")) \(fetch.instance): " : ""
+            parts.append("\(which)fetched \(fetch.metrics.summary); rate limit \(fetch.rate)")
+            if let warning = fetch.metrics.storeWarning { parts.append("warning: the store failed: \(warning)") }
+        }
+        if result.fetches.isEmpty {
             parts.append("compared two snapshots; nothing fetched")
         }
         for (format, path) in outputs.files { parts.append("\(format.rawValue) written to \(path)") }

@@ -41,6 +41,12 @@ struct ComparisonFlags: ParsableArguments {
             valueName: "kinds"))
     var failOn: DriftKinds = DriftKinds(Set(CaseStatus.driftKinds))
 
+    @Flag(
+        help: ArgumentHelp(
+            "Compare attachment ids in text; by default every attachment reference is the same ([attachment]).",
+            discussion: "A migration gives every attachment a new id (integers on Server, UUIDs on Cloud)."))
+    var compareAttachments = false
+
     func validate() throws {
         guard (0...1).contains(renameThreshold) else {
             throw ValidationError("--rename-threshold must be between 0 and 1")

@@ -32,6 +32,13 @@ struct FetchOptions: ParsableArguments {
         FetchController.Configuration(
             concurrency: settings.concurrency.value, retry: RetryPolicy(maxAttempts: retries + 1))
     }
+
+    /// The controller's configuration when no side is on the flags' instance (profiles set each concurrency).
+    func controller() -> FetchController.Configuration {
+        FetchController.Configuration(
+            concurrency: concurrency ?? SettingsResolver.defaultConcurrency,
+            retry: RetryPolicy(maxAttempts: retries + 1))
+    }
 }
 
 extension RateProfile: ExpressibleByArgument {

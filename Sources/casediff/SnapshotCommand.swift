@@ -9,17 +9,22 @@ struct SnapshotCommand: AsyncParsableCommand {
         commandName: "snapshot",
         abstract: "Save a project's suites, sections and cases as a portable JSON snapshot.",
         discussion: """
-            The snapshot can stand in for a live project on either side of 'casediff compare', so a CI job can keep \\
-            its baseline in its repository. The same data always gives the same bytes (keys sorted; the time \\
+            The snapshot can stand in for a live project on either side of 'casediff compare', so a CI job can keep \
+            its baseline in its repository. The same data always gives the same bytes (keys sorted; the time \
             honours SOURCE_DATE_EPOCH).
+
+            The snapshot also keeps what gives the project's ids their meaning on its instance (field \
+            configurations, templates, milestones, the users its cases name, shared step sets), so it compares \
+            with a project on another instance exactly as the live project would.
 
             Examples:
               casediff snapshot 1 --output baseline/shop.json
+              casediff snapshot server:12 --output server-12.json
               casediff compare baseline/shop.json 1 --fail-on added,removed,changed
             """
     )
 
-    @Argument(help: "The project (id, P<id> or name).")
+    @Argument(help: "The project (id, P<id>, name, or PROFILE:PROJECT for a configuration profile's instance).")
     var project: String
 
     @Option(
@@ -39,23 +44,37 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let settings = try connection.settings(
-            environment: environment, rate: fetch.rate, concurrency: fetch.concurrency)
-        let client = try connection.client(settings, offline: storage.offline)
-        var controller = fetch.controller(settings)
+        let argument = SideArgument(text: project, fileExists: { _ in false })
+        guard case .project(let reference, _) = argument.kind else {
+            throw ValidationError(
+                "snapshot takes a project (id, P<id>, name or PROFILE:PROJECT), not a path: \(project)")
+        }
+        let sides = try SideSources(
+            [argument], connection: connection, fetch: fetch, offline: storage.offline, environment: environment)
+        let instance: InstanceConnection
+        switch sides.sources.first {
+        case .remote(_, let connection)?:
+            instance = connection
+        default:
+            guard let client = sides.client else {
+                throw CasediffError.missingSetting("no TestRail URL: pass --url, set TESTRAIL_URL or add a profile")
+            }
+            instance = InstanceConnection(client: client, rate: sides.settings?.rate?.value)
+        }
+        var controller = sides.settings.map(fetch.controller) ?? fetch.controller()
+        if let concurrency = instance.concurrency { controller.concurrency = concurrency }
         controller.suites = SuiteFilter(suite)
-        let reporting = try Reporting(
-            self.reporting, environment: environment, secrets: [settings.apiKey?.value].compactMap { $0 })
+        let reporting = try Reporting(self.reporting, environment: environment, secrets: sides.secrets)
         defer { reporting.close() }
         let outcome = try await reporting.withProgress {
             try await storage.withStore(environment: environment) { store in
                 let session = FetchSession(
-                    client: client,
+                    client: instance.client,
                     options: .init(
-                        controller: controller, rate: settings.rate?.value, store: store,
+                        controller: controller, rate: instance.rate, store: store,
                         incremental: storage.incremental, observer: reporting.observer))
                 return try await Interrupts.cancellingOnSignals {
-                    try await session.run(projects: [.left: ProjectReference(project)])
+                    try await session.run(projects: [.left: reference])
                 }
             }
         }

@@ -82,3 +82,15 @@ enum CLIRunner {
             stderr: try String(contentsOf: errURL, encoding: .utf8))
     }
 }
+
+extension CLIRunner {
+    /// The golden text at `path` under Fixtures/, or the actual text after writing it with `RECORD_SNAPSHOTS=1`.
+    static func golden(_ path: String, actual: String) throws -> String {
+        let url = fixtures.appendingPathComponent(path)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return actual
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+}

@@ -153,4 +153,36 @@ import Testing
             expectOneErrorLine(result, containing: "interrupted; fetched ")
         }
     }
+
+    /// Projects whose names look like paths or hold a colon are still projects; a path that starts like one is
+    /// always a snapshot; a missing file that could be either says both.
+    @Test func sidesAreSnapshotsProjectsOrProfilesByOneRule() async throws {
+        var dataset = Self.dataset
+        for (id, name) in [(90, "Team/Web.json"), (91, "Release: 2.0")] {
+            dataset.projects.append(["id": .int(Int64(id)), "name": .string(name), "suite_mode": 1])
+            dataset.suites.append(["id": .int(Int64(id)), "name": "Master", "project_id": .int(Int64(id))])
+            dataset.sections.append(["id": .int(Int64(id)), "suite_id": .int(Int64(id)), "name": "Root"])
+            dataset.cases.append([
+                "id": .int(Int64(id * 10)), "title": "A case", "suite_id": .int(Int64(id)),
+                "section_id": .int(Int64(id)),
+            ])
+        }
+        try await TestRailSimulator.withRunning(dataset: dataset, configuration: Self.configuration) { simulator in
+            let env = environment(simulator)
+            let named = try await CLIRunner.run(["compare", "Team/Web.json", "P90", "--no-store"], environment: env)
+            #expect(named.status == 0, "\(named.stderr)")
+            let colon = try await CLIRunner.run(["compare", ":Release: 2.0", "91", "--no-store"], environment: env)
+            #expect(colon.status == 0, "\(colon.stderr)")
+            let path = try await CLIRunner.run(["compare", "./missing.json", "1", "--no-store"], environment: env)
+            expectOneErrorLine(path, containing: "snapshot ./missing.json: cannot read it (no such file)")
+            let either = try await CLIRunner.run(["compare", "base/shop.json", "1", "--no-store"], environment: env)
+            expectOneErrorLine(
+                either,
+                containing: "snapshot base/shop.json: no such file, and no project of that name on \(simulator.baseURL)"
+            )
+            let profile = try await CLIRunner.run(["compare", "Release:2", "1", "--no-store"], environment: env)
+            expectOneErrorLine(profile, containing: "unknown profile 'Release'")
+            #expect(profile.stderr.contains("leading ':'"))
+        }
+    }
 }

@@ -157,6 +157,73 @@ import Testing
         }
     }
 
+    /// Real servers' quirks: pagination only with `x-api-ident: beta` (6.7–7.2), bare `get_suites` arrays (before
+    /// 9.3.1) or envelopes (since), a banner before the JSON, `limit=0` in next links, no pagination at all (before
+    /// 6.7). Each gives the same comparison as TestRail today.
+    static let dialects: [(String, SimulatorConfiguration)] = [
+        ("beta header", .init(betaHeaderPagination: true)),
+        ("paginated suites", .init(suitesPaginated: true)),
+        ("authentication banner", .init(authenticationBanner: true)),
+        ("zero limit in next links", .init(zeroLimitNextLinks: true)),
+        ("legacy bare arrays", .init(legacyArrays: true)),
+    ]
+
+    @Test(arguments: dialects)
+    func everyServerDialectGivesTheSameComparison(_ name: String, _ configuration: SimulatorConfiguration)
+        async throws
+    {
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
+            let result = try await makeJob(simulator, "1", "2").run()
+            #expect(result.report.totals == Self.storefrontTotals, "\(name)")
+            let log = await simulator.requestLog()
+            #expect(log.allSatisfy { $0.status == 200 }, "\(name): \(log.filter { $0.status != 200 }.map(\.path))")
+            if configuration.betaHeaderPagination {
+                #expect(log.allSatisfy { $0.apiIdent == "beta" }, "the header goes with every request")
+            }
+        }
+    }
+
+    /// A project in suite mode 2 (one master suite plus baselines): every suite is fetched with its `suite_id` and
+    /// compared by name, the baselines like any suite.
+    @Test func baselineSuitesCompareAsSuites() async throws {
+        func records(_ project: Int, _ suiteBase: Int, _ titles: [String: [String]]) -> Dataset {
+            var dataset = Dataset(
+                projects: [["id": .int(Int64(project)), "name": .string("Baselines \(project)"), "suite_mode": 2]])
+            for (index, name) in titles.keys.sorted().enumerated() {
+                let suite = suiteBase + index
+                dataset.suites.append([
+                    "id": .int(Int64(suite)), "name": .string(name), "project_id": .int(Int64(project)),
+                    "is_master": .bool(name == "Master"), "is_baseline": .bool(name != "Master"),
+                ])
+                dataset.sections.append(["id": .int(Int64(suite)), "suite_id": .int(Int64(suite)), "name": "Root"])
+                for (offset, title) in titles[name]!.enumerated() {
+                    dataset.cases.append([
+                        "id": .int(Int64(suite * 100 + offset)), "title": .string(title),
+                        "suite_id": .int(Int64(suite)),
+                        "section_id": .int(Int64(suite)), "priority_id": 2,
+                    ])
+                }
+            }
+            return dataset
+        }
+        let left = records(1, 10, ["Master": ["A", "B"], "Baseline 1.0": ["A"]])
+        let right = records(2, 20, ["Master": ["A", "B", "C"], "Baseline 1.0": ["A"], "Baseline 2.0": ["A", "B"]])
+        var both = left
+        both.projects += right.projects
+        both.suites += right.suites
+        both.sections += right.sections
+        both.cases += right.cases
+        try await TestRailSimulator.withRunning(dataset: both) { simulator in
+            let report = try await makeJob(simulator, "1", "2").run().report
+            let counts = Dictionary(uniqueKeysWithValues: report.suites.map { ($0.name, $0.counts) })
+            #expect(counts["Master"] == StatusCounts(added: 1, unchanged: 2, drift: 1))
+            #expect(counts["Baseline 1.0"] == StatusCounts(unchanged: 1))
+            #expect(counts["Baseline 2.0"] == StatusCounts(added: 2, drift: 2))
+            let casePaths = await simulator.requestLog().filter { $0.method == "get_cases" }.map(\.path)
+            #expect(casePaths.allSatisfy { $0.contains("suite_id=") }, "suite mode 2 needs the suite_id")
+        }
+    }
+
     static let quickRetries = FetchController.Configuration(
         speculation: false,
         retry: RetryPolicy(maxAttempts: 3, base: .milliseconds(5), cap: .milliseconds(20)))

@@ -59,4 +59,31 @@ import Testing
         progress.apply(.progress(later), at: .seconds(2))
         #expect(progress.view(at: .seconds(2)).etaIsLowerBound)
     }
+
+    /// A run on two instances: each session reports its own side; the display shows both, each with its host, and
+    /// the limits added up.
+    @Test func twoInstancesReportTheirSidesSeparately() {
+        var progress = FetchProgress()
+        let server = FetchProgressReport(
+            sides: [.left: SideProgress(project: "P12 Storefront", suitesTotal: 3, pages: 2, pagesPlanned: 6)],
+            limitPerMinute: 300, instance: "https://testrail.acme.internal/")
+        let cloud = FetchProgressReport(
+            sides: [.right: SideProgress(project: "P3 Storefront", suitesTotal: 3, pages: 1, pagesPlanned: 6)],
+            limitPerMinute: 180, instance: "https://acme.testrail.io:8443/")
+        progress.apply(.progress(server), at: .seconds(0))
+        progress.apply(.progress(cloud), at: .seconds(1))
+        var later = server
+        later.sides[.left]!.pages = 4
+        progress.apply(.progress(later), at: .seconds(2))
+        let view = progress.view(at: .seconds(2))
+        #expect(
+            view.sides.map(\.progress.project) == [
+                "P12 Storefront @ testrail.acme.internal", "P3 Storefront @ acme.testrail.io:8443",
+            ])
+        #expect(view.sides.map(\.progress.pages) == [4, 1] && view.limitPerMinute == 480)
+        var unlimited = cloud
+        unlimited.limitPerMinute = nil
+        progress.apply(.progress(unlimited), at: .seconds(3))
+        #expect(progress.view(at: .seconds(3)).limitPerMinute == nil, "one instance without a limit: no total limit")
+    }
 }

@@ -79,4 +79,35 @@ import Testing
         let one = ConfigFile(path: "c.toml", profiles: ["onprem": Self.onPrem])
         #expect(try SettingsResolver.resolve(flags: .init(), environment: [:], file: one).profile == "onprem")
     }
+
+    /// A `PROFILE:PROJECT` side takes its profile's URL, user and key, whatever the run's flags and environment name.
+    @Test func aProfileSideUsesItsOwnInstanceAndKey() throws {
+        let side = try SettingsResolver.resolve(
+            profile: "onprem", flags: .init(rate: .perMinute(60)), environment: Self.environment, file: Self.file)
+        #expect(side.url?.value == "https://testrail.acme.internal" && side.user?.value == "onprem@acme.test")
+        #expect(side.apiKey?.value == "onprem-key", "never $TESTRAIL_API_KEY, which is the cloud instance's")
+        #expect(side.rate?.value == .perMinute(60) && side.profile == "onprem")
+    }
+
+    @Test func aProfileWithoutAKeyTakesTheEnvironmentsOnlyForItsOwnInstance() throws {
+        let keyless = ConfigProfile(name: "cloud", url: "https://acme.testrail.io", user: "file@acme.test")
+        let file = ConfigFile(path: Self.file.path, profiles: ["cloud": keyless])
+        let same = try SettingsResolver.resolve(
+            profile: "cloud", flags: .init(), environment: Self.environment, file: file)
+        #expect(same.apiKey?.value == "env-key" && same.apiKey?.source == .environment("TESTRAIL_API_KEY"))
+        var elsewhere = Self.environment
+        elsewhere["TESTRAIL_URL"] = "https://other.testrail.io"
+        let other = try SettingsResolver.resolve(profile: "cloud", flags: .init(), environment: elsewhere, file: file)
+        #expect(other.apiKey == nil, "the environment's key is for another instance")
+    }
+
+    @Test func anUnknownProfileSaysWhichThereAre() throws {
+        let error = try #require(throws: CasediffError.self) {
+            _ = try SettingsResolver.resolve(profile: "clod", flags: .init(), environment: [:], file: Self.file)
+        }
+        #expect(error.description.contains("no profile 'clod' (profiles: cloud, onprem)"))
+        #expect(throws: CasediffError.self) {
+            _ = try SettingsResolver.resolve(profile: "cloud", flags: .init(), environment: [:], file: nil)
+        }
+    }
 }

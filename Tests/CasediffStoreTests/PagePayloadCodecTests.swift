@@ -34,6 +34,59 @@ import Testing
         #expect(back.next == next && back.limit == 250 && back.offset == 0 && !back.isLegacy)
     }
 
+    @Test func labelsRoundTripAndARowWithoutThemIsNotRead() throws {
+        var labelled = Self.makeCase()
+        labelled.labels = [CaseLabel(id: 3, title: "smoke"), CaseLabel(title: "ui")]
+        var empty = Self.makeCase(id: 8)
+        empty.labels = []
+        let page = Page(
+            items: [labelled, empty, TestCase(id: 9, title: "none")], offset: 0, limit: 250, size: 3, next: nil)
+        var row = try PagePayloadCodec.encode(.cases(page))
+        guard case .cases(let back) = try PagePayloadCodec.decode(.cases, offset: 0, row: row) else {
+            Issue.record("not a cases page")
+            return
+        }
+        #expect(back.items == page.items)
+        #expect(back.items.map(\.labels) == [labelled.labels, [], nil], "none sent and none at all stay apart")
+        // A row written before labels were kept (format 2) cannot say whether the case had any: it reads as
+        // missing, and the page is fetched again.
+        row.format = 2
+        #expect(throws: (any Error).self) { try PagePayloadCodec.decode(.cases, offset: 0, row: row) }
+    }
+
+    @Test func definitionsRoundTripAsJSON() throws {
+        let fields = [
+            CaseField(
+                id: 1, systemName: "custom_kind", label: "Kind", typeID: 6,
+                configurations: [.init(context: .init(isGlobal: false, projectIDs: [3]), options: .init(items: "1, A"))]
+            )
+        ]
+        let payloads: [(PageKey.Resource, UnitPayload)] = [
+            (.caseFields, .caseFields(fields)), (.templates, .templates([Template(id: 2, name: "Steps")])),
+            (
+                .milestones,
+                .milestones(Page(items: [Milestone(id: 4, name: "2.0")], offset: 0, limit: 250, size: 1, next: nil))
+            ),
+            (
+                .users,
+                .users(Page(items: [User(id: 5, name: "Ann", email: "a@x")], offset: 0, limit: 250, size: 1, next: nil))
+            ),
+            (
+                .sharedSteps,
+                .sharedSteps(
+                    Page(
+                        items: [SharedStepSet(id: 9, title: "Sign in", steps: [["content": "Go"]])], offset: 0,
+                        limit: 250, size: 1, next: nil))
+            ),
+        ]
+        for (resource, payload) in payloads {
+            let row = try PagePayloadCodec.encode(payload)
+            #expect(row.format == PagePayloadCodec.json)
+            let back = try PagePayloadCodec.decode(resource, offset: 0, row: row)
+            #expect(try PagePayloadCodec.encode(back).payload == row.payload, "\(resource)")
+        }
+    }
+
     @Test func sectionsAndListingsRoundTrip() throws {
         let sections = Page(
             items: [

@@ -33,6 +33,28 @@ import Testing
         let expected = "Basic " + Data("qa@acme.test:s3cret-key".utf8).base64EncodedString()
         #expect(request.headers["Authorization"] == expected)
         #expect(request.headers["Content-Type"] == "application/json")
+        #expect(request.headers["x-api-ident"] == "beta", "servers 6.7-7.2.0 paginate only when asked this way")
+    }
+
+    /// Some legacy servers start every answer with a banner line before the JSON (trcli strips it too).
+    @Test func theAuthenticationBannerIsStripped() async throws {
+        let client = try makeClient { _ in
+            HTTPResponse(status: 200, body: Data("USER AUTHENTICATION SUCCESSFUL!\n[{\"id\":1,\"name\":\"Low\"}]".utf8))
+        }
+        #expect(try await client.priorities() == [Priority(id: 1, name: "Low")])
+    }
+
+    /// A `next` link with `limit=0` is followed with the page size instead (TestRail answers 400 to it verbatim).
+    @Test func aZeroLimitInANextLinkIsRewritten() throws {
+        let link = try TestRailEndpoint.nextPage(apiPath: "/api/v2/get_cases/1&suite_id=2&limit=0&offset=250")
+        #expect(link.description == "get_cases/1&suite_id=2&limit=250&offset=250")
+        let kept = try TestRailEndpoint.nextPage(apiPath: "/api/v2/get_cases/1&limit=100&offset=100")
+        #expect(kept.description == "get_cases/1&limit=100&offset=100")
+        let body = Data(
+            #"{"offset": 0, "limit": 250, "size": 1, "_links": {"next": "/api/v2/get_milestones/3&limit=0&offset=250"}, "milestones": [{"id": 1, "name": "M"}]}"#
+                .utf8)
+        let page = try Page<Milestone>.decode(body, itemsKey: "milestones")
+        #expect(page.next?.description == "get_milestones/3&limit=250&offset=250")
     }
 
     struct StatusCase: Sendable, CustomTestStringConvertible {

@@ -71,8 +71,8 @@ extension SideVocabulary {
         }
         if !users.isEmpty {
             notes.append(
-                "\(who): \(list(users, "user id")) not among the users listed (TestRail leaves inactive and global "
-                    + "users out of a project's list); compared as 'user #\(users.min()!)'")
+                "\(who): \(list(users, "user id")) not among the users listed (a project's list leaves inactive "
+                    + "users out; an administrator's API key lists every user); compared as 'user #\(users.min()!)'")
         }
         if !milestones.isEmpty {
             notes.append("\(who): \(list(milestones, "milestone id")) not among the project's milestones")

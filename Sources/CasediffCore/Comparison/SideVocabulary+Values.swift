@@ -50,8 +50,12 @@ extension SideVocabulary {
     /// A custom field's value in words, by its definition on this side; as sent (attachments masked) when the
     /// field's definition is not known.
     func custom(_ name: String, _ raw: JSONValue?) -> JSONValue {
-        guard let raw, raw != .null else { return .null }
-        guard let definition = fields?[name], let type = definition.type else { return text(raw) }
+        let definition = fields?[name]
+        guard let raw, raw != .null else {
+            // An unchecked checkbox is sent as false or as nothing at all: both are false.
+            return definition?.type == .checkbox ? .bool(false) : .null
+        }
+        guard let definition, let type = definition.type else { return text(raw) }
         switch type {
         case .dropdown:
             return raw.intValue.map { .string(definition.choices[$0] ?? "option #\($0)") } ?? text(raw)

@@ -5,6 +5,8 @@ public struct FetchProgress: Sendable {
     public static let window: Duration = .seconds(15)
 
     public private(set) var report = FetchProgressReport()
+    /// The latest report of each instance fetched; ``report`` is their union.
+    private var reports: [String: FetchProgressReport] = [:]
     public private(set) var requests = 0
     public private(set) var rateLimited = 0
     public private(set) var retries = 0
@@ -28,8 +30,9 @@ public struct FetchProgress: Sendable {
             }
             recentRequests.append(now)
         case .progress(let report):
-            self.report = report
-            pageSamples.append((now, report.sides.values.reduce(0) { $0 + $1.pages }))
+            reports[report.instance] = report
+            self.report = FetchProgressReport.merged(reports.keys.sorted().map { reports[$0]! })
+            pageSamples.append((now, self.report.sides.values.reduce(0) { $0 + $1.pages }))
         case .warning:
             break
         }

@@ -31,6 +31,7 @@ extension FetchPlanner {
     /// Every side's progress.
     func progressReport(limitPerMinute: Double?) -> FetchProgressReport {
         FetchProgressReport(
-            sides: Dictionary(uniqueKeysWithValues: sides.map { ($0, progress($0)) }), limitPerMinute: limitPerMinute)
+            sides: Dictionary(uniqueKeysWithValues: sides.map { ($0, progress($0)) }), limitPerMinute: limitPerMinute,
+            instance: configuration.instance)
     }
 }

@@ -20,9 +20,9 @@ extension DiffDocument {
         var pagesFromStore: Int
         var suitesRefreshed: Int
 
-        init(_ metrics: FetchMetrics, rateProfile: RateProfile) {
+        init(_ metrics: FetchMetrics, rateProfile: String) {
             func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-            self.rateProfile = rateProfile.description
+            self.rateProfile = rateProfile
             requests = metrics.requests
             pages = metrics.pages
             cases = metrics.cases

@@ -58,7 +58,9 @@ struct DiffDocument: Encodable {
             comparedFields = report.comparedFields.map(\.name)
             oneSidedFields = report.oneSidedFields.map { OneSided(field: $0.field, side: $0.side) }
             failOn = report.options.failOn.sorted().map(\.rawValue)
-            run = context.metrics.map { Run($0, rateProfile: context.rateProfile ?? .server) }
+            run = context.metrics.map {
+                Run($0, rateProfile: context.rateDescription ?? (context.rateProfile ?? .server).description)
+            }
         }
 
         enum CodingKeys: String, CodingKey {

@@ -1,0 +1,76 @@
+import ArgumentParser
+import CasediffCore
+import Foundation
+import TestRailAPI
+
+/// The sides of a run as the engine takes them: snapshots read, projects with the connection of their instance.
+///
+/// A project without a profile is on the instance the flags, environment and configuration file name (one
+/// instance for every such side); a `PROFILE:PROJECT` side is on its profile's instance, with that profile's own
+/// user and key, which go nowhere else.
+struct SideSources {
+    var sources: [CompareJob.Source]
+    /// The flags' instance, when some side is on it.
+    var client: TestRailClient?
+    var settings: SettingsResolver.Resolved?
+    /// Every API key in use: masked in every log line.
+    var secrets: [String]
+
+    var needsServer: Bool { sources.contains { if case .snapshot = $0 { false } else { true } } }
+
+    init(
+        _ sides: [SideArgument], connection: ConnectionOptions, fetch: FetchOptions, offline: Bool,
+        environment: [String: String]
+    ) throws {
+        var file: ConfigFile??
+        func configFile() throws -> ConfigFile? {
+            if let file { return file }
+            let loaded = try ConfigFile.load(flag: connection.config, environment: environment)
+            file = .some(loaded)
+            return loaded
+        }
+        let profiled = sides.contains { if case .project(_, _?) = $0.kind { true } else { false } }
+        let plain = sides.contains { if case .project(_, nil) = $0.kind { true } else { false } }
+        if profiled, !plain, connection.url != nil || connection.user != nil || connection.profile != nil {
+            throw ValidationError(
+                "--url, --user and --profile name the instance of a side written without PROFILE:; "
+                    + "here every side names its own profile")
+        }
+        var sources: [CompareJob.Source] = []
+        var secrets: [String] = []
+        for side in sides {
+            switch side.kind {
+            case .snapshot(let path):
+                sources.append(.snapshot(try SideArgument.readSnapshot(path)))
+            case .project(let reference, nil):
+                if settings == nil {
+                    settings = try connection.settings(
+                        environment: environment, rate: fetch.rate, concurrency: fetch.concurrency)
+                }
+                if settings?.url == nil, side.looksLikePath {
+                    throw CasediffError.snapshot(path: side.text, detail: "cannot read it (no such file)")
+                }
+                if client == nil, let settings {
+                    client = try connection.client(settings, offline: offline)
+                    secrets += [settings.apiKey?.value].compactMap { $0 }
+                }
+                sources.append(.live(reference))
+            case .project(let reference, let profile?):
+                let resolved = try SettingsResolver.resolve(
+                    profile: profile,
+                    flags: .init(rate: fetch.rate, concurrency: fetch.concurrency),
+                    environment: environment, file: try configFile())
+                let client = try connection.client(resolved, offline: offline)
+                secrets += [resolved.apiKey?.value].compactMap { $0 }
+                sources.append(
+                    .remote(
+                        reference,
+                        InstanceConnection(
+                            client: client, rate: resolved.rate?.value, concurrency: resolved.concurrency.value,
+                            profile: profile)))
+            }
+        }
+        self.sources = sources
+        self.secrets = secrets
+    }
+}
