@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make demo: start the simulator on the Fixtures data, compare the two Storefront projects, show the table,
-# write the JSON diff, a Markdown summary and a JUnit report, and stop the simulator, whatever happens.
+# write the JSON diff, a Markdown summary and a JUnit report; then check a Server → Cloud migration across two
+# simulated instances in one command; stop every simulator, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${BIN_DIR:-.build/debug}"
@@ -14,18 +15,28 @@ store="$out_dir/store.sqlite"
 rm -f "$store" "$store-wal" "$store-shm"
 sim_log="$out_dir/simulator.out"
 
-"$bin/testrail-sim" --fixtures Fixtures/demo/instance.json --request-log "$out_dir/requests.jsonl" >"$sim_log" 2>&1 &
-sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true' EXIT
+sim_pids=()
+trap 'for pid in "${sim_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done' EXIT
 
-url=""
-for _ in $(seq 1 100); do
-  url=$(sed -n 's/^testrail-sim listening on \(http[^ ]*\).*/\1/p' "$sim_log")
-  [ -n "$url" ] && break
-  kill -0 "$sim_pid" 2>/dev/null || { cat "$sim_log" >&2; echo "demo: the simulator did not start" >&2; exit 2; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "demo: the simulator did not report its address" >&2; exit 2; }
+# start_sim LOG ARGS...: starts a simulator in the background and sets sim_url once it listens.
+start_sim() {
+  local log="$1"
+  shift
+  "$bin/testrail-sim" "$@" >"$log" 2>&1 &
+  local pid=$!
+  sim_pids+=("$pid")
+  sim_url=""
+  for _ in $(seq 1 100); do
+    sim_url=$(sed -n 's/^testrail-sim listening on \(http[^ ]*\).*/\1/p' "$log")
+    [ -n "$sim_url" ] && break
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "demo: the simulator did not start" >&2; exit 2; }
+    sleep 0.1
+  done
+  [ -n "$sim_url" ] || { echo "demo: the simulator did not report its address" >&2; exit 2; }
+}
+
+start_sim "$sim_log" --fixtures Fixtures/demo/instance.json --request-log "$out_dir/requests.jsonl"
+url="$sim_url"
 echo "demo: simulator on $url (Fixtures/demo/instance.json)" >&2
 
 export TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key"
@@ -53,3 +64,29 @@ offline_status=0
   --format json >/dev/null || offline_status=$?
 [ "$offline_status" = "$status" ] || { echo "demo: the offline compare exited $offline_status, not $status" >&2; exit 2; }
 echo "demo: baseline snapshot in $snapshot_file; compared with the migrated project offline, from $store (exit $offline_status)" >&2
+
+# The headline job: a project migrated from a TestRail Server instance to a Cloud instance, every id different
+# (Fixtures/migration). One command compares them across both instances, each side with its own profile, key and
+# rate limit; exactly the 13 planted changes are drift.
+start_sim "$out_dir/server.out" --fixtures Fixtures/migration/server.json --key server-demo-key
+server_url="$sim_url"
+start_sim "$out_dir/cloud.out" --fixtures Fixtures/migration/cloud.json --key cloud-demo-key
+cloud_url="$sim_url"
+config="$out_dir/migration.toml"
+(
+  umask 077
+  printf '[profiles.server]\nurl = "%s"\nuser = "demo@casediff.test"\napi_key = "server-demo-key"\n\n' "$server_url"
+  printf '[profiles.cloud]\nurl = "%s"\nuser = "demo@casediff.test"\napi_key = "cloud-demo-key"\nrate = "cloud"\n' \
+    "$cloud_url"
+) >"$config"
+chmod 600 "$config"
+migration_file="$out_dir/migration-diff.json"
+echo "demo: casediff compare server:12 cloud:Storefront (Server copy on $server_url, Cloud copy on $cloud_url)" >&2
+unset TESTRAIL_URL TESTRAIL_USER TESTRAIL_API_KEY
+migration_status=0
+"$bin/casediff" compare server:12 cloud:Storefront --config "$config" --store "$store" --json "$migration_file" \
+  || migration_status=$?
+[ "$migration_status" = 1 ] || { echo "demo: the migration check exited $migration_status, not 1" >&2; exit 2; }
+drifted=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["totals"]["drift"])' "$migration_file")
+[ "$drifted" = 13 ] || { echo "demo: the migration check found $drifted drifted cases, not the 13 planted" >&2; exit 2; }
+echo "demo: migration check: exactly the 13 planted changes (Fixtures/migration/README.md); JSON diff in $migration_file" >&2

@@ -39,12 +39,14 @@ struct BenchDataset: Sendable {
 
     /// The fewest requests that can fetch both projects: every page of every list once, plus the listings —
     /// Σ over suites of max(1, ⌈cases ÷ 250⌉) + max(1, ⌈sections ÷ 250⌉), one `get_suites` page and one
-    /// `get_project` per project, `get_case_types` and `get_priorities`.
+    /// `get_project` per project, `get_case_types` and `get_priorities` — and the definitions that give the ids
+    /// meaning: `get_case_fields` once, and `get_templates`, one `get_milestones` page and one `get_shared_steps`
+    /// page per project (the generated projects have no user field, so no `get_users`).
     var minimumRequests: Int {
         func pages(_ items: Int) -> Int { max(1, (items + 249) / 250) }
         let perSuite = suites.values.flatMap { $0 }.reduce(0) { $0 + pages($1.cases) + pages($1.sections) }
-        let perProject = suites.values.reduce(0) { $0 + pages($1.count) } + suites.count
-        return perSuite + perProject + 2
+        let perProject = suites.values.reduce(0) { $0 + pages($1.count) } + suites.count * (1 + 3)
+        return perSuite + perProject + 2 + 1
     }
 
     var hints: FixedSizeHints { FixedSizeHints(suites) }

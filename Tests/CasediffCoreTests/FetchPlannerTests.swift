@@ -50,15 +50,25 @@ import Testing
         return true
     }
 
-    /// Answers the metadata and definitions, both projects and both listings (`suites` per side).
-    func startBoth(_ planner: inout FetchPlanner, suites: [Side: [Suite]]) throws -> [WorkUnit] {
+    /// Answers the metadata and definitions (with `caseFields`; `failures` instead where given), both projects and
+    /// both listings (`suites` per side); returns what is left to send, user lists included.
+    func startBoth(
+        _ planner: inout FetchPlanner, suites: [Side: [Suite]], caseFields: [CaseField] = [],
+        failures: [WorkUnit.Kind: TestRailError] = [:]
+    ) throws -> [WorkUnit] {
         var later: [WorkUnit] = []
         for unit in drain(&planner) {
+            if let error = failures[unit.kind] {
+                _ = try planner.handle(UnitOutcome(unit: unit, result: .failure(error)))
+                continue
+            }
             switch unit.kind {
             case .caseTypes: try answer(&planner, unit, .caseTypes([]))
             case .priorities: try answer(&planner, unit, .priorities([]))
             case .project(let side): try answer(&planner, unit, .project(side == .left ? Self.project1 : Self.project2))
             case .suites(let side): try answer(&planner, unit, .suites(page(suites[side] ?? [])))
+            case .caseFields: try answer(&planner, unit, .caseFields(caseFields))
+            case .users: later.append(unit)
             default: if try !answerDefinition(&planner, unit) { later.append(unit) }
             }
         }
@@ -81,18 +91,7 @@ import Testing
 
     @Test func usersAreListedOnlyForAProjectWithAUserFieldAndRefusalFallsBackToItsProject() throws {
         var planner = makePlanner()
-        var users: [WorkUnit] = []
-        for unit in drain(&planner) {
-            switch unit.kind {
-            case .caseTypes: try answer(&planner, unit, .caseTypes([]))
-            case .priorities: try answer(&planner, unit, .priorities([]))
-            case .project(let side): try answer(&planner, unit, .project(side == .left ? Self.project1 : Self.project2))
-            case .suites: try answer(&planner, unit, .suites(page([Suite]())))
-            case .caseFields: try answer(&planner, unit, .caseFields([Self.ownerField]))
-            default: _ = try answerDefinition(&planner, unit)
-            }
-        }
-        users = drain(&planner)
+        let users = try startBoth(&planner, suites: [:], caseFields: [Self.ownerField])
         #expect(users.map(\.label) == ["users/o0"], "the field applies to P2 only, and one list serves the instance")
         #expect(!planner.isComplete)
         let refusal = TestRailError.forbidden("Access Denied. You are not a TestRail administrator.")
@@ -114,21 +113,14 @@ import Testing
         #expect(planner.isComplete)
 
         var second = makePlanner()
-        for unit in drain(&second) {
-            switch unit.kind {
-            case .caseTypes: try answer(&second, unit, .caseTypes([]))
-            case .priorities: try answer(&second, unit, .priorities([]))
-            case .project(let side): try answer(&second, unit, .project(side == .left ? Self.project1 : Self.project2))
-            case .suites: try answer(&second, unit, .suites(page([Suite]())))
-            case .sharedSteps(.left):
-                // TestRail before 7.0 does not know the method: no shared steps, and no failure.
-                _ = try second.handle(UnitOutcome(unit: unit, result: .failure(.notFound("Unknown method"))))
-            case .milestones(.right):
-                _ = try second.handle(
-                    UnitOutcome(unit: unit, result: .failure(.serverError(status: 503, message: "busy"))))
-            default: _ = try answerDefinition(&second, unit)
-            }
-        }
+        // TestRail before 7.0 does not know get_shared_steps: no shared steps, and no failure. A 503 that outlasts
+        // its retries is a failure.
+        _ = try startBoth(
+            &second, suites: [:],
+            failures: [
+                .sharedSteps(.left): .notFound("Unknown method"),
+                .milestones(.right): .serverError(status: 503, message: "busy"),
+            ])
         #expect(second.definitionChains(.left).sharedSteps == nil)
         let error = try #require(throws: CasediffError.self) { try second.verifyComplete() }
         guard case .incomplete(let failures) = error else {

@@ -11,7 +11,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "docs" / "diff-schema.json").read_text())
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
-GOLDEN = sorted(ROOT.glob("Fixtures/compare/*/expected.json")) + [ROOT / "Fixtures/golden/storefront-diff.json"]
+GOLDEN = sorted(ROOT.glob("Fixtures/compare/*/expected.json")) + [
+    ROOT / "Fixtures/golden/storefront-diff.json", ROOT / "Fixtures/migration/expected.json"]
 
 
 def test_the_schema_is_valid():

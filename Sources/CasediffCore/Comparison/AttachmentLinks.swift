@@ -13,9 +13,32 @@ import Foundation
 enum AttachmentLinks {
     private static let marker = "attachments/get/"
 
+    private static let markerBytes = Array(marker.utf8)
+
+    /// Whether `text` mentions an attachment at all: a plain byte search, as every compared text asks it.
+    static func mentions(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let needle = markerBytes
+            guard bytes.count >= needle.count else { return false }
+            let first = needle[0]
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first {
+                    var matched = 1
+                    while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// `text` with every attachment reference (and a Markdown image or HTML `<img>` around it) as `[attachment]`.
     static func mask(_ text: String) -> String {
-        guard text.contains(marker) else { return text }
+        guard mentions(text) else { return text }
         var out = ""
         var rest = text[...]
         while let found = rest.range(of: marker) {

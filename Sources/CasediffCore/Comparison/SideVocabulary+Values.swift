@@ -79,7 +79,7 @@ extension SideVocabulary {
         case .integer:
             return raw.intValue.map { .int(Int64($0)) } ?? raw
         case .steps, .stepResults:
-            return steps(raw)
+            return text(raw)
         case .text, .bddScenarios:
             return text(raw)
         case .string, .url, .date:
@@ -128,21 +128,41 @@ extension SideVocabulary {
     }
 
     /// Text with attachment references read as `[attachment]` (unless `--compare-attachments`), in any nesting;
-    /// a list of step objects is read as steps.
+    /// a list of step objects that name a shared step set is read as steps. The value itself, not a copy, when
+    /// nothing is to be rewritten: comparing a pair asks for every field's value, so this is on the hot path.
     func text(_ value: JSONValue) -> JSONValue {
+        rewritten(value) ?? value
+    }
+
+    /// The value rewritten, or nil when it stays as it is.
+    private func rewritten(_ value: JSONValue) -> JSONValue? {
         switch value {
         case .string(let string):
-            return compareAttachments ? value : .string(AttachmentLinks.mask(string))
+            guard !compareAttachments, AttachmentLinks.mentions(string) else { return nil }
+            return .string(AttachmentLinks.mask(string))
         case .array(let items):
-            if items.contains(where: { if case .object(let step) = $0 { step["shared_step_id"] != nil } else { false } }
-            ) {
-                return steps(value)
+            for item in items {
+                if case .object(let step) = item, step["shared_step_id"] != nil { return steps(value) }
             }
-            return compareAttachments ? value : .array(items.map(text))
+            guard !compareAttachments else { return nil }
+            var out: [JSONValue]?
+            for (index, item) in items.enumerated() {
+                guard let new = rewritten(item) else { continue }
+                if out == nil { out = items }
+                out![index] = new
+            }
+            return out.map(JSONValue.array)
         case .object(let object):
-            return compareAttachments ? value : .object(object.mapValues(text))
+            guard !compareAttachments else { return nil }
+            var out: [String: JSONValue]?
+            for (key, item) in object {
+                guard let new = rewritten(item) else { continue }
+                if out == nil { out = object }
+                out![key] = new
+            }
+            return out.map(JSONValue.object)
         default:
-            return value
+            return nil
         }
     }
 
