@@ -427,6 +427,8 @@ case("Filters panel on mobile opens as a drawer", platforms=["iOS", "Android"], 
 # Preconditions the Cloud 9.8+ rich-text editor re-saved as HTML.
 HTML_PRECONDS = ["Add a product to the cart from the product page", "Cart survives a page reload",
                  "Remove a line from the cart", "Sign in with Google", "Add a second shipping address"]
+# Cases whose Markdown the Cloud 9.8+ editor converted to HTML as a whole: bold, lists and code become tags.
+MARKDOWN_AS_HTML = ["Cart shows the subtotal, tax and total", "Apply a fixed-amount coupon"]
 # Platforms stored on Cloud in the order opposite to Cloud's own option order.
 REORDERED_PLATFORMS = ["Sign in with Apple", "Filters panel on mobile opens as a drawer",
                        "Order confirmation e-mail is sent"]
@@ -551,6 +553,31 @@ def render_text(inst, text):
 def html_paragraph(text):
     """The Cloud 9.8+ rich-text editor's form of a one-line plain sentence."""
     return "<p>" + html.escape(text, quote=False) + "</p>"
+
+
+def markdown_html(text):
+    """The Cloud 9.8+ editor's HTML for a Markdown text: paragraphs, `- ` lists, **bold**, `code`."""
+    if text is None:
+        return None
+
+    def inline(line):
+        line = html.escape(line, quote=False)
+        line = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", line)
+        line = re.sub(r"`(.+?)`", r"<code>\1</code>", line)
+        return re.sub(r"(?<![\w*])\*(\S.*?)\*(?![\w*])", r"<em>\1</em>", line)
+
+    out, items = [], []
+    for line in text.split("\n"):
+        if line.startswith("- "):
+            items.append("<li>" + inline(line[2:]) + "</li>")
+            continue
+        if items:
+            out.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        out.append("<p>" + inline(line) + "</p>")
+    if items:
+        out.append("<ul>" + "".join(items) + "</ul>")
+    return "".join(out)
 
 
 # =================================================================================================================
@@ -726,6 +753,12 @@ def case_obj(inst, s, cid, section_id, position, sets):
     preconds = render_text(inst, s["preconds"])
     if not is_server and s["title"] in HTML_PRECONDS:
         preconds = html_paragraph(preconds)
+    if not is_server and s["title"] in MARKDOWN_AS_HTML:
+        preconds = markdown_html(preconds)
+        for step in steps or []:
+            for key in ("content", "expected"):
+                if key in step:
+                    step[key] = markdown_html(step[key])
     refs = ", ".join(s["refs"]) if s["refs"] else None
     if not is_server and len(s["refs"]) > 1:
         refs = ",".join(reversed(s["refs"]))
@@ -972,13 +1005,37 @@ def option_map(field, pid):
     return out
 
 
+class Shown:
+    """Text as meant: attachment ids dropped; HTML (the Cloud editor's) as the text it shows. Markdown equals
+    Markdown as written, and HTML as the text it shows when the other side is HTML."""
+
+    def __init__(self, text):
+        text = re.sub(r"attachments/get/[^)]+\)", "attachments/get/ID)", text)
+        self.html = text.startswith("<p>") or text.startswith("<ul>")
+        if self.html:
+            text = re.sub(r"</(p|li|ul)>", " ", text)
+            text = html.unescape(re.sub(r"<[^>]+>", "", text))
+        self.text = " ".join(text.split())
+
+    def shown(self):
+        if self.html:
+            return self.text
+        text = re.sub(r"(^|\s)- ", r"\1", self.text)
+        return re.sub(r"\*\*|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", text)
+
+    def __eq__(self, other):
+        if not isinstance(other, Shown):
+            return NotImplemented
+        if self.html == other.html:
+            return self.text == other.text
+        return " ".join(self.shown().split()) == " ".join(other.shown().split())
+
+    def __repr__(self):
+        return repr(self.text)
+
+
 def plain(text):
-    """Text as meant: the Cloud editor's `<p>…</p>` unwrapped and unescaped, attachment ids dropped."""
-    if text is None:
-        return None
-    if text.startswith("<p>") and text.endswith("</p>") and "<p>" not in text[3:]:
-        text = html.unescape(text[3:-4])
-    return re.sub(r"attachments/get/[^)]+\)", "attachments/get/ID)", text)
+    return None if text is None else Shown(text)
 
 
 def meaning(data, pid):
@@ -1230,6 +1287,9 @@ def readme(planted, counts):
         "| rich-text preconditions (9.8+ editor) | `The cart is empty.` | `<p>The cart is empty.</p>` | "
         + "; ".join(t for t in HTML_PRECONDS if "<" not in (next(s for s in CASES if s["title"] == t)["preconds"]))
         + " |",
+        "| Markdown converted to HTML by the 9.8+ editor | `Tax rate for the test region: **20 %**.`, a `- ` list | "
+        "`<p>Tax rate for the test region: <strong>20 %</strong>.</p>`, `<ul><li>…</li></ul>` | "
+        + "; ".join(MARKDOWN_AS_HTML) + " |",
         "| rich text with an escaped placeholder | `The customer <email> already has one saved address.` | "
         "`<p>The customer &lt;email&gt; already has one saved address.</p>` | Add a second shipping address |",
         "| attachments | `![](index.php?/attachments/get/31386)` | `![](index.php?/attachments/get/<uuid>)` | "

@@ -153,4 +153,38 @@ import Testing
     func tellsHTMLFromMarkdown(_ text: String, _ isHTML: Bool) {
         #expect(HTMLText.looksLikeHTML(text) == isHTML)
     }
+
+    /// The rows of MarkdownText's doc comment.
+    static let markdown: [(String, String)] = [
+        ("Tax rate: **20 %**.", "Tax rate: 20 %."),
+        ("- Subtotal 10.00", "Subtotal 10.00"),
+        ("## Setup", "Setup"),
+        ("Click [Apply](https://x/help)", "Click Apply"),
+        ("Enter `SAVE10`", "Enter SAVE10"),
+        ("keep snake_case and 2 * 3", "keep snake_case and 2 * 3"),
+        (#"Enter <email> \*now\*"#, "Enter <email> *now*"),
+        ("1. Open the page\n2. Click *Buy*", "Open the page\nClick Buy"),
+        ("| a | b |\n|---|---|\n| 1 | 2 |", "a b\n\n1 2"),
+        ("> quoted ~~old~~ text", "quoted old text"),
+    ]
+
+    @Test(arguments: markdown)
+    func readsMarkdownAsTheTextItShows(_ markdown: String, _ text: String) {
+        #expect(MarkdownText.text(of: markdown) == text)
+    }
+
+    /// Markdown against the other editor's HTML compares as shown text; Markdown against Markdown as written.
+    @Test func oneEditorsFormatAgainstTheOthersIsNotDrift() {
+        let values = ValueComparator(normalizer: TextNormalizer(ignoreCase: false))
+        func same(_ a: String, _ b: String) -> Bool { values.same(.string(a), .string(b), .markup) }
+        #expect(same("Tax rate: **20 %**.", "<p>Tax rate: <strong>20 %</strong>.</p>"))
+        #expect(
+            same(
+                "The summary shows:\n- Subtotal 10.00\n- **Total 12.00**",
+                "<p>The summary shows:</p><ul><li>Subtotal 10.00</li><li><strong>Total 12.00</strong></li></ul>"))
+        #expect(same("Enter <email> here", "<p>Enter &lt;email&gt; here</p>"))
+        #expect(!same("Enter <email> here", "<p>Enter &lt;phone&gt; here</p>"), "a changed word is drift")
+        #expect(!same("**Total**", "Total"), "two Markdown values compare as written")
+        #expect(same("<p>Open <b>the</b> cart</p>", "<div><strong>Open</strong> the cart</div>"))
+    }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// White space is trimmed and every run of it becomes one space, text is Unicode NFC, and with `--ignore-case` it
 /// is lower-cased. Markup text (Text and Steps fields) has its entities decoded, and when it is HTML (TestRail
 /// 9.8+'s rich-text editor: it starts with a tag such as `<p>`) its tags are dropped, so markup-only edits are not
-/// drift; Markdown keeps every `<…>`, because there `<email>` is content.
+/// drift; Markdown keeps every `<…>`, because there `<email>` is content. Markdown compared with HTML from the other
+/// side is read as the text it shows (`**Total**` is `Total`), so one editor's format against the other's is not drift.
 ///
 /// | input                              | markup | ignore case | normalised                    |
 /// |------------------------------------|--------|-------------|-------------------------------|
@@ -17,9 +18,18 @@ import Foundation
 struct TextNormalizer: Sendable {
     var ignoreCase: Bool
 
-    func normalize(_ text: String, markup: Bool = false) -> String {
-        if isNormalASCII(text, markup: markup) { return text }
-        var result = markup ? HTMLText.text(of: text, stripTags: HTMLText.looksLikeHTML(text)) : text
+    /// - Parameter renderingMarkdown: compare Markdown as the text it shows (``MarkdownText``), because the other
+    ///   side's value is HTML; otherwise Markdown is compared as written.
+    func normalize(_ text: String, markup: Bool = false, renderingMarkdown: Bool = false) -> String {
+        if !renderingMarkdown, isNormalASCII(text, markup: markup) { return text }
+        var result = text
+        if markup {
+            if HTMLText.looksLikeHTML(text) {
+                result = HTMLText.text(of: text)
+            } else {
+                result = HTMLText.text(of: renderingMarkdown ? MarkdownText.text(of: text) : text, stripTags: false)
+            }
+        }
         result = result.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if ignoreCase { result = result.lowercased() }
         return result.precomposedStringWithCanonicalMapping

@@ -51,7 +51,10 @@ struct ValueComparator: Sendable {
         switch (a, b) {
         case (.string(let x), .string(let y)):
             if rule == .references { return references(x) == references(y) }
-            return normalizer.normalize(x, markup: markup) == normalizer.normalize(y, markup: markup)
+            // One editor's HTML against the other's Markdown: both as the text they show.
+            let mixed = markup && HTMLText.looksLikeHTML(x) != HTMLText.looksLikeHTML(y)
+            return normalizer.normalize(x, markup: markup, renderingMarkdown: mixed)
+                == normalizer.normalize(y, markup: markup, renderingMarkdown: mixed)
         case (.int(let x), .double(let y)), (.double(let y), .int(let x)):
             return Double(x) == y
         case (.array(let x), .array(let y)):

@@ -144,7 +144,7 @@ struct DiffDocument: Encodable {
         var unicode = "NFC"
         var letterCase: String
         var richText =
-            "Text and Steps fields: HTML values (<p>…</p>) compared as their text, Markdown as written; entities decoded"
+            "Text and Steps fields: HTML values (<p>…</p>) compared as their text, Markdown as written (against HTML, as the text it shows); entities decoded"
         var meaning = "ids compared as what they mean on their own instance: names, labels, emails"
         var attachments: String
         var emptyValues = "absent, null, empty and blank are the same value"
