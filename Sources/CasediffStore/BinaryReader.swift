@@ -42,6 +42,9 @@ struct BinaryReader {
         Int(truncatingIfNeeded: try signed())
     }
 
+    /// Bytes not read yet.
+    var remaining: Int { buffer.count - position }
+
     mutating func count() throws(StoreCodingError) -> Int {
         let value = try unsigned()
         guard value <= UInt64(buffer.count - position) else { throw .truncated }

@@ -82,11 +82,15 @@ extension TestCase {
             }
         }
         var labels: [CaseLabel]?
-        let labelCount = try reader.count()
-        if labelCount > 0 {
+        // The count is the labels plus one (0: none sent), so an empty list is 1 with nothing after it.
+        let labelsPlusOne = try reader.unsigned()
+        if labelsPlusOne > 0 {
+            let labelCount = Int(clamping: labelsPlusOne - 1)
+            // Each label takes at least two bytes (an id and a title's length).
+            guard labelCount <= reader.remaining / 2 else { throw StoreCodingError.truncated }
             var list: [CaseLabel] = []
-            list.reserveCapacity(labelCount - 1)
-            for _ in 1..<labelCount {
+            list.reserveCapacity(labelCount)
+            for _ in 0..<labelCount {
                 let labelID = try reader.int()
                 list.append(CaseLabel(id: labelID == 0 ? nil : labelID, title: try reader.string()))
             }

@@ -32,12 +32,15 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// Every setting with its source: flags over the environment over the configuration file.
-    func settings(environment: [String: String], rate: RateProfile? = nil, concurrency: Int? = nil) throws
-        -> SettingsResolver.Resolved
-    {
+    func settings(
+        environment: [String: String], rate: RateProfile? = nil, concurrency: Int? = nil,
+        environmentKeyOnlyForItsURL: Bool = false
+    ) throws -> SettingsResolver.Resolved {
         let file = try ConfigFile.load(flag: config, environment: environment)
         return try SettingsResolver.resolve(
-            flags: .init(url: url, user: user, profile: profile, rate: rate, concurrency: concurrency),
+            flags: .init(
+                url: url, user: user, profile: profile, rate: rate, concurrency: concurrency,
+                environmentKeyOnlyForItsURL: environmentKeyOnlyForItsURL),
             environment: environment, file: file)
     }
 

@@ -27,7 +27,8 @@ struct SideArgument {
         } else if fileExists(text) {
             kind = .snapshot(path: text)
         } else if text.hasPrefix(":") {
-            kind = .project(ProjectReference(String(text.dropFirst())), profile: nil)
+            // A name, even one that reads like an id (a project called "12").
+            kind = .project(.name(String(text.dropFirst())), profile: nil)
         } else if let colon = text.firstIndex(of: ":"), Self.isProfileName(text[..<colon]),
             !text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces).isEmpty
         {

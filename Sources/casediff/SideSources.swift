@@ -38,6 +38,9 @@ struct SideSources {
         }
         var sources: [CompareJob.Source] = []
         var secrets: [String] = []
+        for side in sides where side.text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")).isEmpty {
+            throw ValidationError("'\(side.text)' names no project: give an id, P<id>, a name or a snapshot file")
+        }
         for side in sides {
             switch side.kind {
             case .snapshot(let path):
@@ -45,10 +48,19 @@ struct SideSources {
             case .project(let reference, nil):
                 if settings == nil {
                     settings = try connection.settings(
-                        environment: environment, rate: fetch.rate, concurrency: fetch.concurrency)
+                        environment: environment, rate: fetch.rate, concurrency: fetch.concurrency,
+                        environmentKeyOnlyForItsURL: profiled)
                 }
                 if settings?.url == nil, side.looksLikePath {
                     throw CasediffError.snapshot(path: side.text, detail: "cannot read it (no such file)")
+                }
+                if let settings, let url = settings.url?.value, settings.apiKey == nil, profiled, !offline,
+                    !(environment["TESTRAIL_API_KEY"] ?? "").isEmpty
+                {
+                    throw CasediffError.missingSetting(
+                        "no API key for \(url): with a PROFILE:PROJECT side in the run, $TESTRAIL_API_KEY goes only "
+                            + "to the instance $TESTRAIL_URL names; set TESTRAIL_URL, or write this side as PROFILE:PROJECT"
+                    )
                 }
                 if client == nil, let settings {
                     client = try connection.client(settings, offline: offline)

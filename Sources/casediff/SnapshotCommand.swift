@@ -64,6 +64,8 @@ struct SnapshotCommand: AsyncParsableCommand {
         var controller = sides.settings.map(fetch.controller) ?? fetch.controller()
         if let concurrency = instance.concurrency { controller.concurrency = concurrency }
         controller.suites = SuiteFilter(suite)
+        // A snapshot may later be compared with --fields created_by,updated_by: it lists the users its cases name.
+        controller.alwaysFetchUsers = true
         let reporting = try Reporting(self.reporting, environment: environment, secrets: sides.secrets)
         defer { reporting.close() }
         let outcome = try await reporting.withProgress {

@@ -158,7 +158,7 @@ import Testing
     /// always a snapshot; a missing file that could be either says both.
     @Test func sidesAreSnapshotsProjectsOrProfilesByOneRule() async throws {
         var dataset = Self.dataset
-        for (id, name) in [(90, "Team/Web.json"), (91, "Release: 2.0")] {
+        for (id, name) in [(90, "Team/Web.json"), (91, "Release: 2.0"), (92, "7")] {
             dataset.projects.append(["id": .int(Int64(id)), "name": .string(name), "suite_mode": 1])
             dataset.suites.append(["id": .int(Int64(id)), "name": "Master", "project_id": .int(Int64(id))])
             dataset.sections.append(["id": .int(Int64(id)), "suite_id": .int(Int64(id)), "name": "Root"])
@@ -173,6 +173,10 @@ import Testing
             #expect(named.status == 0, "\(named.stderr)")
             let colon = try await CLIRunner.run(["compare", ":Release: 2.0", "91", "--no-store"], environment: env)
             #expect(colon.status == 0, "\(colon.stderr)")
+            let numeric = try await CLIRunner.run(["compare", ":7", "P92", "--no-store"], environment: env)
+            #expect(numeric.status == 0, "a project named 7, not P7: \(numeric.stderr)")
+            let empty = try await CLIRunner.run(["compare", ":", "1", "--no-store"], environment: env)
+            #expect(empty.status == 64 && empty.stderr.contains("names no project"))
             let path = try await CLIRunner.run(["compare", "./missing.json", "1", "--no-store"], environment: env)
             expectOneErrorLine(path, containing: "snapshot ./missing.json: cannot read it (no such file)")
             let either = try await CLIRunner.run(["compare", "base/shop.json", "1", "--no-store"], environment: env)

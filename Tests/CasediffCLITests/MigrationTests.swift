@@ -189,6 +189,25 @@ import Testing
         }
     }
 
+    /// The store keeps both instances' pages (labels and definitions included): `--offline` then gives the same
+    /// diff with no request, even where the live run was refused a list (a non-administrator's `get_users`).
+    @Test func offlineFromTheStoreGivesTheSameDiff() async throws {
+        try await withMigration(cloudAdmin: false) { config, folder, server, cloud in
+            let store = folder.appendingPathComponent("store.sqlite").path
+            let arguments = [
+                "compare", "server:12", "cloud:3", "--config", config, "--store", store, "--format", "json",
+                "--reproducible", "--quiet",
+            ]
+            let live = try await CLIRunner.run(arguments, environment: [:])
+            #expect(live.status == 1, "\(live.stderr)")
+            let sent = await server.requestLog().count + cloud.requestLog().count
+            let offline = try await CLIRunner.run(arguments + ["--offline"], environment: [:])
+            #expect(offline.status == 1, "\(offline.stderr)")
+            #expect(offline.stdout == live.stdout)
+            #expect(await server.requestLog().count + cloud.requestLog().count == sent, "nothing sent offline")
+        }
+    }
+
     @Test func anUnknownProfileIsOneLine() async throws {
         try await withMigration { config, _, server, _ in
             let result = try await CLIRunner.run(

@@ -133,6 +133,19 @@ import Testing
         #expect(report.totals.changed == 1, "ids against names: drift, and the note says why")
     }
 
+    /// Values that look different and mean the same: step refs as sets, an unchecked checkbox one side does not
+    /// define, a dropdown against a one-label multi-select; and another site's `attachments/get` link is content.
+    @Test func equivalentShapesAreTheSame() {
+        let values = ValueComparator(normalizer: TextNormalizer(ignoreCase: false))
+        #expect(values.same(["refs": "A-1, A-2", "content": "Go"], ["refs": "A-2,A-1", "content": "Go"], .markup))
+        #expect(!values.same(["refs": "A-1", "content": "Go"], ["refs": "A-3", "content": "Go"], .markup))
+        #expect(values.same(false, nil, .plain) && !values.same(true, nil, .plain))
+        #expect(values.same("Web", ["Web"], .plain) && !values.same("Web", ["iOS"], .plain))
+        #expect(
+            AttachmentLinks.mask("see https://jira.example/secure/attachments/get/111")
+                == "see https://jira.example/secure/attachments/get/111")
+    }
+
     @Test func labelsAndRefsAreSets() throws {
         var (server, cloud) = Self.pair()
         cloud.suites[0].cases[0].labels = [CaseLabel(id: 88, title: "smoke"), CaseLabel(id: 90, title: "regression")]

@@ -106,6 +106,18 @@ import Testing
         #expect(notes[0].contains("get_users: ") && notes[0].contains("get_users/2: "))
     }
 
+    /// Refused case fields still let the users be planned when `--fields created_by` wants them.
+    @Test func refusedCaseFieldsStillPlanTheUsersThatAreWanted() throws {
+        var planner = FetchPlanner(
+            left: .id(1), right: .id(2),
+            configuration: .init(concurrency: 8, instance: "http://sim/", alwaysFetchUsers: true))
+        let users = try startBoth(&planner, suites: [:], failures: [.caseFields: .forbidden("not allowed")])
+        #expect(users.map(\.label) == ["users/o0"])
+        _ = try answerDefinition(&planner, users[0], users: [User(id: 1, name: "Ann")])
+        #expect(planner.isComplete)
+        #expect(planner.definitionChains(.left).notes.first?.contains("custom fields compare as sent") == true)
+    }
+
     @Test func aDefinitionThatStillFailsMakesTheRunIncompleteButAnUnknownMethodDoesNot() throws {
         var planner = makePlanner()
         let units = try startBoth(&planner, suites: [.left: [], .right: []])

@@ -110,4 +110,19 @@ import Testing
             _ = try SettingsResolver.resolve(profile: "cloud", flags: .init(), environment: [:], file: nil)
         }
     }
+
+    /// In a run that also names a profile's instance, `TESTRAIL_API_KEY` goes only to the instance `TESTRAIL_URL`
+    /// names: a default profile's instance never receives it.
+    @Test func inATwoInstanceRunTheEnvironmentsKeyStaysWithItsURL() throws {
+        let strict = SettingsResolver.Flags(environmentKeyOnlyForItsURL: true)
+        var onPremDefault = Self.file
+        onPremDefault.defaultProfile = "onprem"
+        let keyOnly = ["TESTRAIL_API_KEY": "cloud-key"]
+        let side = try SettingsResolver.resolve(flags: strict, environment: keyOnly, file: onPremDefault)
+        #expect(side.url?.value == "https://testrail.acme.internal" && side.apiKey?.value == "onprem-key")
+        let loose = try SettingsResolver.resolve(flags: .init(), environment: keyOnly, file: onPremDefault)
+        #expect(loose.apiKey?.value == "cloud-key", "one instance: the environment beats the file, as documented")
+        let named = try SettingsResolver.resolve(flags: strict, environment: Self.environment, file: Self.file)
+        #expect(named.apiKey?.value == "env-key", "TESTRAIL_URL names this instance")
+    }
 }

@@ -61,6 +61,8 @@ import Testing
         #expect(words.custom("custom_kind", 7) == "Smoke", "the project's own configuration")
         #expect(words.custom("custom_kind", 1) == "option #1", "an id the configuration does not define")
         #expect(words.custom("custom_platforms", [3, 1]) == ["Android", "Web"])
+        #expect(words.custom("custom_platforms", [1, 3, 1]) == ["Android", "Web"], "a set: each label once")
+        #expect(words.labels([CaseLabel(title: "ui"), CaseLabel(id: 2, title: "ui")]) == ["ui"])
         #expect(words.custom("custom_done", 1) == true && words.custom("custom_done", nil) == false)
         #expect(words.custom("custom_done", .bool(false)) == false)
         #expect(words.custom("custom_owner", 17) == "alice@example.com", "the email, lower-cased")
@@ -98,6 +100,13 @@ import Testing
             "custom_steps_separated",
             [["shared_step_id": 9, "content": "Open ![](index.php?/attachments/get/5)", "expected": "Form"]])
         #expect(inlined == [["content": "Open [attachment]", "expected": "Form", "shared_step_set": "Sign in"]])
+        let withNulls = words.custom(
+            "custom_steps_separated", [["shared_step_id": 9, "content": nil, "expected": "", "refs": nil]])
+        #expect(
+            withNulls == [
+                ["content": "Open [attachment]", "expected": "Form", "shared_step_set": "Sign in"],
+                ["content": "Go", "shared_step_set": "Sign in"],
+            ], "a reference too")
         let missing = words.custom("custom_steps_separated", [["shared_step_id": 4]])
         #expect(missing == [["content": "[shared step set #4: not found]", "shared_step_set": "#4"]])
     }
@@ -144,6 +153,9 @@ import Testing
         ("  <div><strong>Note</strong></div>", true),
         ("<!-- c --><p>x</p>", true),
         ("Enter <email> in the form", false),
+        ("<b>Note:</b> enter <email>", false),
+        ("<code> is sent. Enter <email>", false),
+        ("<p>no closing tag", false),
         ("<email> must be valid", false),
         ("a < b", false),
         ("", false),
@@ -166,6 +178,7 @@ import Testing
         ("1. Open the page\n2. Click *Buy*", "Open the page\nClick Buy"),
         ("| a | b |\n|---|---|\n| 1 | 2 |", "a b\n\n1 2"),
         ("> quoted ~~old~~ text", "quoted old text"),
+        ("See ![chart](a.png)", "See [image a.png]"),
     ]
 
     @Test(arguments: markdown)
@@ -186,5 +199,9 @@ import Testing
         #expect(!same("Enter <email> here", "<p>Enter &lt;phone&gt; here</p>"), "a changed word is drift")
         #expect(!same("**Total**", "Total"), "two Markdown values compare as written")
         #expect(same("<p>Open <b>the</b> cart</p>", "<div><strong>Open</strong> the cart</div>"))
+        #expect(!same("<code> is sent. Enter <email>", "<code> is sent. Enter <phone>"), "Markdown, not HTML")
+        #expect(!same("<b>Note:</b> enter <email>", "<b>Note:</b> enter <phone>"))
+        #expect(same("See ![](a.png)", #"<p>See <img src="a.png"></p>"#))
+        #expect(!same("See ![](a.png)", #"<p>See <img src="b.png"></p>"#), "an image is content")
     }
 }

@@ -40,14 +40,15 @@ import Testing
         var empty = Self.makeCase(id: 8)
         empty.labels = []
         let page = Page(
-            items: [labelled, empty, TestCase(id: 9, title: "none")], offset: 0, limit: 250, size: 3, next: nil)
+            // The last case's empty list ends the page: its count is the very last byte.
+            items: [labelled, TestCase(id: 9, title: "none"), empty], offset: 0, limit: 250, size: 3, next: nil)
         var row = try PagePayloadCodec.encode(.cases(page))
         guard case .cases(let back) = try PagePayloadCodec.decode(.cases, offset: 0, row: row) else {
             Issue.record("not a cases page")
             return
         }
         #expect(back.items == page.items)
-        #expect(back.items.map(\.labels) == [labelled.labels, [], nil], "none sent and none at all stay apart")
+        #expect(back.items.map(\.labels) == [labelled.labels, nil, []], "none sent and none at all stay apart")
         // A row written before labels were kept (format 2) cannot say whether the case had any: it reads as
         // missing, and the page is fetched again.
         row.format = 2

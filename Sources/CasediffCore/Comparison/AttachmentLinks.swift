@@ -11,7 +11,8 @@ import Foundation
 /// | `<p><img src="index.php?/attachments/get/55" /></p>`              | `<p>[attachment]</p>`   |
 /// | `[log](index.php?/attachments/get/7)`                             | `[log]([attachment])`   |
 enum AttachmentLinks {
-    private static let marker = "attachments/get/"
+    /// TestRail's own attachment address; another site's `…/attachments/get/1` is text like any other.
+    private static let marker = "index.php?/attachments/get/"
 
     private static let markerBytes = Array(marker.utf8)
 

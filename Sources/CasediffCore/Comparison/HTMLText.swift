@@ -1,29 +1,43 @@
-/// The text of a rich-text value: tags dropped (block tags leave white space), comments dropped, entities decoded.
+import Foundation
+
+/// The text of a rich-text value: HTML elements' tags dropped (block tags leave white space), comments dropped,
+/// entities decoded.
 ///
-/// Not an HTML parser: TestRail's editor emits simple markup, and anything that is not a tag (`a < b`) is kept.
+/// Not an HTML parser: TestRail's editor emits simple markup. Only tags of real HTML elements are dropped, so a
+/// `<placeholder>` someone typed stays, and anything that is not a tag (`a < b`) is kept.
 ///
 /// | html                                      | text                 |
 /// |-------------------------------------------|----------------------|
 /// | `<p>Open <b>the</b> cart</p>`             | `Open the cart`      |
-/// | `Line 1<br>Line 2`                        | `Line 1 Line 2`*     |
+/// | `<p>Line 1<br>Line 2</p>`                 | `Line 1 Line 2`*     |
 /// | `Fish &amp; chips &#8211; &lt;b&gt;`      | `Fish & chips – <b>` |
+/// | `<p>Caf&eacute; &rarr; <email></p>`       | `Café → <email>`     |
+/// | `<p><img src="a.png" alt="x"></p>`        | `[image a.png]`      |
 /// | `a < b`                                   | `a < b`              |
 ///
 /// *after white space is collapsed by ``TextNormalizer``.
 enum HTMLText {
     private static let blockTags: Set<String> = [
         "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
-        "blockquote", "hr",
-    ]
-    private static let entities: [String: Unicode.Scalar] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "ndash": "\u{2013}",
-        "mdash": "\u{2014}", "hellip": "\u{2026}", "lsquo": "\u{2018}", "rsquo": "\u{2019}", "ldquo": "\u{201C}",
-        "rdquo": "\u{201D}", "laquo": "\u{AB}", "raquo": "\u{BB}", "copy": "\u{A9}", "reg": "\u{AE}",
-        "trade": "\u{2122}", "euro": "\u{20AC}", "times": "\u{D7}", "middot": "\u{B7}", "bull": "\u{2022}",
+        "blockquote", "hr", "section", "article", "figure", "figcaption", "dl", "dt", "dd", "thead", "tbody", "tfoot",
+        "caption", "header", "footer", "nav", "aside", "main", "details", "summary",
     ]
 
-    /// The text of `html`; with `stripTags` false only entities are decoded (Markdown, whose `<placeholder>` is
-    /// content).
+    /// Every HTML element whose tags are dropped; any other `<word>` is text.
+    private static let elements: Set<String> = blockTags.union([
+        "a", "abbr", "b", "bdi", "bdo", "big", "center", "cite", "code", "col", "colgroup", "data", "del", "dfn", "em",
+        "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong",
+        "sub", "sup", "time", "tt", "u", "var", "wbr", "html", "body", "head", "meta", "style", "title",
+    ])
+
+    /// Blocks the rich-text editor (TestRail 9.8+) wraps a value in.
+    private static let openers: Set<String> = [
+        "p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "section",
+        "article", "figure",
+    ]
+
+    /// The text of `html`; with `stripTags` false (Markdown, whose `<placeholder>` is content) only comments and
+    /// entities go.
     static func text(of html: String, stripTags: Bool = true) -> String {
         let scalars = Array(html.unicodeScalars)
         guard scalars.contains(where: { $0 == "<" || $0 == "&" }) else { return html }
@@ -31,11 +45,21 @@ enum HTMLText {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if stripTags, scalar == "<", let end = tagEnd(scalars, from: index) {
+            if scalar == "<", let end = tagEnd(scalars, from: index) {
                 let name = tagName(scalars, from: index + 1)
-                if blockTags.contains(name) { out.append(" ") }
-                index = end + 1
-                continue
+                if name == "!--" {
+                    index = end + 1
+                    continue
+                }
+                if stripTags, elements.contains(name) {
+                    if blockTags.contains(name) { out.append(" ") }
+                    if name == "img" {
+                        // An image is content: it reads as Markdown's `![](src)` does (``MarkdownText``).
+                        out.append(contentsOf: "[image \(attribute("src", scalars[index...end]) ?? "")]".unicodeScalars)
+                    }
+                    index = end + 1
+                    continue
+                }
             }
             if scalar == "&", let (decoded, end) = entity(scalars, from: index) {
                 out.append(decoded)
@@ -48,33 +72,48 @@ enum HTMLText {
         return String(out)
     }
 
-    /// Elements TestRail's rich-text editor (9.8+) and hand-written HTML start with; `<email>` is none of them.
-    private static let htmlElements: Set<String> = blockTags.union([
-        "span", "strong", "b", "em", "i", "u", "s", "a", "img", "code", "sub", "sup", "font", "thead", "tbody",
-        "section", "article", "figure", "del", "ins", "mark", "small", "!--",
-    ])
-
-    /// Whether a text field's value is HTML rather than Markdown: it starts with a tag of a known HTML element
-    /// (after white space), as the rich-text editor's `<p>…</p>` does.
+    /// Whether a text field's value is HTML rather than Markdown: it opens with a block element, as the rich-text
+    /// editor's `<p>…</p>` does, and closes a tag somewhere. Markdown that starts with inline HTML or a
+    /// placeholder is Markdown.
     ///
     /// | value                                   | HTML? |
     /// |-----------------------------------------|-------|
     /// | `<p>Enter <b>your</b> email</p>`        | yes   |
     /// | `  <div><strong>Note</strong></div>`    | yes   |
+    /// | `<b>Note:</b> enter <email>`            | no    |
+    /// | `<code> is sent. Enter <email>`         | no    |
     /// | `Enter <email> in the form`             | no    |
-    /// | `<email> must be valid`                 | no    |
     static func looksLikeHTML(_ text: String) -> Bool {
+        var text = Substring(text)
+        // Leading comments and white space aside.
+        while true {
+            text = text.drop(while: \.isWhitespace)
+            guard text.hasPrefix("<!--"), let close = text.range(of: "-->") else { break }
+            text = text[close.upperBound...]
+        }
         guard let start = text.firstIndex(where: { !$0.isWhitespace }), text[start] == "<" else { return false }
         var name = ""
         for character in text[text.index(after: start)...].prefix(12) {
-            if character.isLetter || character.isNumber || (name.isEmpty && character == "!") || character == "-" {
+            if character.isLetter || character.isNumber {
                 name.append(character)
             } else {
                 guard character == ">" || character == "/" || character.isWhitespace else { return false }
                 break
             }
         }
-        return htmlElements.contains(name.lowercased()) || (name.hasPrefix("!--"))
+        return openers.contains(name.lowercased()) && text.contains("</")
+    }
+
+    /// The value of a tag's attribute (`src="a.png"`), quoted or not.
+    private static func attribute(_ name: String, _ tag: ArraySlice<Unicode.Scalar>) -> String? {
+        let text = String(String.UnicodeScalarView(tag))
+        guard let found = text.range(of: " \(name)=", options: .caseInsensitive) else { return nil }
+        var rest = text[found.upperBound...]
+        if let quote = rest.first, quote == "\"" || quote == "'" {
+            rest = rest.dropFirst()
+            return String(rest.prefix { $0 != quote })
+        }
+        return String(rest.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" })
     }
 
     /// The index of the `>` closing a tag or comment that starts at `start`, or nil when `<` starts no tag.
@@ -93,7 +132,11 @@ enum HTMLText {
         return scalars[(start + 1)...].firstIndex(of: ">")
     }
 
+    /// The element a tag names, lower-cased; `!--` for a comment.
     private static func tagName(_ scalars: [Unicode.Scalar], from start: Int) -> String {
+        if start + 2 < scalars.count, scalars[start] == "!", scalars[start + 1] == "-", scalars[start + 2] == "-" {
+            return "!--"
+        }
         var index = start
         if index < scalars.count, scalars[index] == "/" { index += 1 }
         var name = String.UnicodeScalarView()
@@ -116,7 +159,10 @@ enum HTMLText {
             guard let value, let scalar = Unicode.Scalar(value) else { return nil }
             return (scalar, end)
         }
-        guard let scalar = entities[body.lowercased()] else { return nil }
+        // Names are case-sensitive (`&Eacute;` is not `&eacute;`); `&AMP;`-style capitals of the basic ones too.
+        guard let value = namedEntities[body] ?? namedEntities[body.lowercased()].flatMap({ $0 < 0x80 ? $0 : nil }),
+            let scalar = Unicode.Scalar(value)
+        else { return nil }
         return (scalar, end)
     }
 }

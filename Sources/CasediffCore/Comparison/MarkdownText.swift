@@ -16,6 +16,7 @@ import Foundation
 /// | ``Enter `SAVE10` ``                      | `Enter SAVE10`                 |
 /// | `keep snake_case and 2 * 3`              | `keep snake_case and 2 * 3`    |
 /// | `Enter <email> \*now\*`                  | `Enter <email> *now*`          |
+/// | `See ![chart](a.png)`                    | `See [image a.png]`            |
 enum MarkdownText {
     static func text(of markdown: String) -> String {
         markdown.split(separator: "\n", omittingEmptySubsequences: false).map { inline(block(Substring($0))) }
@@ -91,7 +92,16 @@ enum MarkdownText {
                 }
                 index = end
             case "!" where index + 1 < characters.count && characters[index + 1] == "[":
-                index += 1
+                // `![alt](src)` reads as HTML's `<img src>` does (``HTMLText``): `[image src]`.
+                if let close = characters[(index + 1)...].firstIndex(of: "]"), close + 1 < characters.count,
+                    characters[close + 1] == "(", let end = characters[(close + 1)...].firstIndex(of: ")")
+                {
+                    out += "[image " + String(characters[(close + 2)..<end]) + "]"
+                    index = end + 1
+                } else {
+                    out.append(character)
+                    index += 1
+                }
             case "[":
                 // `[text](url)` reads as its text; anything else is kept as written.
                 if let close = characters[index...].firstIndex(of: "]"), close + 1 < characters.count,

@@ -14,6 +14,17 @@ extension SideVocabulary {
                 "\(who): the snapshot holds no field definitions (casediff 0.4 or earlier); dropdown, user and "
                     + "milestone values and templates compare as ids: take the snapshot again")
         }
+        let comparesUsers =
+            fields.contains { $0 == .createdBy || $0 == .updatedBy }
+            || fields.contains { field in
+                if case .custom(let name) = field { return vocabulary.fields?[name]?.type == .user }
+                return false
+            }
+        if comparesUsers, vocabulary.userNames == nil, data.definitions.caseFields != nil,
+            !data.definitions.notes.contains(where: { $0.contains("users") })
+        {
+            notes.append("\(who): no user list was fetched, so user fields compare as 'user #id'")
+        }
         var options: [String: Set<Int>] = [:]
         var users = Set<Int>()
         var milestones = Set<Int>()

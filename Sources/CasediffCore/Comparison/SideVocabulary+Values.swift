@@ -44,7 +44,7 @@ extension SideVocabulary {
     /// Label titles in order; no value when the case has none.
     func labels(_ labels: [CaseLabel]?) -> JSONValue {
         guard let labels, !labels.isEmpty else { return .null }
-        return .array(labels.map(\.title).sorted().map(JSONValue.string))
+        return .array(Set(labels.map(\.title)).sorted().map(JSONValue.string))
     }
 
     /// A custom field's value in words, by its definition on this side; as sent (attachments masked) when the
@@ -62,9 +62,13 @@ extension SideVocabulary {
         case .multiSelect:
             let ids: [JSONValue]
             if case .array(let items) = raw { ids = items } else { ids = [raw] }
-            return .array(
-                ids.map { id in id.intValue.map { .string(definition.choices[$0] ?? "option #\($0)") } ?? id }
-                    .sorted(by: Self.order))
+            // A set: each label once, in order.
+            var labels: [JSONValue] = []
+            for id in ids {
+                let label = id.intValue.map { JSONValue.string(definition.choices[$0] ?? "option #\($0)") } ?? id
+                if !labels.contains(label) { labels.append(label) }
+            }
+            return .array(labels.sorted(by: Self.order))
         case .checkbox:
             switch raw {
             case .bool: return raw
@@ -105,7 +109,8 @@ extension SideVocabulary {
             }
             let set = sharedSets?[setID]
             let origin = JSONValue.string(set?.title ?? "#\(setID)")
-            if step.isEmpty {
+            // A reference: the id alone, or with every other key empty (some clients send nulls beside it).
+            if step.values.allSatisfy({ $0 == .null || $0 == .string("") }) {
                 guard let set else {
                     out.append(
                         .object([

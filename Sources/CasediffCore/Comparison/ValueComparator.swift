@@ -57,6 +57,9 @@ struct ValueComparator: Sendable {
                 == normalizer.normalize(y, markup: markup, renderingMarkdown: mixed)
         case (.int(let x), .double(let y)), (.double(let y), .int(let x)):
             return Double(x) == y
+        case (.string, .array(let items)) where items.count == 1, (.array(let items), .string) where items.count == 1:
+            // A dropdown on one instance, a multi-select on the other: one label is a set of one.
+            return same(a.isArray ? items[0] : a, a.isArray ? b : items[0], rule)
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
             if x.allSatisfy(Self.isPlain) && y.allSatisfy(Self.isPlain) {
@@ -70,7 +73,7 @@ struct ValueComparator: Sendable {
             return zip(x, y).allSatisfy { same($0, $1, rule) }
         case (.object(let x), .object(let y)):
             return Set(x.keys).union(y.keys).subtracting([StepKeys.sharedSet]).allSatisfy {
-                same(x[$0] ?? .null, y[$0] ?? .null, rule)
+                same(x[$0] ?? .null, y[$0] ?? .null, StepKeys.rule(for: $0, in: rule))
             }
         default:
             return false
@@ -85,6 +88,8 @@ struct ValueComparator: Sendable {
     private func isEmpty(_ value: JSONValue, markup: Bool) -> Bool {
         switch value {
         case .null: return true
+        // An unchecked checkbox: false and no value at all are the same.
+        case .bool(let flag): return !flag
         case .string(let text): return normalizer.normalize(text, markup: markup).isEmpty
         case .array(let items): return items.isEmpty
         default: return false
@@ -137,7 +142,7 @@ struct ValueComparator: Sendable {
                 for key in keys.sorted() {
                     let before = old[i][key] ?? .null
                     let after = new[j][key] ?? .null
-                    if !same(before, after, .markup) {
+                    if !same(before, after, StepKeys.rule(for: key, in: .markup)) {
                         changes.append(
                             FieldChange(
                                 field: field.name, location: .step(index: j, key: key), old: before, new: after,
@@ -164,4 +169,16 @@ struct ValueComparator: Sendable {
 enum StepKeys {
     /// The title of the shared step set a step came from: shown with a change, never compared.
     static let sharedSet = "shared_step_set"
+
+    /// A step's `refs` are references, as a case's are; its other keys are text.
+    static func rule(for key: String, in rule: ValueRule) -> ValueRule {
+        key == "refs" ? .references : rule
+    }
+}
+
+extension JSONValue {
+    fileprivate var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
 }

@@ -5,7 +5,8 @@ extension SettingsResolver {
     /// | setting     | from                                                                     |
     /// |-------------|--------------------------------------------------------------------------|
     /// | URL         | the profile's `url` (required)                                           |
-    /// | user        | the profile's `user`, else `TESTRAIL_USER`                               |
+    /// | user        | the profile's `user`, else `TESTRAIL_USER` only when `TESTRAIL_URL`      |
+    /// |             | names the profile's own instance                                         |
     /// | API key     | the profile's `api_key`, else `TESTRAIL_API_KEY` only when `TESTRAIL_URL` |
     /// |             | names the profile's own instance: a key never goes to another instance   |
     /// | rate        | `--rate`, else the profile's `rate`                                      |
@@ -35,13 +36,17 @@ extension SettingsResolver {
             guard let value = environment[key], !value.isEmpty else { return nil }
             return Setting(value, from: .environment(key))
         }
+        // The environment names one instance (TESTRAIL_URL): its user and key go to that instance only.
+        let ownInstance = environment["TESTRAIL_URL"].map { sameInstance($0, url) } ?? false
         var key = profile.apiKey.map { Setting($0, from: source) }
-        if key == nil, let envURL = environment["TESTRAIL_URL"], sameInstance(envURL, url) {
-            key = fromEnvironment("TESTRAIL_API_KEY")
+        var user = profile.user.map { Setting($0, from: source) }
+        if ownInstance {
+            key = key ?? fromEnvironment("TESTRAIL_API_KEY")
+            user = user ?? fromEnvironment("TESTRAIL_USER")
         }
         return Resolved(
             url: Setting(url, from: source),
-            user: profile.user.map { Setting($0, from: source) } ?? fromEnvironment("TESTRAIL_USER"),
+            user: user,
             apiKey: key,
             rate: flags.rate.map { Setting($0, from: .flag("--rate")) }
                 ?? profile.rate.map { Setting($0, from: source) },

@@ -21,11 +21,15 @@ public enum SettingsResolver {
         public var profile: String?
         public var rate: RateProfile?
         public var concurrency: Int?
+        /// The run also talks to another instance (a `PROFILE:PROJECT` side): `TESTRAIL_API_KEY` is then only for
+        /// the instance `TESTRAIL_URL` names, never for one a profile names.
+        public var environmentKeyOnlyForItsURL: Bool
 
         public init(
             url: String? = nil, user: String? = nil, profile: String? = nil, rate: RateProfile? = nil,
-            concurrency: Int? = nil
+            concurrency: Int? = nil, environmentKeyOnlyForItsURL: Bool = false
         ) {
+            self.environmentKeyOnlyForItsURL = environmentKeyOnlyForItsURL
             self.url = url
             self.user = user
             self.profile = profile
@@ -75,11 +79,19 @@ public enum SettingsResolver {
             guard let value = environment[name], !value.isEmpty else { return nil }
             return Setting(value, from: .environment(name))
         }
+        let url = explicitURL ?? fromProfile(profile?.url)
+        var key = fromEnvironment("TESTRAIL_API_KEY")
+        if flags.environmentKeyOnlyForItsURL, key != nil {
+            let named = environment["TESTRAIL_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            if !(named.map { envURL in url.map { sameInstance(envURL, $0.value) } ?? false } ?? false) {
+                key = nil
+            }
+        }
         return Resolved(
-            url: explicitURL ?? fromProfile(profile?.url),
+            url: url,
             user: flags.user.map { Setting($0, from: .flag("--user")) } ?? fromEnvironment("TESTRAIL_USER")
                 ?? fromProfile(profile?.user),
-            apiKey: fromEnvironment("TESTRAIL_API_KEY") ?? fromProfile(profile?.apiKey),
+            apiKey: key ?? fromProfile(profile?.apiKey),
             rate: flags.rate.map { Setting($0, from: .flag("--rate")) } ?? fromProfile(profile?.rate),
             concurrency: flags.concurrency.map { Setting($0, from: .flag("--concurrency")) }
                 ?? fromProfile(profile?.concurrency) ?? Setting(defaultConcurrency, from: .builtIn),

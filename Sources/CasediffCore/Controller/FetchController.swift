@@ -145,7 +145,9 @@ public struct FetchController: Sendable {
                         outcome = UnitOutcome(unit: unit, result: .success(payload))
                     case .missing(let unit):
                         running -= 1
-                        missing.append(PageKey(unit, instance: instance))
+                        if !planner.definitionNotStored(unit) {
+                            missing.append(PageKey(unit, instance: instance))
+                        }
                         continue
                     case .failed(let unit, let error):
                         running -= 1

@@ -116,16 +116,32 @@ extension FetchPlanner {
     mutating func rejectDefinition(_ error: TestRailError, for unit: WorkUnit, context: String) throws {
         switch error {
         case .badRequest, .forbidden, .notFound:
-            break
+            settleUnavailable(unit, reason: "\(unit.endpoint.description.split(separator: "&")[0]): \(error)")
         case .unauthorized:
             throw CasediffError.request(error, context: context)
         default:
             guard error.isRetryable else { throw CasediffError.request(error, context: context) }
             update(unit.kind) { $0.series.recordFailure(offset: unit.offset) }
             failures.append(FetchFailure(side: Self.side(of: unit) ?? sides[0], unit: unit, error: error))
-            return
         }
-        let reason = "\(unit.endpoint.description.split(separator: "&")[0]): \(error)"
+    }
+
+    /// `--offline` and the store holds no copy of a definition page (the server refused it when the store was
+    /// filled, or casediff 0.4 filled it): the list is unavailable, as a refusal would make it. True when the unit
+    /// was a definition.
+    mutating func definitionNotStored(_ unit: WorkUnit) -> Bool {
+        switch unit.kind {
+        case .caseFields, .templates, .milestones, .sharedSteps, .users:
+            settleUnavailable(
+                unit, reason: "\(unit.endpoint.description.split(separator: "&")[0]): not in the store (--offline)")
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Settles a definition list as unavailable, with the note that says what the comparison falls back to.
+    private mutating func settleUnavailable(_ unit: WorkUnit, reason: String) {
         switch unit.kind {
         case .caseFields:
             caseFields = []
@@ -133,6 +149,7 @@ extension FetchPlanner {
                 definitionNotes[side, default: []].append(
                     "the case fields could not be read (\(reason)); custom fields compare as sent")
             }
+            planUsers()
         case .users(nil):
             allUsers?.unavailable = reason
             planUsers()
