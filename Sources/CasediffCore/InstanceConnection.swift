@@ -8,14 +8,11 @@ public struct InstanceConnection: Sendable {
     public var rate: RateProfile?
     /// nil: the run's concurrency.
     public var concurrency: Int?
-    /// The configuration profile it came from, for messages.
-    public var profile: String?
 
-    public init(client: TestRailClient, rate: RateProfile? = nil, concurrency: Int? = nil, profile: String? = nil) {
+    public init(client: TestRailClient, rate: RateProfile? = nil, concurrency: Int? = nil) {
         self.client = client
         self.rate = rate
         self.concurrency = concurrency
-        self.profile = profile
     }
 
     /// Sides share a fetch (one planner, one limiter) when they are on the same instance as the same user.

@@ -169,20 +169,4 @@ extension TestRailClient {
     public func caseFields() async throws -> [CaseField] {
         try await object(.getCaseFields)
     }
-
-    public func templates(projectID: Int) async throws -> [Template] {
-        try await object(.getTemplates(projectID: projectID))
-    }
-
-    public func milestones(projectID: Int) async throws -> [Milestone] {
-        try await all(.getMilestones(projectID: projectID), itemsKey: "milestones")
-    }
-
-    public func sharedSteps(projectID: Int) async throws -> [SharedStepSet] {
-        try await all(.getSharedSteps(projectID: projectID), itemsKey: "shared_steps")
-    }
-
-    public func users(projectID: Int? = nil) async throws -> [User] {
-        try await all(.getUsers(projectID: projectID), itemsKey: "users")
-    }
 }

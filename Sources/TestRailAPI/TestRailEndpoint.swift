@@ -167,10 +167,6 @@ extension TestRailEndpoint {
         paged("get_users", projectID.map { [$0] } ?? [], [], offset: offset, limit: limit)
     }
 
-    public static func getUser(_ userID: Int) -> TestRailEndpoint {
-        TestRailEndpoint(method: "get_user", arguments: [userID])
-    }
-
     /// A project's milestones, sub-milestones included (flat, with `parent_id`); envelope `milestones`.
     public static func getMilestones(projectID: Int, offset: Int? = nil, limit: Int? = nil) -> TestRailEndpoint {
         paged("get_milestones", [projectID], [], offset: offset, limit: limit)
@@ -179,10 +175,6 @@ extension TestRailEndpoint {
     /// A project's shared step sets (TestRail 7.0+); envelope `shared_steps`.
     public static func getSharedSteps(projectID: Int, offset: Int? = nil, limit: Int? = nil) -> TestRailEndpoint {
         paged("get_shared_steps", [projectID], [], offset: offset, limit: limit)
-    }
-
-    public static func getSharedStep(_ id: Int) -> TestRailEndpoint {
-        TestRailEndpoint(method: "get_shared_step", arguments: [id])
     }
     public static let getCaseTypes = TestRailEndpoint(method: "get_case_types")
     public static let getPriorities = TestRailEndpoint(method: "get_priorities")

@@ -78,8 +78,7 @@ struct SideSources {
                     .remote(
                         reference,
                         InstanceConnection(
-                            client: client, rate: resolved.rate?.value, concurrency: resolved.concurrency.value,
-                            profile: profile)))
+                            client: client, rate: resolved.rate?.value, concurrency: resolved.concurrency.value)))
             }
         }
         self.sources = sources

@@ -16,6 +16,12 @@ struct FieldDefinition: Sendable, Hashable {
         self.choices = choices
     }
 
+    /// A dropdown or multi-select option's label; `option #N` for an id the configuration does not define, and
+    /// the value as sent when it is no id at all.
+    func label(of option: JSONValue) -> JSONValue {
+        option.intValue.map { .string(choices[$0] ?? "option #\($0)") } ?? option
+    }
+
     /// The definitions of every active field configured for `projectID`, by system name.
     static func all(_ fields: [CaseField], projectID: Int) -> [String: FieldDefinition] {
         var result: [String: FieldDefinition] = [:]

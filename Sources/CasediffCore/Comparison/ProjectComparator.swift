@@ -48,7 +48,7 @@ public struct ProjectComparator: Sendable {
             normalizer: TextNormalizer(ignoreCase: options.ignoreCase),
             renames: options.detectsRenames && fields.compared.contains(.title))
         let notes = try ParallelMap.map(2) { index in
-            try SideVocabulary.notes(
+            SideVocabulary.notes(
                 side: index == 0 ? "left" : "right", data: index == 0 ? left : right,
                 suites: sides[index], vocabulary: vocabularies[index], fields: fields.compared)
         }

@@ -14,12 +14,12 @@ extension SideVocabulary {
                 "\(who): the snapshot holds no field definitions (casediff 0.4 or earlier); dropdown, user and "
                     + "milestone values and templates compare as ids: take the snapshot again")
         }
-        let comparesUsers =
-            fields.contains { $0 == .createdBy || $0 == .updatedBy }
-            || fields.contains { field in
-                if case .custom(let name) = field { return vocabulary.fields?[name]?.type == .user }
-                return false
-            }
+        var typed: [(name: String, type: CaseField.FieldType)] = []
+        for case .custom(let name) in fields {
+            if let type = vocabulary.fields?[name]?.type { typed.append((name, type)) }
+        }
+        let userFields = fields.filter { $0 == .createdBy || $0 == .updatedBy }
+        let comparesUsers = !userFields.isEmpty || typed.contains { $0.type == .user }
         if comparesUsers, vocabulary.userNames == nil, data.definitions.caseFields != nil,
             !data.definitions.notes.contains(where: { $0.contains("users") })
         {
@@ -30,11 +30,6 @@ extension SideVocabulary {
         var milestones = Set<Int>()
         var templates = Set<Int>()
         var sharedSets = Set<Int>()
-        var typed: [(name: String, type: CaseField.FieldType)] = []
-        for case .custom(let name) in fields {
-            if let type = vocabulary.fields?[name]?.type { typed.append((name, type)) }
-        }
-        let userFields = fields.filter { $0 == .createdBy || $0 == .updatedBy }
         let checkTemplates = fields.contains(.template) && vocabulary.templateNames != nil
         let checkMilestone = fields.contains(.milestone) && vocabulary.milestoneNames != nil
         let checkUsers = vocabulary.userNames != nil

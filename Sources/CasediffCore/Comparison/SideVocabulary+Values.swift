@@ -58,14 +58,14 @@ extension SideVocabulary {
         guard let definition, let type = definition.type else { return text(raw) }
         switch type {
         case .dropdown:
-            return raw.intValue.map { .string(definition.choices[$0] ?? "option #\($0)") } ?? text(raw)
+            return raw.intValue == nil ? text(raw) : definition.label(of: raw)
         case .multiSelect:
             let ids: [JSONValue]
             if case .array(let items) = raw { ids = items } else { ids = [raw] }
             // A set: each label once, in order.
             var labels: [JSONValue] = []
             for id in ids {
-                let label = id.intValue.map { JSONValue.string(definition.choices[$0] ?? "option #\($0)") } ?? id
+                let label = definition.label(of: id)
                 if !labels.contains(label) { labels.append(label) }
             }
             return .array(labels.sorted(by: Self.order))
@@ -82,9 +82,7 @@ extension SideVocabulary {
             return raw.intValue.map { milestone($0) } ?? raw
         case .integer:
             return raw.intValue.map { .int(Int64($0)) } ?? raw
-        case .steps, .stepResults:
-            return text(raw)
-        case .text, .bddScenarios:
+        case .steps, .stepResults, .text, .bddScenarios:
             return text(raw)
         case .string, .url, .date:
             return raw

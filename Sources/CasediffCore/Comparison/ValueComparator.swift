@@ -57,9 +57,11 @@ struct ValueComparator: Sendable {
                 == normalizer.normalize(y, markup: markup, renderingMarkdown: mixed)
         case (.int(let x), .double(let y)), (.double(let y), .int(let x)):
             return Double(x) == y
-        case (.string, .array(let items)) where items.count == 1, (.array(let items), .string) where items.count == 1:
-            // A dropdown on one instance, a multi-select on the other: one label is a set of one.
-            return same(a.isArray ? items[0] : a, a.isArray ? b : items[0], rule)
+        // A dropdown on one instance, a multi-select on the other: one label is a set of one.
+        case (.string, .array(let items)) where items.count == 1:
+            return same(a, items[0], rule)
+        case (.array(let items), .string) where items.count == 1:
+            return same(items[0], b, rule)
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
             if x.allSatisfy(Self.isPlain) && y.allSatisfy(Self.isPlain) {
@@ -173,12 +175,5 @@ enum StepKeys {
     /// A step's `refs` are references, as a case's are; its other keys are text.
     static func rule(for key: String, in rule: ValueRule) -> ValueRule {
         key == "refs" ? .references : rule
-    }
-}
-
-extension JSONValue {
-    fileprivate var isArray: Bool {
-        if case .array = self { return true }
-        return false
     }
 }

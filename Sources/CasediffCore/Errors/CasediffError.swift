@@ -92,8 +92,6 @@ extension CasediffError {
     func naming(instance: String) -> CasediffError {
         switch self {
         case .request(let error, let context): return .request(error, context: "\(context) on \(instance)")
-        case .incomplete(let failures) where !failures.isEmpty:
-            return .incomplete(failures)
         default: return self
         }
     }

@@ -116,7 +116,7 @@ extension FetchPlanner {
     mutating func rejectDefinition(_ error: TestRailError, for unit: WorkUnit, context: String) throws {
         switch error {
         case .badRequest, .forbidden, .notFound:
-            settleUnavailable(unit, reason: "\(unit.endpoint.description.split(separator: "&")[0]): \(error)")
+            settleUnavailable(unit, because: "\(error)")
         case .unauthorized:
             throw CasediffError.request(error, context: context)
         default:
@@ -132,8 +132,7 @@ extension FetchPlanner {
     mutating func definitionNotStored(_ unit: WorkUnit) -> Bool {
         switch unit.kind {
         case .caseFields, .templates, .milestones, .sharedSteps, .users:
-            settleUnavailable(
-                unit, reason: "\(unit.endpoint.description.split(separator: "&")[0]): not in the store (--offline)")
+            settleUnavailable(unit, because: "not in the store (--offline)")
             return true
         default:
             return false
@@ -141,7 +140,9 @@ extension FetchPlanner {
     }
 
     /// Settles a definition list as unavailable, with the note that says what the comparison falls back to.
-    private mutating func settleUnavailable(_ unit: WorkUnit, reason: String) {
+    private mutating func settleUnavailable(_ unit: WorkUnit, because cause: String) {
+        // The call without its paging parameters (`get_users/3`), then why.
+        let reason = "\(unit.endpoint.description.split(separator: "&")[0]): \(cause)"
         switch unit.kind {
         case .caseFields:
             caseFields = []
