@@ -18,12 +18,14 @@ import Testing
             limiter: RateLimiter(.init(ceiling: rate), clock: clock), clock: clock, hints: hints)
     }
 
-    /// When casediff sent each request and when it received each answer, on its own clock.
+    /// When casediff sent each request and when it received each answer, on its own clock. The caller takes the
+    /// instant before the hop to this actor: on a loaded machine the actor may run late and would bunch the times
+    /// of sends that left casediff evenly paced.
     actor WireLog {
         var sent: [(at: ContinuousClock.Instant, path: String)] = []
         var received: [(at: ContinuousClock.Instant, status: Int)] = []
-        func send(_ path: String) { sent.append((.now, path)) }
-        func receive(_ status: Int) { received.append((.now, status)) }
+        func send(_ path: String, at instant: ContinuousClock.Instant) { sent.append((instant, path)) }
+        func receive(_ status: Int, at instant: ContinuousClock.Instant) { received.append((instant, status)) }
     }
 
     @Test func a429HoldsEveryLaterRequestUntilItsRetryAfter() async throws {
@@ -40,9 +42,9 @@ import Testing
             let wire = WireLog()
             let network = URLSessionTransport()
             let transport = ClosureTransport { request in
-                await wire.send(request.url.query ?? "")
+                await wire.send(request.url.query ?? "", at: .now)
                 let response = try await network.send(request)
-                await wire.receive(response.status)
+                await wire.receive(response.status, at: .now)
                 return response
             }
             let demo = try simulator.demoClient()
@@ -104,7 +106,7 @@ import Testing
             let wire = WireLog()
             let network = URLSessionTransport()
             let transport = ClosureTransport { request in
-                await wire.send(request.url.query ?? "")
+                await wire.send(request.url.query ?? "", at: .now)
                 return try await network.send(request)
             }
             let demo = try simulator.demoClient()
