@@ -17,6 +17,19 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDe
         "Basic " + Data("\(user):\(apiKey)".utf8).base64EncodedString()
     }
 
+    /// Every form in which the key can appear in text: alone, as `user:key`, base64 of `user:key` (the
+    /// `Authorization` value), and percent-encoded; for ``SecretScrubber``.
+    public var secretForms: [String] {
+        let pair = "\(user):\(apiKey)"
+        var forms = [apiKey, pair, Data(pair.utf8).base64EncodedString()]
+        if let encoded = apiKey.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics),
+            encoded != apiKey
+        {
+            forms.append(encoded)
+        }
+        return forms
+    }
+
     public var description: String { "\(user) (API key hidden)" }
     public var debugDescription: String { description }
     public var customMirror: Mirror { Mirror(self, children: ["user": user, "apiKey": "<hidden>"]) }
