@@ -82,7 +82,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TestRailAPITests", dependencies: ["TestRailAPI"]),
+        .testTarget(
+            name: "TestRailAPITests",
+            dependencies: [
+                "TestRailAPI", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "TestRailSimulatorTests", dependencies: ["TestRailSimulator", "TestRailAPI"]),
         .testTarget(
             name: "CasediffCoreTests",

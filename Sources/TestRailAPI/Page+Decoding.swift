@@ -3,8 +3,32 @@ import Foundation
 extension Page where Item: Decodable {
     /// Decodes a list response: the 6.7+ envelope (`offset`, `limit`, `size`, `_links`, items under `itemsKey`)
     /// or a legacy bare array.
-    public static func decode(_ data: Data, itemsKey: String) throws -> Page<Item> {
-        if let fast = Item.self as? any JSONObjectDecodable.Type, let page = fastDecode(data, itemsKey, fast) {
+    ///
+    /// - Parameter requested: the call this answers; its `next` link must stay in the same list
+    ///   (``TestRailEndpoint/nextPage(apiPath:after:)``). Every caller that follows links passes it; nil only
+    ///   checks the link's form.
+    ///
+    /// A body whose bytes are not all UTF-8 is decoded again with each bad sequence as U+FFFD, and the page carries a
+    /// warning naming each item that had one.
+    public static func decode(_ data: Data, itemsKey: String, requested: TestRailEndpoint? = nil) throws -> Page<Item> {
+        do {
+            return try decodeUTF8(data, itemsKey: itemsKey, requested: requested)
+        } catch {
+            guard let repaired = UTF8Repair.repaired(data) else { throw error }
+            var page = try decodeUTF8(repaired, itemsKey: itemsKey, requested: requested)
+            page.warnings = UTF8Repair.warnings(page.items)
+            return page
+        }
+    }
+
+    private static func decodeUTF8(_ data: Data, itemsKey: String, requested: TestRailEndpoint?) throws -> Page<Item> {
+        func follow(_ link: String) throws -> TestRailEndpoint {
+            guard let requested else { return try TestRailEndpoint.nextPage(apiPath: link) }
+            return try TestRailEndpoint.nextPage(apiPath: link, after: requested)
+        }
+        if let fast = Item.self as? any JSONObjectDecodable.Type,
+            let page = fastDecode(data, itemsKey, fast, follow: follow)
+        {
             return page
         }
         let decoder = JSONDecoder()
@@ -24,7 +48,7 @@ extension Page where Item: Decodable {
                 offset: envelope.offset ?? 0,
                 limit: envelope.limit ?? envelope.items.count,
                 size: envelope.size ?? envelope.items.count,
-                next: try envelope.next.map(TestRailEndpoint.nextPage(apiPath:)),
+                next: try envelope.next.map(follow),
                 previous: try? envelope.previous.map(TestRailEndpoint.init(apiPath:)),
                 isLegacy: false
             )
@@ -38,7 +62,8 @@ extension Page where Item: Decodable {
     /// The `JSONSerialization` path for ``JSONObjectDecodable`` items; nil hands the body to the `Decodable` path,
     /// which classifies whatever is wrong with it.
     private static func fastDecode(
-        _ data: Data, _ itemsKey: String, _ type: any JSONObjectDecodable.Type
+        _ data: Data, _ itemsKey: String, _ type: any JSONObjectDecodable.Type,
+        follow: (String) throws -> TestRailEndpoint
     ) -> Page<Item>? {
         guard let root = try? JSONSerialization.jsonObject(with: data) else { return nil }
         func items(_ list: Any?) -> [Item]? {
@@ -59,7 +84,7 @@ extension Page where Item: Decodable {
         let links = envelope["_links"] as? [String: Any]
         var next: TestRailEndpoint?
         if let link = links?["next"] as? String {
-            guard let parsed = try? TestRailEndpoint.nextPage(apiPath: link) else { return nil }
+            guard let parsed = try? follow(link) else { return nil }
             next = parsed
         }
         return Page(
@@ -107,46 +132,4 @@ extension Page where Item: Decodable {
 
 enum EnvelopeKey {
     static let itemsKey = CodingUserInfoKey(rawValue: "casediff.itemsKey")!
-}
-
-/// Turns a decoding failure into a message that says what was wrong with the body.
-public enum JSONBody {
-    static func classify(_ error: any Error, data: Data) -> TestRailError {
-        let head = String(decoding: data.prefix(64), as: UTF8.self).lowercased()
-        if head.contains("<!doctype html") || head.contains("<html") {
-            return .malformedResponse(
-                "got an HTML page instead of JSON (\(data.count) bytes); is the URL the TestRail root?")
-        }
-        let problem = describe(error, data: data)
-        return isCut(data) ? .truncatedResponse(problem) : .malformedResponse(problem)
-    }
-
-    /// What is wrong with a JSON document that failed to decode, in words: where it was cut short, or which value
-    /// is missing or of the wrong type. Files (snapshots) use it as well as responses.
-    public static func describe(_ error: any Error, data: Data) -> String {
-        if isCut(data) {
-            return "the JSON ends after \(data.count) bytes"
-        }
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            return "missing field '\(key.stringValue)' at \(path(context))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "unexpected value at \(path(context))"
-        case DecodingError.dataCorrupted(let context):
-            return "invalid JSON (\(context.debugDescription))"
-        default:
-            return "invalid JSON (\(data.count) bytes)"
-        }
-    }
-
-    /// The document does not end with `}` or `]` (trailing white space aside): it was cut short.
-    private static func isCut(_ data: Data) -> Bool {
-        let last = data.reversed().first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
-        return last.map { $0 != UInt8(ascii: "}") && $0 != UInt8(ascii: "]") } ?? false
-    }
-
-    private static func path(_ context: DecodingError.Context) -> String {
-        let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return text.isEmpty ? "the top level" : text
-    }
 }

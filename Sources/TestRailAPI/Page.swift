@@ -12,6 +12,9 @@ public struct Page<Item: Sendable>: Sendable {
     public var previous: TestRailEndpoint?
     /// True when the server answered with a bare array (TestRail before 6.7): that response is the whole list.
     public var isLegacy: Bool
+    /// Problems repaired while decoding, one line each, for the user (`case C12: its title had bytes that are not
+    /// UTF-8; shown as U+FFFD`).
+    public var warnings: [String] = []
 
     public init(
         items: [Item], offset: Int, limit: Int, size: Int, next: TestRailEndpoint?, previous: TestRailEndpoint? = nil,

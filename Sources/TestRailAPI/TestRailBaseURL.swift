@@ -8,43 +8,42 @@ public struct TestRailBaseURL: Sendable, Hashable, CustomStringConvertible {
     /// The normalised root, ending in `/` (e.g. `https://host/testrail/`).
     public let root: URL
 
+    /// Refuses a URL that carries userinfo (`https://user:key@host/`): credentials come from TESTRAIL_USER and
+    /// TESTRAIL_API_KEY (or a profile), and every message here shows the URL with its userinfo masked.
     public init(_ string: String) throws {
         let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = Self.masked(string)
         guard !trimmed.isEmpty else {
             throw TestRailError.invalidBaseURL(string, reason: "it is empty")
         }
         guard var components = URLComponents(string: trimmed) else {
-            throw TestRailError.invalidBaseURL(string, reason: "it is not a URL")
+            throw TestRailError.invalidBaseURL(shown, reason: "it is not a URL")
         }
         guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            throw TestRailError.invalidBaseURL(string, reason: "it must start with https:// or http://")
+            throw TestRailError.invalidBaseURL(shown, reason: "it must start with https:// or http://")
         }
-        guard let host = components.host, !host.isEmpty else {
-            throw TestRailError.invalidBaseURL(string, reason: "it has no host name")
-        }
-        if components.user != nil || components.password != nil {
-            // The message echoes the URL, so the credentials in it are replaced before it is shown.
-            components.user = nil
-            components.password = nil
-            let shown = components.string.map { $0.replacingOccurrences(of: "://", with: "://***@") } ?? "(hidden)"
+        if components.user != nil || components.password != nil || shown != string {
             throw TestRailError.invalidBaseURL(
                 shown, reason: "it carries credentials; set TESTRAIL_USER and TESTRAIL_API_KEY instead")
         }
+        guard let host = components.host, !host.isEmpty else {
+            throw TestRailError.invalidBaseURL(shown, reason: "it has no host name")
+        }
         if components.fragment != nil {
-            throw TestRailError.invalidBaseURL(string, reason: "it has a #fragment")
+            throw TestRailError.invalidBaseURL(shown, reason: "it has a #fragment")
         }
         var path = components.path
         if path.hasSuffix("/index.php") || path == "index.php" {
             path.removeLast("index.php".count)
             components.query = nil
         } else if components.query != nil {
-            throw TestRailError.invalidBaseURL(string, reason: "it has a query; give the TestRail root URL")
+            throw TestRailError.invalidBaseURL(shown, reason: "it has a query; give the TestRail root URL")
         }
         if !path.hasSuffix("/") { path += "/" }
         components.scheme = scheme
         components.path = path
         guard let url = components.url else {
-            throw TestRailError.invalidBaseURL(string, reason: "it is not a URL")
+            throw TestRailError.invalidBaseURL(shown, reason: "it is not a URL")
         }
         root = url
     }

@@ -3,26 +3,50 @@ import Foundation
 /// A TestRail API v2 client: builds URLs, authenticates, maps statuses to ``TestRailError`` and decodes envelopes.
 ///
 /// It makes exactly one HTTP request per call and never retries; retrying and pacing are the engine's decisions.
+/// It sends only reads (`get_*`), and every error it throws has the credentials scrubbed from the server's text.
 public struct TestRailClient: Sendable {
     public let baseURL: TestRailBaseURL
     public let credentials: Credentials
     public var timeout: Duration
+    /// The largest response body accepted, in bytes; a larger one is refused (not retried) before it fills memory.
+    public var maximumResponseSize: Int
+    /// Shared by every copy of this client: whether the instance has answered JSON (see ``InstanceHistory``).
+    public let history: InstanceHistory
     let transport: any HTTPTransport
     let now: @Sendable () -> Date
 
+    /// 64 MB: a page of 250 cases with long steps is a few MB.
+    public static let defaultMaximumResponseSize = 64 << 20
+
     public init(
         baseURL: TestRailBaseURL, credentials: Credentials, transport: any HTTPTransport,
-        timeout: Duration = .seconds(30), now: @escaping @Sendable () -> Date = { Date() }
+        timeout: Duration = .seconds(30), maximumResponseSize: Int = defaultMaximumResponseSize,
+        history: InstanceHistory = InstanceHistory(), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.baseURL = baseURL
         self.credentials = credentials
         self.transport = transport
         self.timeout = timeout
+        self.maximumResponseSize = max(1, maximumResponseSize)
+        self.history = history
         self.now = now
     }
 
-    /// Sends one call and returns the body of a 2xx response; every other outcome throws ``TestRailError``.
+    /// Removes this client's credentials from server text.
+    public var scrubber: SecretScrubber { SecretScrubber(credentials: [credentials]) }
+
+    /// Sends one call and returns the body of a 2xx response; every other outcome throws ``TestRailError``, its
+    /// text scrubbed of the credentials.
     public func data(for endpoint: TestRailEndpoint) async throws -> Data {
+        do {
+            return try await unscrubbedData(for: endpoint)
+        } catch let error as TestRailError {
+            throw error.scrubbed(by: scrubber)
+        }
+    }
+
+    private func unscrubbedData(for endpoint: TestRailEndpoint) async throws -> Data {
+        guard endpoint.isRead else { throw TestRailError.refusedMethod(endpoint.description) }
         let request = HTTPRequest(
             url: baseURL.url(for: endpoint),
             headers: [
@@ -33,11 +57,14 @@ public struct TestRailClient: Sendable {
                 // Servers 6.7–7.2.0 paginate lists only when asked this way; later ones always do and ignore it.
                 "x-api-ident": "beta",
             ],
-            timeout: timeout
+            timeout: timeout,
+            maximumBodySize: maximumResponseSize
         )
         let response: HTTPResponse
         do {
             response = try await transport.send(request)
+        } catch TestRailError.responseTooLarge(_, let limit) {
+            throw TestRailError.responseTooLarge(call: endpoint.description, limit: limit)
         } catch let error as TestRailError {
             throw error
         } catch is CancellationError {
@@ -45,8 +72,17 @@ public struct TestRailClient: Sendable {
         } catch {
             throw TestRailError.connectionFailed(String(describing: error))
         }
+        guard response.body.count <= maximumResponseSize else {
+            throw TestRailError.responseTooLarge(call: endpoint.description, limit: maximumResponseSize)
+        }
         if (200..<300).contains(response.status) {
-            return Self.withoutBanner(response.body)
+            let body = Self.withoutBanner(response.body)
+            switch JSONBody.opening(body) {
+            case .json: history.recordJSON()
+            case .html: throw TestRailError.htmlPage(bytes: body.count, transient: history.hasAnsweredJSON)
+            case .other: break
+            }
+            return body
         }
         throw Self.error(for: response, now: now())
     }
@@ -63,11 +99,17 @@ public struct TestRailClient: Sendable {
         return Data(rest)
     }
 
-    /// One page of a list endpoint (`get_projects`, `get_suites`, `get_sections`, `get_cases`).
+    /// One page of a list endpoint (`get_projects`, `get_suites`, `get_sections`, `get_cases`); its `next` link is
+    /// checked against `endpoint` (``TestRailEndpoint/nextPage(apiPath:after:)``).
     public func page<Item: Decodable & Sendable>(
         _ endpoint: TestRailEndpoint, itemsKey: String, as: Item.Type = Item.self
     ) async throws -> Page<Item> {
-        try Page<Item>.decode(try await data(for: endpoint), itemsKey: itemsKey)
+        let body = try await data(for: endpoint)
+        do {
+            return try Page<Item>.decode(body, itemsKey: itemsKey, requested: endpoint)
+        } catch let error as TestRailError {
+            throw error.scrubbed(by: scrubber)
+        }
     }
 
     /// Every item of a list endpoint, following `_links.next` to the end; `onPage` sees each page as it arrives.
@@ -94,14 +136,25 @@ public struct TestRailClient: Sendable {
     public func object<Value: Decodable>(_ endpoint: TestRailEndpoint, as: Value.Type = Value.self) async throws
         -> Value
     {
-        try Self.decodeObject(try await data(for: endpoint))
+        let body = try await data(for: endpoint)
+        do {
+            return try Self.decodeObject(body)
+        } catch let error as TestRailError {
+            throw error.scrubbed(by: scrubber)
+        }
     }
 
     /// Decodes a single object's body, classifying failures as truncated, HTML or malformed.
+    /// A body with bytes that are not UTF-8 is decoded with U+FFFD in their place.
     public static func decodeObject<Value: Decodable>(_ body: Data, as: Value.Type = Value.self) throws -> Value {
         do {
             return try JSONDecoder().decode(Value.self, from: body)
         } catch {
+            if let repaired = UTF8Repair.repaired(body),
+                let value = try? JSONDecoder().decode(Value.self, from: repaired)
+            {
+                return value
+            }
             throw JSONBody.classify(error, data: body)
         }
     }
@@ -116,6 +169,9 @@ public struct TestRailClient: Sendable {
         case 404: return .notFound(message)
         case 409: return .maintenance(message, retryAfter: RetryAfter.parse(response.headers["retry-after"], now: now))
         case 429: return .rateLimited(message, retryAfter: RetryAfter.parse(response.headers["retry-after"], now: now))
+        case 300..<400 where response.headers["location"] != nil:
+            // A transport that does not follow redirects hands them here; none is followed with the credentials.
+            return .redirected(to: TestRailBaseURL.masked(response.headers["location"] ?? ""))
         case 500..<600: return .serverError(status: response.status, message: message)
         default: return .unexpectedStatus(response.status, message)
         }

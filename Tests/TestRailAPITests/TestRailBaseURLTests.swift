@@ -55,3 +55,22 @@ import Testing
         #expect(!error.description.contains("me:"))
     }
 }
+
+@Suite struct TestRailBaseURLMaskingTests {
+    @Test(arguments: [
+        ("http://user:pw@ho st/", "http://***@ho st/"),
+        ("ftp://user:pw@host/x", "ftp://***@host/x"),
+        ("user:pw@host:8080", "***@host:8080"),
+        ("https://user:pw@host/tr/", "https://***@host/tr/"),
+        ("https://host/tr/?a@b", "https://host/tr/?a@b"),
+    ])
+    func everyMessageMasksTheUserinfo(input: String, shown: String) throws {
+        let error = try #require(throws: TestRailError.self) { try TestRailBaseURL(input) }
+        guard case .invalidBaseURL(let url, _) = error else {
+            Issue.record("unexpected \(error)")
+            return
+        }
+        #expect(url == shown)
+        #expect(!error.description.contains("pw"))
+    }
+}

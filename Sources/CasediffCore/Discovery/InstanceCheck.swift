@@ -73,11 +73,11 @@ public struct InstanceCheck: Sendable {
                 return InstanceCheck(reachable: .yes, apiEnabled: .no, authenticated: .unknown, failure: error)
             case .forbidden:
                 return InstanceCheck(reachable: .yes, apiEnabled: .yes, authenticated: .yes, failure: error)
-            case .notFound, .malformedResponse, .truncatedResponse, .badRequest:
+            case .notFound, .malformedResponse, .truncatedResponse, .badRequest, .htmlPage:
                 return InstanceCheck(reachable: .yes, apiEnabled: .no, authenticated: .unknown, failure: error)
             case .rateLimited:
                 return InstanceCheck(reachable: .yes, apiEnabled: .yes, authenticated: .unknown, failure: error)
-            case .maintenance, .serverError, .unexpectedStatus:
+            case .maintenance, .serverError, .unexpectedStatus, .redirected, .responseTooLarge, .refusedMethod:
                 return InstanceCheck(reachable: .yes, apiEnabled: .unknown, authenticated: .unknown, failure: error)
             case .timedOut, .unreachable, .connectionFailed, .tlsFailure, .invalidBaseURL, .cancelled:
                 return InstanceCheck(reachable: .no, apiEnabled: .unknown, authenticated: .unknown, failure: error)

@@ -32,9 +32,26 @@ extension TestRailError: CustomStringConvertible {
             return "TestRail sent a response casediff cannot read: \(detail)"
         case .truncatedResponse(let detail):
             return "TestRail's response was cut off: \(detail)"
+        case .htmlPage(let bytes, transient: false):
+            return "TestRail sent a response casediff cannot read: got an HTML page instead of JSON (\(bytes) bytes); "
+                + "is the URL the TestRail root?"
+        case .htmlPage(let bytes, transient: true):
+            return "TestRail sent an HTML page instead of JSON (\(bytes) bytes) after answering JSON before; "
+                + "a proxy or login page is in the way"
+        case .redirected(let location):
+            return "TestRail redirected to \(location); use that URL"
+        case .responseTooLarge(let call, let limit):
+            return "the response to \(call) is larger than \(Self.size(limit))"
+        case .refusedMethod(let call):
+            return "casediff sends only reads (get_*); refused to send \(call)"
         case .cancelled:
             return "cancelled"
         }
+    }
+
+    /// `64 MB` for whole mebibytes, else bytes.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
     }
 
     private static func retryHint(_ retryAfter: Duration?) -> String {

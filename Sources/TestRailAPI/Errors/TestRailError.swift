@@ -27,13 +27,26 @@ public enum TestRailError: Error, Sendable, Hashable {
     case malformedResponse(String)
     /// The body ends before the JSON does: a connection cut mid-response.
     case truncatedResponse(String)
+    /// A 2xx whose body is an HTML page. `transient` when the instance has answered JSON before in this process (a
+    /// proxy or a login wall in maintenance): retried; on the first answer it means a wrong URL and fails at once.
+    case htmlPage(bytes: Int, transient: Bool)
+    /// A redirect to another origin (scheme, host or port), refused so the credentials never reach it; `location`
+    /// with any userinfo masked.
+    case redirected(to: String)
+    /// A body larger than the client's cap (`limit` bytes), refused before it fills memory.
+    case responseTooLarge(call: String, limit: Int)
+    /// A call that is not a read (`get_*`): casediff never sends one.
+    case refusedMethod(String)
     case cancelled
 
-    /// Whether the same request may succeed later: 409, 429, 5xx, timeouts and dropped connections.
+    /// Whether the same request may succeed later: 409, 429, 5xx, timeouts, dropped connections, cut-short bodies and
+    /// an HTML page from an instance that has answered JSON before.
     public var isRetryable: Bool {
         switch self {
         case .maintenance, .rateLimited, .serverError, .timedOut, .connectionFailed, .truncatedResponse:
             return true
+        case .htmlPage(_, let transient):
+            return transient
         default:
             return false
         }

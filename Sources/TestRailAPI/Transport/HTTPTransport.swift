@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Unit tests inject closures; production and integration tests use ``URLSessionTransport``.
 public protocol HTTPTransport: Sendable {
-    /// Throws only ``TestRailError`` transport cases (`timedOut`, `connectionFailed`, `tlsFailure`, `cancelled`).
+    /// Throws only ``TestRailError`` transport cases (`timedOut`, `unreachable`, `connectionFailed`, `tlsFailure`,
+    /// `redirected`, `responseTooLarge`, `cancelled`). The whole exchange ends within `request.timeout`, and a body
+    /// larger than `request.maximumBodySize` is refused as it arrives.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
@@ -12,11 +14,16 @@ public struct HTTPRequest: Sendable, Hashable {
     public var url: URL
     public var headers: [String: String]
     public var timeout: Duration
+    public var maximumBodySize: Int
 
-    public init(url: URL, headers: [String: String] = [:], timeout: Duration = .seconds(30)) {
+    public init(
+        url: URL, headers: [String: String] = [:], timeout: Duration = .seconds(30),
+        maximumBodySize: Int = TestRailClient.defaultMaximumResponseSize
+    ) {
         self.url = url
         self.headers = headers
         self.timeout = timeout
+        self.maximumBodySize = maximumBodySize
     }
 }
 

@@ -5,9 +5,19 @@ import Foundation
 #endif
 
 /// The production transport: Foundation's URLSession (libcurl on Linux), TLS verification always on.
-public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    // URLSession is thread-safe; the class holds nothing mutable.
+///
+/// Every exchange is driven by ``URLSessionTransportDelegate`` rather than a completion handler, so that it can
+///
+/// - refuse a redirect to another origin (scheme, host, port) before anything is sent there: corelibs-foundation
+///   copies every header, `Authorization` included, into the redirected request, and without a delegate follows it;
+///   a same-origin redirect is followed (the credentials stay with the instance);
+/// - count the body's bytes as they arrive and stop at the request's cap, so a huge body never fills memory;
+/// - end within the request's timeout even when the server trickles bytes forever (URLSession's own timeout is an
+///   idle timeout) or never answers, and return at once when the calling task is cancelled, whether or not
+///   libcurl honours the cancel promptly.
+public final class URLSessionTransport: HTTPTransport, Sendable {
     private let session: URLSession
+    private let delegate: URLSessionTransportDelegate
 
     public init(maximumConnectionsPerHost: Int = 64) {
         let configuration = URLSessionConfiguration.ephemeral
@@ -16,7 +26,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration)
+        let delegate = URLSessionTransportDelegate()
+        self.delegate = delegate
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
     deinit {
@@ -26,46 +38,32 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = "GET"
-        let timeout = request.timeout.components
-        urlRequest.timeoutInterval = Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18
+        let timeout = request.timeout.inSeconds
+        // corelibs-foundation truncates this idle timeout to whole seconds; the exchange's own deadline is exact.
+        urlRequest.timeoutInterval = max(1, timeout.rounded(.up))
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         try Task.checkCancellation()
-        let (data, response) = try await exchange(urlRequest)
-        guard let http = response as? HTTPURLResponse else {
-            throw TestRailError.connectionFailed("the server did not answer with HTTP")
-        }
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String {
-                headers[name.lowercased()] = value
-            }
-        }
-        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
-    }
-
-    /// One data task, bridged by hand rather than through `URLSession.data(for:)`: on Linux, cancelling a task
-    /// inside that async API can deadlock (its cancellation handler calls into the session's queue while holding
-    /// the task's status lock, as the session completes it). Here cancellation is handed to another queue.
-    private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
-        let handle = DataTaskHandle()
+        let exchange = TransportExchange(
+            origin: TransportExchange.Origin(request.url), call: Self.call(request.url),
+            maximumBodySize: request.maximumBodySize)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: Self.map(error))
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: TestRailError.connectionFailed("no response"))
-                    }
-                }
-                handle.start(task)
+                exchange.attach(continuation)
+                let task = session.dataTask(with: urlRequest)
+                delegate.register(exchange, for: task)
+                exchange.start(task, deadline: timeout)
             }
         } onCancel: {
-            handle.cancel()
+            exchange.finish(.failure(.cancelled))
         }
+    }
+
+    /// The call in a TestRail API URL (`get_cases/1&suite_id=2`), for messages.
+    static func call(_ url: URL) -> String {
+        let query = url.query ?? url.path
+        return query.hasPrefix("/api/v2/") ? String(query.dropFirst("/api/v2/".count)) : query
     }
 
     static func map(_ error: any Error) -> TestRailError {
@@ -96,31 +94,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
 }
 
-/// The one data task of an exchange, so a cancellation that races its start still reaches it.
-private final class DataTaskHandle: @unchecked Sendable {
-    // Guarded by `lock`.
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-    private let lock = NSLock()
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled { Self.cancelLater(task) }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        if let task { Self.cancelLater(task) }
-    }
-
-    private static func cancelLater(_ task: URLSessionDataTask) {
-        DispatchQueue.global().async { task.cancel() }
+extension Duration {
+    fileprivate var inSeconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

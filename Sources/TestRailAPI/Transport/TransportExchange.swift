@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// One request of ``URLSessionTransport``: its body so far, and the continuation that ends it exactly once —
+/// with the answer, an error from the delegate, its deadline, or the caller's cancellation, whichever comes first.
+final class TransportExchange: Sendable {
+    /// Scheme, host and port: where credentials may go.
+    struct Origin: Sendable, Hashable {
+        var scheme: String
+        var host: String
+        var port: Int?
+
+        init(_ url: URL) {
+            scheme = url.scheme?.lowercased() ?? ""
+            host = url.host?.lowercased() ?? ""
+            port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : nil)
+        }
+    }
+
+    private struct State {
+        var continuation: CheckedContinuation<HTTPResponse, any Error>?
+        var task: URLSessionTask?
+        var body = Data()
+        var finished = false
+    }
+
+    let origin: Origin
+    let call: String
+    let maximumBodySize: Int
+    private let state = Mutex(State())
+
+    init(origin: Origin, call: String, maximumBodySize: Int) {
+        self.origin = origin
+        self.call = call
+        self.maximumBodySize = maximumBodySize
+    }
+
+    func attach(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        let early = state.withLock { state -> Bool in
+            state.continuation = continuation
+            return state.finished
+        }
+        // Cancelled before the continuation existed: end it now.
+        if early { continuation.resume(throwing: TestRailError.cancelled) }
+    }
+
+    /// Starts the task and the deadline; a task whose exchange already ended is cancelled instead.
+    func start(_ task: URLSessionTask, deadline seconds: Double) {
+        let finished = state.withLock { state -> Bool in
+            state.task = task
+            return state.finished
+        }
+        if finished {
+            Self.cancelLater(task)
+            return
+        }
+        task.resume()
+        // The timer holds the exchange weakly: one that ended long ago is not kept alive until it fires.
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) { [weak self] in
+            self?.finish(.failure(.timedOut))
+        }
+    }
+
+    /// Whether a body of `expectedLength` bytes (-1 when unknown) is within the cap; ends the exchange if not.
+    func accepts(expectedLength: Int64) -> Bool {
+        guard expectedLength > Int64(maximumBodySize) else { return true }
+        finish(.failure(.responseTooLarge(call: call, limit: maximumBodySize)))
+        return false
+    }
+
+    func append(_ data: Data) {
+        let overflow = state.withLock { state -> Bool in
+            guard !state.finished else { return false }
+            guard state.body.count + data.count <= maximumBodySize else { return true }
+            state.body.append(data)
+            return false
+        }
+        if overflow { finish(.failure(.responseTooLarge(call: call, limit: maximumBodySize))) }
+    }
+
+    /// The task finished: the response with the body collected.
+    func complete(_ response: HTTPURLResponse) {
+        let body = state.withLock { $0.body }
+        var headers: [String: String] = [:]
+        for (name, value) in response.allHeaderFields {
+            if let name = name as? String, let value = value as? String {
+                headers[name.lowercased()] = value
+            }
+        }
+        finish(.success(HTTPResponse(status: response.statusCode, headers: headers, body: body)))
+    }
+
+    /// Ends the exchange (only the first call counts) and cancels its task if it is still running.
+    func finish(_ result: Result<HTTPResponse, TestRailError>) {
+        let taken = state.withLock { state -> (CheckedContinuation<HTTPResponse, any Error>?, URLSessionTask?)? in
+            guard !state.finished else { return nil }
+            state.finished = true
+            state.body = Data()
+            defer { state.continuation = nil }
+            return (state.continuation, state.task)
+        }
+        guard let (continuation, task) = taken else { return }
+        continuation?.resume(with: result.mapError { $0 as any Error })
+        if let task, task.state == .running || task.state == .suspended {
+            Self.cancelLater(task)
+        }
+    }
+
+    /// On Linux, cancelling a task can call back into the session's queue while a lock is held; another queue
+    /// keeps that away from the caller.
+    private static func cancelLater(_ task: URLSessionTask) {
+        DispatchQueue.global().async { task.cancel() }
+    }
+}
