@@ -80,4 +80,28 @@ import Testing
         series.record(offset: 0, PageShape(count: 600, limit: 600, next: nil, isLegacy: true))
         #expect(series.isComplete && series.itemsOnChain == 600)
     }
+
+    /// A speculative page that failed may still be asked for if the chain needs it, but the list is not speculated
+    /// on again: a server failing every page cannot draw requests at ever larger offsets.
+    @Test func aFailedSpeculativePageStopsSpeculation() {
+        var series = PageSeries(base: base)
+        series.markRequested(0)
+        series.record(offset: 0, page(250, next: 250))
+        let offset = series.speculativeOffsets(count: 1)
+        #expect(offset == [250])
+        series.markRequested(250)
+        series.unmarkRequested(250)
+        #expect(series.speculativeOffsets(count: 3).isEmpty)
+        #expect(series.neededOffsets == [250], "the chain still needs it, once")
+    }
+
+    @Test func aNextLinkOutsideTheListIsNotUsed() {
+        var series = PageSeries(base: base)
+        series.record(
+            offset: 0,
+            PageShape(
+                count: 250, limit: 250,
+                next: TestRailEndpoint.getCases(projectID: 2, suiteID: 21, offset: 250, limit: 250)))
+        #expect(series.endpoint(offset: 250).description == "get_cases/1&suite_id=2&limit=250&offset=250")
+    }
 }

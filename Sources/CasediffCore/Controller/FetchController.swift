@@ -112,7 +112,7 @@ public struct FetchController: Sendable {
                 // already on its way, so CPU and network latency overlap.
                 var running = 0
                 var decoding = 0
-                var redo: [(unit: WorkUnit, attempt: Int)] = []
+                var redo: [(unit: WorkUnit, attempt: Int, failures: Int)] = []
                 while true {
                     try Task.checkCancellation()
                     let perMinute = await limiter.requestsPerMinute
@@ -120,25 +120,27 @@ public struct FetchController: Sendable {
                     let rateBound =
                         perMinute.map { $0 / 60 * latencyEstimate <= Double(configuration.concurrency) } ?? false
                     while running < configuration.concurrency {
-                        let next: (unit: WorkUnit, attempt: Int)
+                        let next: (unit: WorkUnit, attempt: Int, failures: Int)
                         if !redo.isEmpty {
                             next = redo.removeFirst()
                         } else if let unit = planner.nextUnit(rateBound: rateBound) {
-                            next = (unit, 1)
+                            next = (unit, 1, 0)
                         } else {
                             break
                         }
-                        group.addTask { await source.fetch(next.unit, attempt: next.attempt) }
+                        group.addTask {
+                            await source.fetch(next.unit, attempt: next.attempt, failures: next.failures)
+                        }
                         running += 1
                     }
                     guard running + decoding > 0, let child = try await group.next() else { break }
                     let outcome: UnitOutcome
                     switch child {
-                    case .fetched(let unit, let data, let latency, let attempt):
+                    case .fetched(let unit, let data, let latency, let attempt, let failures):
                         running -= 1
                         latencyEstimate = latencyEstimate * 0.8 + latency.inSeconds * 0.2
                         decoding += 1
-                        group.addTask { await source.decode(unit, data, attempt: attempt) }
+                        group.addTask { await source.decode(unit, data, attempt: attempt, failures: failures) }
                         continue
                     case .stored(let unit, let payload):
                         running -= 1
@@ -152,15 +154,19 @@ public struct FetchController: Sendable {
                     case .failed(let unit, let error):
                         running -= 1
                         outcome = UnitOutcome(unit: unit, result: .failure(error))
-                    case .decoded(let unit, let result, let attempt):
+                    case .decoded(let unit, let result, let attempt, let failures):
                         decoding -= 1
+                        // A body cut short counts as a failure of its page; the page's failures in all stay within
+                        // the policy's attempts, however they were spread over sends.
                         if case .failure(let error) = result, error.isRetryable,
-                            attempt < configuration.retry.maxAttempts
+                            failures + 1 < configuration.retry.maxAttempts
                         {
-                            // A body cut short: send the request again.
                             await metrics.retried()
-                            redo.append((unit, attempt + 1))
+                            redo.append((unit, attempt + 1, failures + 1))
                             continue
+                        }
+                        if case .success(let payload) = result {
+                            await metrics.warn(payload.warnings)
                         }
                         outcome = UnitOutcome(unit: unit, result: result)
                     }
@@ -234,16 +240,17 @@ public struct FetchController: Sendable {
     /// What a child task reports: a response body (to decode next), a stored page, a page the store lacks
     /// (offline), a final failure, or a decoded page.
     enum ChildResult: Sendable {
-        case fetched(WorkUnit, Data, latency: Duration, attempt: Int)
+        case fetched(WorkUnit, Data, latency: Duration, attempt: Int, failures: Int)
         case stored(WorkUnit, UnitPayload)
         case missing(WorkUnit)
         case failed(WorkUnit, TestRailError)
-        case decoded(WorkUnit, Result<UnitPayload, TestRailError>, attempt: Int)
+        case decoded(WorkUnit, Result<UnitPayload, TestRailError>, attempt: Int, failures: Int)
     }
 
-    static func decoding(_ kind: WorkUnit.Kind, _ data: Data) -> Result<UnitPayload, TestRailError> {
+    /// A unit's body, decoded; a page's `next` link must stay in the list the unit asked for.
+    static func decoding(_ unit: WorkUnit, _ data: Data) -> Result<UnitPayload, TestRailError> {
         do {
-            return .success(try decodeUntyped(kind, data))
+            return .success(try decodeUntyped(unit.kind, unit.endpoint, data))
         } catch let error as TestRailError {
             return .failure(error)
         } catch {
@@ -251,20 +258,24 @@ public struct FetchController: Sendable {
         }
     }
 
-    private static func decodeUntyped(_ kind: WorkUnit.Kind, _ data: Data) throws -> UnitPayload {
+    private static func decodeUntyped(_ kind: WorkUnit.Kind, _ endpoint: TestRailEndpoint, _ data: Data) throws
+        -> UnitPayload
+    {
         switch kind {
         case .project: return .project(try TestRailClient.decodeObject(data))
-        case .projectList: return .projects(try Page<Project>.decode(data, itemsKey: "projects"))
+        case .projectList: return .projects(try Page<Project>.decode(data, itemsKey: "projects", requested: endpoint))
         case .caseTypes: return .caseTypes(try TestRailClient.decodeObject(data))
         case .priorities: return .priorities(try TestRailClient.decodeObject(data))
         case .caseFields: return .caseFields(try TestRailClient.decodeObject(data))
         case .templates: return .templates(try TestRailClient.decodeObject(data))
-        case .milestones: return .milestones(try Page<Milestone>.decode(data, itemsKey: "milestones"))
-        case .sharedSteps: return .sharedSteps(try Page<SharedStepSet>.decode(data, itemsKey: "shared_steps"))
-        case .users: return .users(try Page<User>.decode(data, itemsKey: "users"))
-        case .suites: return .suites(try Page<Suite>.decode(data, itemsKey: "suites"))
-        case .sections: return .sections(try Page<Section>.decode(data, itemsKey: "sections"))
-        case .cases: return .cases(try Page<TestCase>.decode(data, itemsKey: "cases"))
+        case .milestones:
+            return .milestones(try Page<Milestone>.decode(data, itemsKey: "milestones", requested: endpoint))
+        case .sharedSteps:
+            return .sharedSteps(try Page<SharedStepSet>.decode(data, itemsKey: "shared_steps", requested: endpoint))
+        case .users: return .users(try Page<User>.decode(data, itemsKey: "users", requested: endpoint))
+        case .suites: return .suites(try Page<Suite>.decode(data, itemsKey: "suites", requested: endpoint))
+        case .sections: return .sections(try Page<Section>.decode(data, itemsKey: "sections", requested: endpoint))
+        case .cases: return .cases(try Page<TestCase>.decode(data, itemsKey: "cases", requested: endpoint))
         }
     }
 }

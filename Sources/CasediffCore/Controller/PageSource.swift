@@ -8,7 +8,8 @@ struct PageSource: Sendable {
     let cache: PageCache?
     let instance: String
 
-    func fetch(_ unit: WorkUnit, attempt: Int) async -> FetchController.ChildResult {
+    /// - Parameter failures: failures this unit has had before (bodies cut short), counted toward its attempts.
+    func fetch(_ unit: WorkUnit, attempt: Int, failures: Int = 0) async -> FetchController.ChildResult {
         if let cache, attempt == 1 {
             let key = PageKey(unit, instance: instance)
             if let payload = await cache.lookup(key) {
@@ -19,8 +20,10 @@ struct PageSource: Sendable {
             }
         }
         do {
-            let answer = try await executor.perform(unit.endpoint, unit: unit.label, firstAttempt: attempt)
-            return .fetched(unit, answer.data, latency: answer.latency, attempt: answer.attempt)
+            let answer = try await executor.perform(
+                unit.endpoint, unit: unit.label, firstAttempt: attempt, priorFailures: failures)
+            return .fetched(
+                unit, answer.data, latency: answer.latency, attempt: answer.attempt, failures: answer.failures)
         } catch let error as TestRailError {
             return .failed(unit, error)
         } catch {
@@ -28,12 +31,13 @@ struct PageSource: Sendable {
         }
     }
 
-    /// Decodes a body and, when it is whole, saves it (its own transaction) before the planner sees it.
-    func decode(_ unit: WorkUnit, _ data: Data, attempt: Int) async -> FetchController.ChildResult {
-        let result = FetchController.decoding(unit.kind, data)
+    /// Decodes a body (its `next` link checked against the unit's call, any error scrubbed of the credentials) and,
+    /// when it is whole, saves it (its own transaction) before the planner sees it.
+    func decode(_ unit: WorkUnit, _ data: Data, attempt: Int, failures: Int) async -> FetchController.ChildResult {
+        let result = FetchController.decoding(unit, data).mapError { $0.scrubbed(by: executor.client.scrubber) }
         if let cache, case .success(let payload) = result {
             await cache.save(payload, for: PageKey(unit, instance: instance))
         }
-        return .decoded(unit, result, attempt: attempt)
+        return .decoded(unit, result, attempt: attempt, failures: failures)
     }
 }

@@ -16,14 +16,17 @@ struct RequestExecutor: Sendable {
     let random: @Sendable () -> Double
     var observer: (any FetchObserver)?
 
-    /// The body of a 2xx answer, the latency of the attempt that produced it and that attempt's number.
+    /// The body of a 2xx answer, the latency of the attempt that produced it, that attempt's number and the
+    /// failures counted so far.
     ///
     /// - Parameters:
     ///   - unit: names the request in logs (``RequestID``); attempts count from `firstAttempt`.
-    func perform(_ endpoint: TestRailEndpoint, unit: String, firstAttempt: Int = 1) async throws
-        -> (data: Data, latency: Duration, attempt: Int)
+    ///   - priorFailures: failures of earlier calls for the same page (a body cut short, sent again): a page's
+    ///     attempts are bounded by the policy's `maxAttempts` in all, not per call.
+    func perform(_ endpoint: TestRailEndpoint, unit: String, firstAttempt: Int = 1, priorFailures: Int = 0)
+        async throws -> (data: Data, latency: Duration, attempt: Int, failures: Int)
     {
-        var failures = 0
+        var failures = priorFailures
         var rateLimited = 0
         var attempt = firstAttempt - 1
         while true {
@@ -48,7 +51,7 @@ struct RequestExecutor: Sendable {
                 await limiter.recordSuccess(sentAt: sentAt)
                 await breaker.recordSuccess()
                 await report(id, endpoint, status: 200, latency: latency, bytes: bytes, next: .done)
-                return (data, latency, attempt)
+                return (data, latency, attempt, failures)
             case .failure(let failure):
                 error = failure
             }

@@ -28,6 +28,7 @@ extension FetchMetrics {
             total.incrementalFallbacks += metrics.incrementalFallbacks
             total.incrementalRequests += metrics.incrementalRequests
             total.storeWarning = total.storeWarning ?? metrics.storeWarning
+            total.warnings += metrics.warnings
         }
         let rates = all.map(\.finalRatePerMinute)
         total.finalRatePerMinute = rates.contains(nil) ? nil : rates.compactMap { $0 }.reduce(0, +)

@@ -30,6 +30,9 @@ public struct FetchMetrics: Sendable, Hashable {
     public var incrementalRequests = 0
     /// The first error the store gave while saving, if any (the run still completes).
     public var storeWarning: String?
+    /// Problems repaired while decoding, one line each, for stderr (`case C12: its title had bytes that are not
+    /// UTF-8; shown as U+FFFD`).
+    public var warnings: [String] = []
 
     public init() {}
 

@@ -18,6 +18,13 @@ actor MetricsRecorder {
         if rateLimited { metrics.rateLimited += 1 }
     }
 
+    /// Problems repaired in received pages, each reported once.
+    func warn(_ lines: [String]) {
+        for line in lines where !metrics.warnings.contains(line) {
+            metrics.warnings.append(line)
+        }
+    }
+
     func retried() {
         metrics.retries += 1
     }

@@ -21,6 +21,9 @@ struct PageSeries: Sendable {
     private(set) var received: [Int: Received] = [:]
     private(set) var requested: Set<Int> = []
     private(set) var failed: Set<Int> = []
+    /// Speculative pages that failed: never speculated on again, and once one has failed the list is not
+    /// speculated on at all, so a server that fails every page cannot draw requests at ever larger offsets.
+    private(set) var abandoned: Set<Int> = []
 
     init(base: TestRailEndpoint, pageSize: Int = TestRailEndpoint.maximumPageSize, expectedItems: Int? = nil) {
         self.base = base
@@ -28,9 +31,12 @@ struct PageSeries: Sendable {
         self.expectedItems = expectedItems
     }
 
-    /// The call for the page at `offset`: the server's own `next` link when one points there, else built.
+    /// The call for the page at `offset`: the server's own `next` link when one points there (and stays in this
+    /// list: ``TestRailEndpoint/isPage(of:)``), else built.
     func endpoint(offset: Int) -> TestRailEndpoint {
-        if let link = received.values.first(where: { $0.nextOffset == offset && $0.next != nil })?.next {
+        if let link = received.values.first(where: { $0.nextOffset == offset && $0.next != nil })?.next,
+            link.isPage(of: base)
+        {
             return link
         }
         if offset == 0 {
@@ -44,9 +50,11 @@ struct PageSeries: Sendable {
         requested.insert(offset)
     }
 
-    /// Forgets a request whose answer did not count (a speculative page that failed), so it can be asked again.
+    /// Forgets a request whose answer did not count (a speculative page that failed), so it can be asked again if
+    /// the chain needs it; it is not speculated on again.
     mutating func unmarkRequested(_ offset: Int) {
         requested.remove(offset)
+        abandoned.insert(offset)
     }
 
     mutating func record(offset: Int, _ shape: PageShape) {
@@ -114,7 +122,7 @@ struct PageSeries: Sendable {
 
     /// Offsets beyond everything asked so far, for speculative dispatch; none once the end is known.
     func speculativeOffsets(count: Int) -> [Int] {
-        guard count > 0, knownEnd == nil, received[0] != nil else { return [] }
+        guard count > 0, knownEnd == nil, received[0] != nil, abandoned.isEmpty else { return [] }
         let furthest = max(requested.max() ?? 0, received.keys.max() ?? 0)
         return (1...count).map { furthest + $0 * pageSize }
     }
