@@ -4,7 +4,7 @@ import TestRailAPI
 /// values always encode to equal bytes.
 extension JSONValue {
     enum Tag: UInt8 {
-        case null = 0, `false`, `true`, int, double, string, array, object
+        case null = 0, `false`, `true`, int, double, string, array, object, number
     }
 
     func write(to writer: inout BinaryWriter) {
@@ -19,6 +19,9 @@ extension JSONValue {
             writer.double(number)
         case .string(let text):
             writer.byte(Tag.string.rawValue)
+            writer.string(text)
+        case .number(let text):
+            writer.byte(Tag.number.rawValue)
             writer.string(text)
         case .array(let items):
             writer.byte(Tag.array.rawValue)
@@ -43,6 +46,7 @@ extension JSONValue {
         case .int: self = .int(try reader.signed())
         case .double: self = .double(try reader.double())
         case .string: self = .string(try reader.string())
+        case .number: self = .number(try reader.string())
         case .array:
             let count = try reader.count()
             var items: [JSONValue] = []

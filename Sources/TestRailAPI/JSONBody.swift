@@ -80,6 +80,9 @@ public enum JSONBody {
         case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
             // The document parsed; one value did not fit its field (a number too large for an integer id).
             return "a value casediff cannot hold at \(path(context))"
+        case DecodingError.dataCorrupted where (try? JSONSerialization.jsonObject(with: data)) != nil:
+            // JSONDecoder calls a number too large for its field invalid JSON, without saying where.
+            return "a value casediff cannot hold (a number too large for its field?)"
         case DecodingError.dataCorrupted(let context):
             return "invalid JSON (\(context.debugDescription))"
         default:

@@ -27,7 +27,7 @@ extension Page where Item: Decodable {
             return try TestRailEndpoint.nextPage(apiPath: link, after: requested)
         }
         if let fast = Item.self as? any JSONObjectDecodable.Type,
-            let page = fastDecode(data, itemsKey, fast, follow: follow)
+            let page = try fastDecode(data, itemsKey, fast, follow: follow)
         {
             return page
         }
@@ -60,27 +60,38 @@ extension Page where Item: Decodable {
     }
 
     /// The `JSONSerialization` path for ``JSONObjectDecodable`` items; nil hands the body to the `Decodable` path,
-    /// which classifies whatever is wrong with it.
+    /// which classifies whatever is wrong with it. It throws only for a number an integer field cannot hold, which
+    /// `JSONDecoder` would call invalid JSON without saying where.
     private static func fastDecode(
         _ data: Data, _ itemsKey: String, _ type: any JSONObjectDecodable.Type,
         follow: (String) throws -> TestRailEndpoint
-    ) -> Page<Item>? {
+    ) throws -> Page<Item>? {
         guard let root = try? JSONSerialization.jsonObject(with: data) else { return nil }
-        func items(_ list: Any?) -> [Item]? {
+        func items(_ list: Any?, path: String) throws -> [Item]? {
             guard let objects = list as? [[String: Any]] else { return nil }
             var result: [Item] = []
             result.reserveCapacity(objects.count)
-            for object in objects {
-                guard let item = (try? type.init(jsonObject: object)) as? Item else { return nil }
+            for (index, object) in objects.enumerated() {
+                let decoded: Any
+                do {
+                    decoded = try type.init(jsonObject: object)
+                } catch let error as UnholdableNumber {
+                    throw TestRailError.malformedResponse(
+                        "a value casediff cannot hold at \(path)[\(index)].\(error.field)")
+                } catch {
+                    return nil
+                }
+                guard let item = decoded as? Item else { return nil }
                 result.append(item)
             }
             return result
         }
         if let array = root as? [Any] {
-            guard let list = items(array) else { return nil }
+            guard let list = try items(array, path: "") else { return nil }
             return Page(items: list, offset: 0, limit: list.count, size: list.count, next: nil, isLegacy: true)
         }
-        guard let envelope = root as? [String: Any], let list = items(envelope[itemsKey]) else { return nil }
+        guard let envelope = root as? [String: Any], let list = try items(envelope[itemsKey], path: "." + itemsKey)
+        else { return nil }
         let links = envelope["_links"] as? [String: Any]
         var next: TestRailEndpoint?
         if let link = links?["next"] as? String {

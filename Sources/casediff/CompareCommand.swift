@@ -125,6 +125,7 @@ struct CompareCommand: AsyncParsableCommand {
                 ? "\(fetch.sides.map(\.rawValue).joined(separator: " and ")) \(fetch.instance): " : ""
             parts.append("\(which)fetched \(fetch.metrics.summary); rate limit \(fetch.rate)")
             if let warning = fetch.metrics.storeWarning { parts.append("warning: the store failed: \(warning)") }
+            reporting.warn(fetch.metrics.warnings)
         }
         if result.fetches.isEmpty {
             parts.append("compared two snapshots; nothing fetched")

@@ -92,6 +92,11 @@ final class Reporting: Sendable {
         if !quiet { console.write(line: "casediff: \(line)") }
     }
 
+    /// `casediff: warning: …` lines on stderr for what was repaired while fetching, even with `--quiet`.
+    func warn(_ lines: [String]) {
+        for line in lines { console.write(line: "casediff: warning: \(line)") }
+    }
+
     /// Logs the run's figures at the end (`run finished`).
     func logSummary(_ metrics: FetchMetrics?, rate: RateChoice?, extra: Logger.Metadata = [:]) {
         var metadata = metrics?.logMetadata ?? ["requests": .stringConvertible(0)]

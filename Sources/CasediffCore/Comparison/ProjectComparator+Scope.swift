@@ -54,6 +54,7 @@ struct Context: Sendable {
                 return normalizer.normalize(text, markup: matchRule == .markup)
             case .int(let number): return String(number)
             case .double(let number): return String(number)
+            case .number(let text): return text
             case .bool(let flag): return String(flag)
             case .array(let items):
                 // A multi-select or labels: its values as a set.

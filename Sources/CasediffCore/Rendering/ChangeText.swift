@@ -74,6 +74,7 @@ enum ChangeText {
         case .bool(let flag): text = String(flag)
         case .int(let number): text = String(number)
         case .double(let number): text = String(number)
+        case .number(let number): text = number
         case .array(let items): text = "[" + items.map { short($0, limit: limit) }.joined(separator: ", ") + "]"
         case .object(let object):
             if let content = object["content"] {

@@ -16,6 +16,15 @@ extension JSONValue {
         switch value {
         case let string as String:
             self = .string(string)
+        case let number as NSDecimalNumber:
+            // JSONSerialization's form for integers beyond 64 bits.
+            if let value = Int64(number.stringValue) {
+                self = .int(value)
+            } else if let text = Self.largeInteger(number.decimalValue) {
+                self = .number(text)
+            } else {
+                self = .double(number.doubleValue)
+            }
         case let number as NSNumber:
             let type = UInt8(bitPattern: number.objCType.pointee)
             if type == UInt8(ascii: "c") || type == UInt8(ascii: "B") {
@@ -42,11 +51,22 @@ enum JSONObjectField {
         int(object[key] as Any)
     }
 
+    /// Nil for a number no `Int` holds (`1e+308`, `2**70`), never a wrapped or truncated value.
     static func int(_ value: Any) -> Int? {
         switch value {
-        case let number as NSNumber: return number.intValue
+        case let number as NSDecimalNumber: return Int(number.stringValue)
+        case let number as NSNumber:
+            let type = UInt8(bitPattern: number.objCType.pointee)
+            if type == UInt8(ascii: "d") || type == UInt8(ascii: "f") { return Int(exactly: number.doubleValue) }
+            if type == UInt8(ascii: "Q") { return Int(exactly: number.uint64Value) }
+            return number.intValue
         case let string as String: return Int(string)
         default: return nil
         }
     }
+}
+
+/// A model's integer field holds a number no `Int` holds (`2**70`, `1e+308`); the page decoder names the item.
+struct UnholdableNumber: Error {
+    var field: String
 }

@@ -8,6 +8,9 @@ extension TestCase: JSONObjectDecodable {
         var sawTitle = false
         var custom: [String: JSONValue] = [:]
         for (key, value) in object {
+            if value is NSNumber, Self.integerKeys.contains(key), JSONObjectField.int(value) == nil {
+                throw UnholdableNumber(field: key)
+            }
             switch key {
             case "id":
                 guard let number = JSONObjectField.int(value) else { continue }
@@ -41,4 +44,9 @@ extension TestCase: JSONObjectDecodable {
         guard sawTitle else { throw TestRailError.malformedResponse("missing field 'title'") }
         customFields = custom
     }
+
+    private static let integerKeys: Set<String> = [
+        "id", "section_id", "suite_id", "template_id", "type_id", "priority_id", "milestone_id", "created_by",
+        "created_on", "updated_by", "updated_on", "display_order",
+    ]
 }
