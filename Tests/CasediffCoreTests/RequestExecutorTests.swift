@@ -28,7 +28,8 @@ import Testing
             credentials: Credentials(user: "qa@acme.test", apiKey: "s3cret-key"), transport: ClosureTransport(handler),
             timeout: .seconds(30))
         return RequestExecutor(
-            client: client, limiter: RateLimiter(.init(ceiling: nil), clock: clock), breaker: CircuitBreaker(clock: clock),
+            client: client, limiter: RateLimiter(.init(ceiling: nil), clock: clock),
+            breaker: CircuitBreaker(clock: clock),
             policy: policy, clock: clock, metrics: MetricsRecorder(), random: { 1 })
     }
 
