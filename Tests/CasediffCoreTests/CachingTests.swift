@@ -21,18 +21,16 @@ import Testing
     static let now = Date(timeIntervalSince1970: 10_000)
 
     @Test func thePolicyFollowsItsTable() {
-        let plain = CachePolicy.resolve(maxAge: nil, resumesFrom: nil, offline: false, now: Self.now)
+        let plain = CachePolicy.resolve(maxAge: nil, offline: false, now: Self.now)
         #expect(plain.freshSince == nil && !plain.isFresh(Self.now))
-        let aged = CachePolicy.resolve(maxAge: .seconds(600), resumesFrom: nil, offline: false, now: Self.now)
+        let aged = CachePolicy.resolve(maxAge: .seconds(600), offline: false, now: Self.now)
         #expect(aged.isFresh(Self.now.addingTimeInterval(-600)) && !aged.isFresh(Self.now.addingTimeInterval(-601)))
-        let resumed = CachePolicy.resolve(
-            maxAge: .seconds(60), resumesFrom: Self.now.addingTimeInterval(-900), offline: false, now: Self.now)
-        #expect(
-            resumed.isFresh(Self.now.addingTimeInterval(-900)) && !resumed.isFresh(Self.now.addingTimeInterval(-901)))
-        let refreshing = CachePolicy.resolve(
-            maxAge: nil, resumesFrom: nil, offline: false, incremental: true, now: Self.now)
+        // Resumed or incremental: only what this run's refresh saves (plus --max-age) is fresh.
+        let refreshing = CachePolicy.resolve(maxAge: nil, offline: false, refreshing: true, now: Self.now)
         #expect(refreshing.isFresh(Self.now) && !refreshing.isFresh(Self.now.addingTimeInterval(-1)))
-        let offline = CachePolicy.resolve(maxAge: nil, resumesFrom: nil, offline: true, now: Self.now)
+        let both = CachePolicy.resolve(maxAge: .seconds(60), offline: false, refreshing: true, now: Self.now)
+        #expect(both.isFresh(Self.now.addingTimeInterval(-60)) && !both.isFresh(Self.now.addingTimeInterval(-61)))
+        let offline = CachePolicy.resolve(maxAge: nil, offline: true, now: Self.now)
         #expect(offline.offline && offline.isFresh(.distantPast))
     }
 

@@ -67,7 +67,7 @@ import Testing
             }
             let database = try CasediffDatabase(path: path)
             defer { try? database.close() }
-            #expect(try database.schemaVersion() == 2)
+            #expect(try database.schemaVersion() == StoreSchema.version)
             let stored = try #require(try await database.page(key()))
             guard case .cases(let page) = stored.payload else {
                 Issue.record("not a cases page")
