@@ -141,4 +141,22 @@ import Testing
             #expect(await simulator.requestLog().count == sent)
         }
     }
+
+    /// A store that fails every call (a full disk, a read-only folder) costs the run nothing but one warning.
+    @Test func aFailingStoreIsOneWarningNotAFailedRun() async throws {
+        let broken = UnavailableStore(reason: .storeUnavailable(path: "/x/store.sqlite", detail: "the disk is full"))
+        try await TestRailSimulator.withRunning(dataset: CompareJobTests.dataset) { simulator in
+            let client = try simulator.demoClient()
+            let projects: [Side: ProjectReference] = [.left: .id(1), .right: .id(2)]
+            for maxAge in [nil, Duration.seconds(60)] {
+                let settings = StoreSettings(
+                    pages: broken, history: broken, location: "/x/store.sqlite", maxAge: maxAge)
+                let outcome = try await FetchSession(client: client, options: .init(store: settings))
+                    .run(projects: projects)
+                let plain = try await FetchSession(client: client, options: .init()).run(projects: projects)
+                #expect(outcome.projects == plain.projects)
+                #expect(outcome.metrics.storeWarning == "store /x/store.sqlite: the disk is full")
+            }
+        }
+    }
 }
