@@ -76,7 +76,7 @@ import Testing
 
             // A new store is stamped; an empty file becomes one.
             let fresh = folder.appendingPathComponent("new.sqlite").path
-            FileManager.default.createFile(atPath: fresh, contents: nil)
+            #expect(FileManager.default.createFile(atPath: fresh, contents: nil))
             let database = try CasediffDatabase(path: fresh)
             #expect(try await database.pool.read { db in try StoreSchema.identify(db) } == .casediff)
             try database.close()
@@ -96,7 +96,7 @@ import Testing
         } throws: { error in
             String(describing: error) == "store '': the path is empty; pass a file path"
         }
-        try await withFolder { folder in
+        _ = try await withFolder { folder in
             #expect {
                 try CasediffDatabase(path: folder.path)
             } throws: { error in
@@ -148,7 +148,7 @@ import Testing
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
             // Offline cannot upgrade or fill a store: it says so.
             let empty = folder.appendingPathComponent("empty.sqlite").path
-            FileManager.default.createFile(atPath: empty, contents: nil)
+            #expect(FileManager.default.createFile(atPath: empty, contents: nil))
             #expect {
                 try CasediffDatabase(path: empty, readOnly: true)
             } throws: { error in String(describing: error).hasSuffix("is empty; run once without --offline to fill it")
