@@ -14,8 +14,15 @@ import Testing
     /// The fault-free run's exit code and stdout.
     static func baseline() async throws -> CLIResult {
         try await TestRailSimulator.withRunning(dataset: dataset, configuration: HostileDatasets.configuration) {
-            try await CLIRunner.run(arguments, environment: HostileDatasets.environment($0))
+            normalised(try await CLIRunner.run(arguments, environment: HostileDatasets.environment($0)), $0)
         }
+    }
+
+    /// `result` with the instance's address (its port differs per simulator) written `<instance>`.
+    static func normalised(_ result: CLIResult, _ simulator: RunningSimulator) -> CLIResult {
+        var result = result
+        result.stdout = result.stdout.replacingOccurrences(of: simulator.baseURL.absoluteString, with: "<instance>")
+        return result
     }
 
     /// One run at `rate` with every fault kind, seeded, and the faults the simulator injected.
@@ -26,7 +33,7 @@ import Testing
         return try await TestRailSimulator.withRunning(dataset: dataset, configuration: configuration) { simulator in
             let (result, _) = try await HostileDatasets.timedRun(
                 arguments, environment: HostileDatasets.environment(simulator), limit: .seconds(120))
-            return (result, await simulator.requestLog().compactMap(\.fault))
+            return (normalised(result, simulator), await simulator.requestLog().compactMap(\.fault))
         }
     }
 
