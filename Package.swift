@@ -105,7 +105,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CasediffCLITests",
-            dependencies: ["TestRailSimulator", "TestRailAPI", "CasediffCore", "CasediffStore"]
+            dependencies: [
+                "TestRailSimulator", "TestRailAPI", "CasediffCore", "CasediffStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

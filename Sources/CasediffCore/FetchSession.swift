@@ -2,8 +2,11 @@ import Foundation
 import TestRailAPI
 
 /// One fetch with casediff's memory around it: it picks the rate (given, learned or guessed), plans with the
-/// stored size hints, answers from fresh stored pages (resuming an interrupted run), and afterwards records the
-/// suites' sizes, any rate learned from 429s, and the run's outcome.
+/// stored size hints, answers from fresh stored pages, proves an interrupted run's suites against the server now
+/// before reusing them, and afterwards records the suites' sizes, any rate learned from 429s, and the run's outcome.
+///
+/// The store is a cache: when it fails (a full or read-only disk, an I/O error, a store that could not be opened)
+/// the run goes on without it and its metrics carry one warning; only `--offline`, which has nothing else, fails.
 public struct FetchSession: Sendable {
     public struct Options: Sendable {
         public var controller: FetchController.Configuration
@@ -53,15 +56,24 @@ public struct FetchSession: Sendable {
 
     /// The rate profile this session will use.
     public func rate() async throws -> RateChoice {
+        var ignored: String?
+        return try await rate(warning: &ignored)
+    }
+
+    private func rate(warning: inout String?) async throws -> RateChoice {
         var learned: LearnedRate?
         if options.rate == nil, let store = options.store {
-            learned = try await Self.storeCall(store) { try await store.history.learnedRate(instance: instance) }
+            learned = try await Self.tolerating(store, &warning) {
+                try await store.history.learnedRate(instance: instance)
+            }
+            .flatMap { $0 }
         }
         return RateChoice.resolve(given: options.rate, learned: learned, guess: RateProfile.guess(for: client.baseURL))
     }
 
     public func run(projects: [Side: ProjectReference]) async throws -> Outcome {
-        let rate = try await rate()
+        var warning: String?
+        let rate = try await rate(warning: &warning)
         let store = options.store
         var ticket: RunTicket?
         var cache: PageCache?
@@ -71,36 +83,42 @@ public struct FetchSession: Sendable {
             let now = store.now()
             if !store.offline {
                 let subject = projects.keys.sorted().map { "\(projects[$0]!)" }.joined(separator: " vs ")
-                ticket = try await Self.storeCall(store) {
+                ticket = try await Self.tolerating(store, &warning) {
                     try await store.history.beginRun(
                         instance: instance, subject: subject, at: now, resumeWindow: store.resumeWindow)
                 }
             }
+            let resuming = ticket?.resumesFrom != nil
             let policy = CachePolicy.resolve(
-                maxAge: store.maxAge, resumesFrom: ticket?.resumesFrom, offline: store.offline,
-                incremental: options.incremental, now: now)
+                maxAge: store.maxAge, offline: store.offline, refreshing: options.incremental || resuming, now: now)
             cache = PageCache(store: store.pages, policy: policy, now: store.now)
-            stored = try await Self.storeCall(store) { try await store.history.sizeHints(instance: instance) }
+            if store.offline {
+                stored = try await Self.storeCall(store) { try await store.history.sizeHints(instance: instance) }
+            } else {
+                stored =
+                    try await Self.tolerating(store, &warning) {
+                        try await store.history.sizeHints(instance: instance)
+                    } ?? FixedSizeHints([:])
+            }
             if options.hints == nil { hints = stored }
         }
         let limiter = RateLimiter(.init(ceiling: rate.profile.requestsPerMinute), clock: options.clock)
         var refreshed = IncrementalRefresher.Outcome()
         let refreshMetrics = MetricsRecorder()
-        if options.incremental, let store, let cache, !store.offline {
-            let suites = projects.values.compactMap { reference -> Int? in
-                if case .id(let id) = reference { return id }
-                return nil
-            }.flatMap { projectID in
-                (stored.byProject[projectID] ?? []).map { (projectID: projectID, suiteID: $0.suiteID) }
+        if let store, let cache, !store.offline {
+            let suites = try await refreshCandidates(
+                projects, hints: stored, resumesFrom: ticket?.resumesFrom, store: store, warning: &warning)
+            if !suites.isEmpty {
+                let executor = RequestExecutor(
+                    client: client, limiter: limiter, breaker: CircuitBreaker(clock: options.clock),
+                    policy: options.controller.retry, clock: options.clock, metrics: refreshMetrics,
+                    random: { Double.random(in: 0..<1) }, observer: options.observer)
+                refreshed = try await IncrementalRefresher(
+                    executor: executor, cache: cache, instance: instance,
+                    concurrency: options.controller.concurrency,
+                    storedSince: options.incremental ? nil : ticket?.resumesFrom
+                ).run(suites)
             }
-            let executor = RequestExecutor(
-                client: client, limiter: limiter, breaker: CircuitBreaker(clock: options.clock),
-                policy: options.controller.retry, clock: options.clock, metrics: refreshMetrics,
-                random: { Double.random(in: 0..<1) }, observer: options.observer)
-            refreshed = try await IncrementalRefresher(
-                executor: executor, pages: store.pages, cache: cache, instance: instance,
-                concurrency: options.controller.concurrency
-            ).run(suites)
         }
         let controller = FetchController(
             client: client, configuration: options.controller, limiter: limiter, clock: options.clock, hints: hints,
@@ -115,8 +133,11 @@ public struct FetchSession: Sendable {
             fetched.metrics.incrementalFallbacks = refreshed.fullFetches
             fetched.metrics.incrementalRequests = refreshCost.requests
             if let store, !store.offline {
-                try await remember(fetched.projects, limiter: limiter, store: store, ticket: ticket)
+                try await remember(fetched.projects, limiter: limiter, store: store, ticket: ticket, warning: &warning)
             }
+            var seen: Set<String> = []
+            let warnings = [warning, fetched.metrics.storeWarning].compactMap { $0 }.filter { seen.insert($0).inserted }
+            fetched.metrics.storeWarning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
             return Outcome(
                 projects: fetched.projects, metrics: fetched.metrics, rate: rate, resumed: ticket?.resumesFrom != nil)
         } catch {
@@ -127,14 +148,55 @@ public struct FetchSession: Sendable {
             if let store, !Task.isCancelled {
                 try? await saveLearnedRate(limiter, store: store, at: store.now())
             }
+            if case CasediffError.notStored(let keys) = error, let store, let cache {
+                let damaged = await cache.damaged(among: keys)
+                if !damaged.isEmpty {
+                    let copies = damaged.count == 1 ? "copy" : "copies"
+                    throw CasediffError.store(
+                        path: store.location,
+                        detail:
+                            "the stored \(copies) of \(PageCache.list(damaged)) failed the checksum (damaged); run once without --offline to fetch again"
+                    )
+                }
+            }
             throw error
         }
+    }
+
+    /// The stored suites to prove before the fetch: with `--incremental` every suite the size hints know of the
+    /// projects named by id; when resuming, every suite the interrupted run stored (of the projects named by id,
+    /// or all of them when a project is named by name, whose id the run has yet to learn).
+    private func refreshCandidates(
+        _ projects: [Side: ProjectReference], hints: FixedSizeHints, resumesFrom: Date?, store: StoreSettings,
+        warning: inout String?
+    ) async throws -> [(projectID: Int, suiteID: Int)] {
+        let ids = projects.values.compactMap { reference -> Int? in
+            if case .id(let id) = reference { return id }
+            return nil
+        }
+        var suites: [StoredSuite] = []
+        if options.incremental {
+            suites += ids.flatMap { projectID in
+                (hints.byProject[projectID] ?? []).map { StoredSuite(projectID: projectID, suiteID: $0.suiteID) }
+            }
+        }
+        if let resumesFrom {
+            let resumable =
+                try await Self.tolerating(store, &warning) {
+                    try await store.pages.suitesStored(instance: instance, since: resumesFrom)
+                } ?? []
+            let anyByName = ids.count < projects.count
+            suites += resumable.filter { anyByName || ids.contains($0.projectID) }
+        }
+        var seen: Set<StoredSuite> = []
+        return suites.filter { seen.insert($0).inserted }.map { ($0.projectID, $0.suiteID) }
     }
 
     /// After a complete fetch: every suite's size (a filtered fetch adds to what is known, a full one replaces
     /// it), the rate learned from 429s, and the run's outcome.
     private func remember(
-        _ projects: [Side: ProjectData], limiter: RateLimiter, store: StoreSettings, ticket: RunTicket?
+        _ projects: [Side: ProjectData], limiter: RateLimiter, store: StoreSettings, ticket: RunTicket?,
+        warning: inout String?
     ) async throws {
         let now = store.now()
         var sizes: [Int: [SuiteSizeHint]] = [:]
@@ -144,7 +206,7 @@ public struct FetchSession: Sendable {
             }
         }
         let complete = options.controller.suites.isEmpty
-        try await Self.storeCall(store) {
+        _ = try await Self.tolerating(store, &warning) {
             try await store.history.saveSizes(sizes, instance: instance, complete: complete, at: now)
             try await saveLearnedRate(limiter, store: store, at: now)
             if let ticket {
@@ -165,5 +227,19 @@ public struct FetchSession: Sendable {
         -> Value
     {
         try await CasediffError.guardingStore(path: store.location, body)
+    }
+
+    /// A store call the run survives: its failure becomes the run's store warning (the first one only) and nil.
+    static func tolerating<Value: Sendable>(
+        _ store: StoreSettings, _ warning: inout String?, _ body: () async throws -> Value
+    ) async throws -> Value? {
+        do {
+            return try await storeCall(store, body)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if warning == nil { warning = String(describing: error) }
+            return nil
+        }
     }
 }

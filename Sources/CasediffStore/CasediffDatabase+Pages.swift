@@ -5,45 +5,53 @@ import GRDB
 /// Pages: one row per fetched page, keyed by ``PageKey``, each written in its own transaction.
 extension CasediffDatabase: PageStore {
     public func page(_ key: PageKey) async throws -> StoredPage? {
-        let found = try await reading { db -> (PagePayloadCodec.Row, Double)? in
+        let found = try await reading { db -> (StoredRow, Int64)? in
             try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT item_count, page_limit, next, legacy, format, fetched_at, payload FROM page
+                    SELECT \(StoredRow.columns), checksum FROM page
                     WHERE instance = ? AND resource = ? AND project_id = ? AND suite_id = ? AND page_offset = ?
                     """, arguments: [key.instance, key.resource.rawValue, key.projectID, key.suiteID, key.offset]
-            ).map { row in
-                (
-                    PagePayloadCodec.Row(
-                        itemCount: row[0], limit: row[1], next: row[2], legacy: row[3], format: row[4],
-                        payload: row[6]),
-                    row[5]
-                )
-            }
+            ).map { row in (StoredRow(row), row[12]) }
         }
-        guard let (stored, fetchedAt) = found else { return nil }
+        guard let (stored, checksum) = found else { return nil }
+        guard stored.computedChecksum == checksum else { throw DamagedPage(key: key) }
         do {
-            let payload = try PagePayloadCodec.decode(key.resource, offset: key.offset, row: stored)
-            return StoredPage(payload: payload, fetchedAt: Date(timeIntervalSince1970: fetchedAt))
+            let payload = try PagePayloadCodec.decode(key.resource, offset: key.offset, row: stored.content)
+            return StoredPage(payload: payload, fetchedAt: Date(timeIntervalSince1970: stored.fetchedAt))
         } catch {
-            // A row this casediff cannot read counts as absent: the page is fetched again and overwritten.
+            // A whole row this casediff cannot read (an older format) counts as absent: fetched again, overwritten.
             return nil
         }
     }
 
     public func save(_ payload: UnitPayload, for key: PageKey, fetchedAt: Date) async throws {
-        let row = try PagePayloadCodec.encode(payload)
+        let row = StoredRow(key: key, content: try PagePayloadCodec.encode(payload), fetchedAt: fetchedAt)
+        let checksum = row.computedChecksum
         try await writing { db in
             try db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO page (instance, resource, project_id, suite_id, page_offset, item_count,
-                        page_limit, next, legacy, format, fetched_at, payload)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO page (\(StoredRow.columns), checksum)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    key.instance, key.resource.rawValue, key.projectID, key.suiteID, key.offset, row.itemCount,
-                    row.limit, row.next, row.legacy, row.format, fetchedAt.timeIntervalSince1970, row.payload,
+                    row.instance, row.resource, row.projectID, row.suiteID, row.offset, row.content.itemCount,
+                    row.content.limit, row.content.next, row.content.legacy, row.content.format, row.fetchedAt,
+                    row.content.payload, checksum,
                 ])
+        }
+    }
+
+    public func suitesStored(instance: String, since: Date) async throws -> [StoredSuite] {
+        try await reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT project_id, suite_id FROM page
+                    WHERE instance = ? AND resource = 'cases' AND page_offset = 0 AND fetched_at >= ?
+                    ORDER BY project_id, suite_id
+                    """, arguments: [instance, since.timeIntervalSince1970]
+            ).map { StoredSuite(projectID: $0[0], suiteID: $0[1]) }
         }
     }
 

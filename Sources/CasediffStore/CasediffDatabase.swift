@@ -11,35 +11,95 @@ public final class CasediffDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the store at `path` and migrates it to the current schema; with `readOnly`
+    /// (`--offline`) opens an existing, current store without writing anything, so a read-only file or folder
+    /// serves.
+    ///
+    /// Refused with ``CasediffError/store(path:detail:)``: an empty path, a path that is not a regular file, a
+    /// database that is not a casediff store, one written by a newer casediff. Reported as
+    /// ``CasediffError/storeUnavailable(path:detail:)`` (a fetching run goes on without the store): a folder or
+    /// file that cannot be created, permissions, a full or read-only disk, an I/O error.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        do {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try FileManager.default.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            }
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(10)
+        if path.isEmpty { throw CasediffError.store(path: "''", detail: "the path is empty; pass a file path") }
+        if case .other(let what) = StoreFile.kind(path) {
+            throw CasediffError.store(path: path, detail: "is \(what), not a store file; pass a file path")
+        }
+        if readOnly, case .regular(size: 0) = StoreFile.kind(path) { throw Self.emptyOffline(path) }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.readonly = readOnly
+        if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            let existed = FileManager.default.fileExists(atPath: path)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            if !existed {
-                // The store holds a copy of the instance's test cases: only its owner may read it (SQLite gives
-                // the WAL and shared-memory files the same mode).
-                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-            }
-        } catch {
-            throw CasediffError.store(path: path, detail: Self.describe(error))
+            try StoreFile.createDirectories(for: path)
+            // The store holds a copy of the instance's test cases: only its owner may read it. The file is made
+            // 0600 before SQLite opens it, and SQLite gives the -wal and -shm files the database's mode.
+            try StoreFile.createIfAbsent(path)
         }
-        try migrate(StoreSchema.migrator())
+        do {
+            if !readOnly, case .regular(let size) = StoreFile.kind(path), size > 0 {
+                // Look before casediff writes: switching an unrelated database to WAL would already change it.
+                var look = Configuration()
+                look.readonly = true
+                let queue = try DatabaseQueue(path: path, configuration: look)
+                defer { try? queue.close() }
+                try Self.accept(try queue.read(StoreSchema.identify), path: path)
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw Self.failure(error, path: path)
+        }
+        if readOnly {
+            let identity = try guardedSync { try self.pool.read(StoreSchema.identify) }
+            try Self.accept(identity, path: path)
+            if identity == .empty { throw Self.emptyOffline(path) }
+            let applied = try guardedSync { try self.schemaVersion() }
+            if applied < StoreSchema.version {
+                throw CasediffError.store(
+                    path: path, detail: "written by an earlier casediff; run once without --offline to upgrade it")
+            }
+        } else {
+            StoreFile.tightenCompanions(of: path)
+        }
+        try migrate(StoreSchema.migrator(), readOnly: readOnly)
+    }
+
+    private static func emptyOffline(_ path: String) -> CasediffError {
+        .store(path: path, detail: "is empty; run once without --offline to fill it")
+    }
+
+    /// Refuses a database that is not a casediff store.
+    private static func accept(_ identity: StoreSchema.Identity, path: String) throws {
+        if case .foreign(let what) = identity {
+            throw CasediffError.store(
+                path: path, detail: "not a casediff store (\(what)); pass --store with another path")
+        }
+    }
+
+    /// A synchronous store access, its failure worded as a one-line store error.
+    private func guardedSync<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as CasediffError {
+            throw error
+        } catch {
+            throw Self.failure(error, path: path)
+        }
+    }
+
+    /// An error met while opening, as the one line the user sees: refused (not a store) or unavailable.
+    static func failure(_ error: any Error, path: String) -> CasediffError {
+        if let error = error as? CasediffError { return error }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_NOTADB {
+            return .store(path: path, detail: describe(error))
+        }
+        return .storeUnavailable(path: path, detail: describe(error))
     }
 
     /// Applies `migrator` (tests pass an older one to build a store as an older casediff left it).
-    func migrate(_ migrator: DatabaseMigrator) throws {
+    func migrate(_ migrator: DatabaseMigrator, readOnly: Bool = false) throws {
         do {
             let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
             if superseded {
@@ -49,11 +109,9 @@ public final class CasediffDatabase: Sendable {
                         "written by a newer casediff (schema newer than \(StoreSchema.version)); upgrade casediff or pass --store with another path"
                 )
             }
-            try migrator.migrate(pool)
-        } catch let error as CasediffError {
-            throw error
+            if !readOnly { try migrator.migrate(pool) }
         } catch {
-            throw CasediffError.store(path: path, detail: Self.describe(error))
+            throw Self.failure(error, path: path)
         }
     }
 
@@ -88,9 +146,18 @@ public final class CasediffDatabase: Sendable {
             case .SQLITE_CORRUPT: return "the database is damaged; remove the file to start afresh"
             case .SQLITE_BUSY, .SQLITE_LOCKED: return "another process holds the store locked"
             case .SQLITE_FULL: return "the disk is full"
-            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return "cannot open it for writing"
-            default: return error.message ?? "\(error.resultCode)"
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return "cannot write it (read-only file or folder)"
+            case .SQLITE_CANTOPEN: return "cannot open it (check the folder exists and is writable)"
+            case .SQLITE_IOERR: return "an I/O error (\(error.message ?? "disk"))"
+            default: return error.message.map { "\($0) (\(error.resultCode))" } ?? "\(error.resultCode)"
             }
+        }
+        if let error = error as? CocoaError {
+            // Foundation's file errors: the path and the reason, never the raw user-info dump.
+            if let underlying = error.underlying as? POSIXError {
+                return StoreFile.reason(underlying.code.rawValue)
+            }
+            return error.localizedDescription
         }
         return String(describing: error)
     }

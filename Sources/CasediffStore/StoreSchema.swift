@@ -7,7 +7,15 @@ import GRDB
 /// |---------|------------------|---------------------------------------------------------------------------|
 /// | 1       | `v1-pages`       | `page` (one row per fetched page, JSON items), `suite_size` (size hints)  |
 /// | 2       | `v2-runs-rates`  | `page.format` (binary cases and sections), `run` (resume), `learned_rate` |
+/// | 3       | `v3-checksums`   | `page.checksum` (CRC-32 of the row), the `application_id` stamp           |
+///
+/// A store is recognised by its `application_id` (``applicationID``, stamped by `v3-checksums`); a file without
+/// one is a store only when it is empty or holds exactly the tables an earlier casediff made.
 enum StoreSchema {
+    /// `PRAGMA application_id` of a casediff store: "CDIF".
+    static let applicationID: Int32 = 0x4344_4946
+    /// Every table an earlier (unstamped) casediff store can hold.
+    static let tables: Set<String> = ["page", "suite_size", "run", "learned_rate", "grdb_migrations"]
     /// Every migration in order: its identifier (recorded in the file) and what it does.
     static let migrations: [(id: String, apply: @Sendable (Database) throws -> Void)] = [
         (
@@ -65,6 +73,24 @@ enum StoreSchema {
                         """)
             }
         ),
+        (
+            "v3-checksums",
+            { db in
+                try db.execute(sql: "ALTER TABLE page ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0")
+                // Rows an earlier casediff wrote are stamped as they stand: from now on a changed bit is caught.
+                let rowIDs = try Int64.fetchAll(db, sql: "SELECT rowid FROM page")
+                for rowID in rowIDs {
+                    guard
+                        let row = try Row.fetchOne(
+                            db, sql: "SELECT \(StoredRow.columns) FROM page WHERE rowid = ?", arguments: [rowID])
+                    else { continue }
+                    try db.execute(
+                        sql: "UPDATE page SET checksum = ? WHERE rowid = ?",
+                        arguments: [StoredRow(row).computedChecksum, rowID])
+                }
+                try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            }
+        ),
     ]
 
     /// The schema version this casediff writes.
@@ -78,5 +104,31 @@ enum StoreSchema {
             if migration.id == last { break }
         }
         return migrator
+    }
+}
+
+extension StoreSchema {
+    /// What a database file is, before casediff writes anything into it.
+    enum Identity: Equatable {
+        case casediff
+        /// A store made before the `application_id` stamp: its tables say what it is.
+        case earlierCasediff
+        case empty
+        /// Something else; the text says what, for the refusal.
+        case foreign(String)
+    }
+
+    static func identify(_ db: Database) throws -> Identity {
+        let stamp = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if stamp == applicationID { return .casediff }
+        if stamp != 0 { return .foreign("another application's database (application_id \(stamp))") }
+        let found = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if found.isEmpty { return .empty }
+        if Set(found).isSubset(of: tables), found.contains("grdb_migrations"), found.contains("page") {
+            return .earlierCasediff
+        }
+        let shown = found.prefix(3).joined(separator: ", ") + (found.count > 3 ? ", …" : "")
+        return .foreign("an SQLite database with other tables (\(shown))")
     }
 }

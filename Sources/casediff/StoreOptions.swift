@@ -15,6 +15,7 @@ struct StoreLocationOptions: ParsableArguments {
     var noStore = false
 
     func validate() throws {
+        if store?.isEmpty == true { throw ValidationError("--store needs a file path; '' is empty") }
     }
 
     /// The store's path; nil with `--no-store`, or when neither `HOME` nor `XDG_CACHE_HOME` gives a place.
@@ -30,7 +31,9 @@ struct StoreLocationOptions: ParsableArguments {
         guard let path = path(environment: environment), FileManager.default.fileExists(atPath: path) else {
             return try await body(nil)
         }
-        let database = try CasediffDatabase(path: path)
+        // Discovery only reads (a learned rate): read-only, so it never changes a store, and one it cannot read
+        // is simply not used.
+        guard let database = try? CasediffDatabase(path: path, readOnly: true) else { return try await body(nil) }
         defer { try? database.close() }
         return try await body(database)
     }
@@ -76,7 +79,18 @@ struct StoreOptions: ParsableArguments {
         if offline, !FileManager.default.fileExists(atPath: path) {
             throw CasediffError.store(path: path, detail: "does not exist; run once without --offline to fill it")
         }
-        let database = try CasediffDatabase(path: path)
+        let database: CasediffDatabase
+        do {
+            // Offline nothing is written: read-only, so a read-only store or folder serves.
+            database = try CasediffDatabase(path: path, readOnly: offline)
+        } catch let error as CasediffError {
+            // A store that cannot be opened (read-only folder, full disk) is no reason to fail a run that
+            // fetches: it goes on without it and warns once. Offline has nothing else to go on.
+            guard case .storeUnavailable = error, !offline else { throw error }
+            let unavailable = UnavailableStore(reason: error)
+            return try await body(
+                StoreSettings(pages: unavailable, history: unavailable, location: path, maxAge: maxAge?.duration))
+        }
         defer { try? database.close() }
         let settings = StoreSettings(
             pages: database, history: database, location: path, maxAge: maxAge?.duration, offline: offline)

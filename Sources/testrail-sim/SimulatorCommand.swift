@@ -77,14 +77,53 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "Latency jitter (±) in milliseconds.")
     var jitterMs = 0
 
-    @Option(help: "Share of requests answered with 500/503.")
-    var serverErrorRate = 0.0
+    @Option(help: "Share of requests that fail, spread evenly over --fault-kinds.")
+    var faultRate = 0.0
 
-    @Option(help: "Share of requests whose connection drops mid-body.")
-    var dropRate = 0.0
+    @Option(help: "The kinds --fault-rate injects: all, or a list of 5xx,drop,truncate,html,409,429.")
+    var faultKinds = "all"
 
-    @Option(help: "Share of requests whose JSON body is cut in half.")
-    var truncateRate = 0.0
+    @Option(help: "Share of requests answered with 500/503 (overrides its share of --fault-rate).")
+    var serverErrorRate: Double?
+
+    @Option(help: "Share of requests whose connection drops mid-body (overrides its share of --fault-rate).")
+    var dropRate: Double?
+
+    @Option(help: "Share of requests whose JSON body is cut in half (overrides its share of --fault-rate).")
+    var truncateRate: Double?
+
+    @Option(help: "Hostile: redirect calls to this other origin (e.g. http://127.0.0.2:8080/).")
+    var redirectTo: String?
+
+    @Option(help: "Hostile: the redirect's status (301, 302, 303, 307 or 308).")
+    var redirectStatus = 302
+
+    @Option(help: "Hostile: point _links.next elsewhere: project:ID:SUITE, call:delete_case/10000 or host:URL.")
+    var tamperNextLinks: String?
+
+    @Flag(help: "Hostile: answer 400 quoting the request's Authorization header and its decoded user:key.")
+    var echoAuth = false
+
+    @Option(help: "Hostile: answer 200 promising this many bytes, sent at --trickle-rate.")
+    var trickle: Int?
+
+    @Option(help: "Hostile: bytes per second of --trickle.")
+    var trickleRate = 1024
+
+    @Option(help: "Hostile: answer 200 with a valid JSON body of this many bytes, sent fast.")
+    var oversizedBody: Int?
+
+    @Flag(help: "Hostile: accept requests and never answer them.")
+    var silent = false
+
+    @Option(help: "Hostile: the API methods the hostile mode applies to (comma-separated; default every call).")
+    var hostileMethods: String?
+
+    @Option(help: "Hostile data in one case: numbers, nesting, utf8 (comma-separated; see docs/simulator.md).")
+    var hostileData: String?
+
+    @Option(help: "The case --hostile-data alters (default: the lowest case id).")
+    var hostileCase: Int?
 
     @Option(help: "A maintenance window, seconds after start: START-END (repeatable). Answers 409 inside it.")
     var maintenance: [String] = []
@@ -121,6 +160,86 @@ struct SimulatorCommand: AsyncParsableCommand {
             throw ValidationError("--rate-limit must be a positive number of requests per minute")
         }
         _ = try maintenanceWindows()
+        _ = try faultPlan()
+        _ = try hostility()
+        _ = try hostileDataKinds()
+    }
+
+    func faultPlan() throws -> FaultPlan {
+        guard let kinds = FaultKind.parse(faultKinds) else {
+            let names = FaultKind.allCases.map(\.rawValue).joined(separator: ",")
+            throw ValidationError("--fault-kinds takes all or a list of \(names); got '\(faultKinds)'")
+        }
+        let rates = [faultRate, serverErrorRate ?? 0, dropRate ?? 0, truncateRate ?? 0]
+        guard rates.allSatisfy({ (0...1).contains($0) }) else {
+            throw ValidationError("fault rates are shares between 0 and 1")
+        }
+        var plan = FaultPlan.mixed(rate: faultRate, kinds: kinds)
+        if let serverErrorRate { plan.serverErrorRate = serverErrorRate }
+        if let dropRate { plan.dropRate = dropRate }
+        if let truncateRate { plan.truncateRate = truncateRate }
+        return plan
+    }
+
+    func hostility() throws -> [HostileMode] {
+        var behaviours: [HostileMode.Behaviour] = []
+        if let redirectTo {
+            guard let url = URL(string: redirectTo), url.scheme != nil, url.host != nil else {
+                throw ValidationError("--redirect-to takes an absolute URL; got '\(redirectTo)'")
+            }
+            guard [301, 302, 303, 307, 308].contains(redirectStatus) else {
+                throw ValidationError("--redirect-status takes 301, 302, 303, 307 or 308")
+            }
+            behaviours.append(.redirect(origin: url, status: redirectStatus))
+        }
+        if let tamperNextLinks { behaviours.append(.tamperNextLinks(try Self.nextLink(tamperNextLinks))) }
+        if echoAuth { behaviours.append(.echoAuthorization(status: 400)) }
+        if let trickle {
+            guard trickle > 0, trickleRate > 0 else {
+                throw ValidationError("--trickle and --trickle-rate are positive")
+            }
+            behaviours.append(.trickle(contentLength: trickle, bytesPerSecond: trickleRate))
+        }
+        if let oversizedBody {
+            guard oversizedBody > 0 else { throw ValidationError("--oversized-body is a positive number of bytes") }
+            behaviours.append(.oversizedBody(bytes: oversizedBody))
+        }
+        if silent { behaviours.append(.silence) }
+        guard behaviours.count <= 1 else {
+            throw ValidationError(
+                "give one hostile mode of --redirect-to, --tamper-next-links, --echo-auth, --trickle, --oversized-body "
+                    + "and --silent")
+        }
+        let methods = hostileMethods.map { Set($0.split(separator: ",").map(String.init)) }
+        return behaviours.map { HostileMode($0, methods: methods) }
+    }
+
+    static func nextLink(_ text: String) throws -> HostileMode.NextLink {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            switch parts[0] {
+            case "project":
+                let ids = parts[1].split(separator: ":").compactMap { Int($0) }
+                if ids.count == 2 { return .otherProject(projectID: ids[0], suiteID: ids[1]) }
+            case "call":
+                if !parts[1].isEmpty { return .otherCall(parts[1]) }
+            case "host":
+                if let url = URL(string: parts[1]), url.host != nil { return .otherHost(url) }
+            default:
+                break
+            }
+        }
+        throw ValidationError("--tamper-next-links takes project:ID:SUITE, call:METHOD/ARGS or host:URL; got '\(text)'")
+    }
+
+    func hostileDataKinds() throws -> [HostileData] {
+        guard let hostileData else { return [] }
+        return try hostileData.split(separator: ",").map { name in
+            guard let kind = HostileData(rawValue: String(name)) else {
+                throw ValidationError("--hostile-data takes numbers, nesting, utf8; got '\(name)'")
+            }
+            return kind
+        }
     }
 
     func maintenanceWindows() throws -> [Range<Duration>] {
@@ -134,7 +253,7 @@ struct SimulatorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let dataset: Dataset
+        var dataset: Dataset
         if let fixtures {
             do {
                 dataset = try Dataset(contentsOf: URL(fileURLWithPath: fixtures))
@@ -148,14 +267,17 @@ struct SimulatorCommand: AsyncParsableCommand {
                     skew: skew, drift: drift, suiteMode: suiteMode)
             ).make()
         }
+        for kind in try hostileDataKinds() {
+            kind.apply(to: &dataset, caseID: hostileCase)
+        }
         let configuration = SimulatorConfiguration(
             host: host, port: port, basePath: basePath, users: [.init(email: user, key: key, isAdmin: admin)],
             rateLimitPerMinute: rateLimit,
             latency: .milliseconds(latencyMs), jitter: .milliseconds(jitterMs),
-            faults: FaultPlan(serverErrorRate: serverErrorRate, dropRate: dropRate, truncateRate: truncateRate),
+            faults: try faultPlan(),
             maintenanceWindows: try maintenanceWindows(), legacyArrays: legacy, apiEnabled: !apiDisabled, seed: seed,
             requestLogPath: requestLog, suitesPaginated: paginatedSuites, betaHeaderPagination: betaHeaderPagination,
-            authenticationBanner: authBanner, zeroLimitNextLinks: zeroLimitLinks)
+            authenticationBanner: authBanner, zeroLimitNextLinks: zeroLimitLinks, hostility: try hostility())
         let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
         let summary =
             "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.cases.count) cases"

@@ -1,6 +1,7 @@
 import CasediffCore
 import CasediffStore
 import Foundation
+import GRDB
 import TestRailAPI
 import TestRailSimulator
 import Testing
@@ -43,24 +44,24 @@ import Testing
         return PageKey(instance: instance, resource: resource, projectID: project, suiteID: suite, offset: offset)
     }
 
-    @Test func aRunKilledMidFetchResumesWithoutFetchingAStoredPageAgain() async throws {
+    @Test func aRunKilledMidFetchThenAServerEditResumesToTheFreshDiff() async throws {
         let folder = try makeFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var configuration = Self.configuration
         configuration.latency = .milliseconds(80)
+        var edited = Self.dataset
+        edited.cases.remove(at: edited.cases.count / 2)
+        let afterDeletion = edited
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
             let environment = environment(simulator, folder)
             let arguments = ["compare", "1", "2", "--format", "json", "--reproducible", "--concurrency", "2"]
-            let reference = try await CLIRunner.run(arguments + ["--no-store"], environment: environment)
-            #expect(reference.status == 1)
-            let afterReference = await simulator.requestLog().count
+            let before = await simulator.requestLog().count
 
             // kill -9 once a dozen answers have gone out: some pages are stored, others are on their way.
             let killed = try await CLIRunner.run(arguments, environment: environment, signal: SIGKILL) {
-                await simulator.requestLog().count >= afterReference + 12
+                await simulator.requestLog().count >= before + 12
             }
             #expect(killed.status == SIGKILL)
-            let afterKill = await simulator.requestLog().count
 
             // The store is consistent: it opens, and every page it holds reads back whole.
             let database = try CasediffDatabase(path: storePath(folder))
@@ -70,17 +71,93 @@ import Testing
                 #expect(try await database.page(page.key) != nil, "\(page.key) does not read back")
             }
             try database.close()
-            #expect(held.count >= 6 && held.count < afterReference, "held \(held.count) pages")
+            #expect(held.count >= 6, "held \(held.count) pages")
 
+            // A case is deleted on the server; the resumed run must see the server as it is now.
+            simulator.replaceDataset(afterDeletion)
             let resumed = try await CLIRunner.run(arguments, environment: environment)
-            #expect(resumed.status == 1)
-            #expect(resumed.stdout == reference.stdout)
-            let rerun = await simulator.requestLog()[afterKill...]
-            let heldKeys = Set(held.map(\.key))
-            let refetched = try rerun.filter { heldKeys.contains(try Self.key(of: $0, instance: instance)) }
-            #expect(refetched.isEmpty, "fetched again: \(refetched.map(\.path))")
-            #expect(rerun.count + held.count >= afterReference - 2)
-            #expect(resumed.stderr.contains("pages from the store"))
+            let fresh = try await CLIRunner.run(arguments + ["--no-store"], environment: environment)
+            #expect(fresh.status == 1)
+            #expect(resumed.status == fresh.status)
+            #expect(resumed.stdout == fresh.stdout)
+            #expect(!resumed.stderr.contains("(-"), "\(resumed.stderr)")
+        }
+    }
+
+    /// One flipped bit in a stored page: refetched with a warning naming it; offline, named in the error (exit 2).
+    @Test func aDamagedPageIsFetchedAgainOrNamedOffline() async throws {
+        let folder = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) {
+            simulator in
+            let environment = environment(simulator, folder)
+            let online = try await CLIRunner.run(["compare", "1", "2", "--quiet"], environment: environment)
+            #expect(online.status == 1)
+            let queue = try DatabaseQueue(path: storePath(folder))
+            let damaged = try await queue.write { db -> String in
+                let row = try #require(
+                    try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT rowid, project_id, suite_id, payload FROM page
+                            WHERE resource = 'cases' AND page_offset = 0 ORDER BY project_id, suite_id LIMIT 1
+                            """))
+                var blob: Data = row[3]
+                blob[blob.count / 2] ^= 0x01
+                try db.execute(sql: "UPDATE page SET payload = ? WHERE rowid = ?", arguments: [blob, row[0] as Int64])
+                return "cases of S\(row[2] as Int) (P\(row[1] as Int)) at offset 0"
+            }
+            try queue.close()
+
+            var offlineEnvironment = environment
+            offlineEnvironment["TESTRAIL_API_KEY"] = nil
+            let offline = try await CLIRunner.run(["compare", "1", "2", "--offline"], environment: offlineEnvironment)
+            CompareCommandTests().expectOneErrorLine(
+                offline, containing: "the stored copy of \(damaged) failed the checksum (damaged)")
+
+            let sent = await simulator.requestLog().count
+            let reused = try await CLIRunner.run(["compare", "1", "2", "--max-age", "1h"], environment: environment)
+            #expect(reused.status == 1)
+            #expect(reused.stdout == online.stdout)
+            #expect(reused.stderr.contains("the stored copy of \(damaged) failed the checksum; fetched again"))
+            #expect(await simulator.requestLog().count == sent + 1)
+            // Fetched again and saved whole: offline works once more.
+            let healed = try await CLIRunner.run(["compare", "1", "2", "--offline"], environment: offlineEnvironment)
+            #expect(healed.status == 1 && healed.stdout == online.stdout)
+        }
+    }
+
+    /// Paths that are not a casediff store are refused in one line; one that cannot be created is a warning.
+    @Test func storePathsThatCannotBeAStore() async throws {
+        let folder = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let other = folder.appendingPathComponent("other.db").path
+        let queue = try DatabaseQueue(path: other)
+        try await queue.write { db in try db.execute(sql: "CREATE TABLE accounts (name TEXT)") }
+        try queue.close()
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) {
+            simulator in
+            let environment = environment(simulator, folder)
+            let unrelated = try await CLIRunner.run(["compare", "1", "2", "--store", other], environment: environment)
+            CompareCommandTests().expectOneErrorLine(
+                unrelated, containing: "store \(other): not a casediff store (an SQLite database with other tables")
+            let device = try await CLIRunner.run(
+                ["compare", "1", "2", "--store", "/dev/null"], environment: environment)
+            CompareCommandTests().expectOneErrorLine(device, containing: "store /dev/null: is a character device")
+            #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
+            let empty = try await CLIRunner.run(["compare", "1", "2", "--store", ""], environment: environment)
+            #expect(empty.status == 64 && empty.stderr.contains("--store needs a file path; '' is empty"))
+
+            let uncreatable = try await CLIRunner.run(
+                ["compare", "1", "2", "--store", "/proc/casediff/x"], environment: environment)
+            #expect(uncreatable.status == 1)
+            #expect(
+                uncreatable.stderr.contains(
+                    "store /proc/casediff/x: cannot create the folder /proc/casediff: no such file or directory"))
+            #expect(!uncreatable.stderr.contains("NSCocoaErrorDomain") && !uncreatable.stderr.contains("UserInfo"))
+            let offline = try await CLIRunner.run(
+                ["compare", "1", "2", "--store", "/proc/casediff/x", "--offline"], environment: environment)
+            CompareCommandTests().expectOneErrorLine(offline, containing: "store /proc/casediff/x: does not exist")
         }
     }
 

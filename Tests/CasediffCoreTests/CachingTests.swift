@@ -21,18 +21,16 @@ import Testing
     static let now = Date(timeIntervalSince1970: 10_000)
 
     @Test func thePolicyFollowsItsTable() {
-        let plain = CachePolicy.resolve(maxAge: nil, resumesFrom: nil, offline: false, now: Self.now)
+        let plain = CachePolicy.resolve(maxAge: nil, offline: false, now: Self.now)
         #expect(plain.freshSince == nil && !plain.isFresh(Self.now))
-        let aged = CachePolicy.resolve(maxAge: .seconds(600), resumesFrom: nil, offline: false, now: Self.now)
+        let aged = CachePolicy.resolve(maxAge: .seconds(600), offline: false, now: Self.now)
         #expect(aged.isFresh(Self.now.addingTimeInterval(-600)) && !aged.isFresh(Self.now.addingTimeInterval(-601)))
-        let resumed = CachePolicy.resolve(
-            maxAge: .seconds(60), resumesFrom: Self.now.addingTimeInterval(-900), offline: false, now: Self.now)
-        #expect(
-            resumed.isFresh(Self.now.addingTimeInterval(-900)) && !resumed.isFresh(Self.now.addingTimeInterval(-901)))
-        let refreshing = CachePolicy.resolve(
-            maxAge: nil, resumesFrom: nil, offline: false, incremental: true, now: Self.now)
+        // Resumed or incremental: only what this run's refresh saves (plus --max-age) is fresh.
+        let refreshing = CachePolicy.resolve(maxAge: nil, offline: false, refreshing: true, now: Self.now)
         #expect(refreshing.isFresh(Self.now) && !refreshing.isFresh(Self.now.addingTimeInterval(-1)))
-        let offline = CachePolicy.resolve(maxAge: nil, resumesFrom: nil, offline: true, now: Self.now)
+        let both = CachePolicy.resolve(maxAge: .seconds(60), offline: false, refreshing: true, now: Self.now)
+        #expect(both.isFresh(Self.now.addingTimeInterval(-60)) && !both.isFresh(Self.now.addingTimeInterval(-61)))
+        let offline = CachePolicy.resolve(maxAge: nil, offline: true, now: Self.now)
         #expect(offline.offline && offline.isFresh(.distantPast))
     }
 
@@ -141,6 +139,24 @@ import Testing
                 String(describing: error).contains("offline: the store holds no copy of project P1")
             }
             #expect(await simulator.requestLog().count == sent)
+        }
+    }
+
+    /// A store that fails every call (a full disk, a read-only folder) costs the run nothing but one warning.
+    @Test func aFailingStoreIsOneWarningNotAFailedRun() async throws {
+        let broken = UnavailableStore(reason: .storeUnavailable(path: "/x/store.sqlite", detail: "the disk is full"))
+        try await TestRailSimulator.withRunning(dataset: CompareJobTests.dataset) { simulator in
+            let client = try simulator.demoClient()
+            let projects: [Side: ProjectReference] = [.left: .id(1), .right: .id(2)]
+            for maxAge in [nil, Duration.seconds(60)] {
+                let settings = StoreSettings(
+                    pages: broken, history: broken, location: "/x/store.sqlite", maxAge: maxAge)
+                let outcome = try await FetchSession(client: client, options: .init(store: settings))
+                    .run(projects: projects)
+                let plain = try await FetchSession(client: client, options: .init()).run(projects: projects)
+                #expect(outcome.projects == plain.projects)
+                #expect(outcome.metrics.storeWarning == "store /x/store.sqlite: the disk is full")
+            }
         }
     }
 }

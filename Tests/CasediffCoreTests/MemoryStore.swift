@@ -9,6 +9,8 @@ actor MemoryStore: PageStore, FetchHistory {
     var rates: [String: LearnedRate] = [:]
     var runs: [(ticket: RunTicket, outcome: RunOutcome?)] = []
     var reads = 0
+    /// What ``beginRun(instance:subject:at:resumeWindow:)`` says: the start of an interrupted run to resume.
+    var resumesFrom: Date?
 
     func page(_ key: PageKey) async throws -> StoredPage? {
         reads += 1
@@ -17,6 +19,18 @@ actor MemoryStore: PageStore, FetchHistory {
 
     func save(_ payload: UnitPayload, for key: PageKey, fetchedAt: Date) async throws {
         pages[key] = StoredPage(payload: payload, fetchedAt: fetchedAt)
+    }
+
+    func suitesStored(instance: String, since: Date) async throws -> [StoredSuite] {
+        Set(pages.filter { $0.key.resource == .cases && $0.key.offset == 0 && $0.value.fetchedAt >= since }.keys)
+            .map { StoredSuite(projectID: $0.projectID, suiteID: $0.suiteID) }
+            .sorted { ($0.projectID, $0.suiteID) < ($1.projectID, $1.suiteID) }
+    }
+
+    func resume(from date: Date?) { resumesFrom = date }
+
+    func forget(_ keys: some Sequence<PageKey>) {
+        for key in keys { pages[key] = nil }
     }
 
     func sizeHints(instance: String) async throws -> FixedSizeHints { FixedSizeHints(sizes) }
@@ -30,7 +44,7 @@ actor MemoryStore: PageStore, FetchHistory {
     func saveLearnedRate(_ rate: LearnedRate, instance: String) async throws { rates[instance] = rate }
 
     func beginRun(instance: String, subject: String, at date: Date, resumeWindow: Duration) async throws -> RunTicket {
-        let ticket = RunTicket(id: Int64(runs.count + 1), resumesFrom: nil)
+        let ticket = RunTicket(id: Int64(runs.count + 1), resumesFrom: resumesFrom)
         runs.append((ticket, nil))
         return ticket
     }

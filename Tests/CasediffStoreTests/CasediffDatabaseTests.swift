@@ -67,7 +67,9 @@ import Testing
             }
             let database = try CasediffDatabase(path: path)
             defer { try? database.close() }
-            #expect(try database.schemaVersion() == 2)
+            #expect(try database.schemaVersion() == StoreSchema.version)
+            // Recognised by its tables, stamped, and its rows given checksums that hold.
+            #expect(try await database.pool.read { db in try StoreSchema.identify(db) } == .casediff)
             let stored = try #require(try await database.page(key()))
             guard case .cases(let page) = stored.payload else {
                 Issue.record("not a cases page")

@@ -2,13 +2,17 @@ import Foundation
 
 /// Which stored pages a run may use instead of asking the server.
 ///
-/// | situation                                  | a stored page is used when             |
-/// |--------------------------------------------|----------------------------------------|
-/// | default (`--max-age` 0), nothing to resume | never: every page is fetched and saved |
+/// | situation                                  | a stored page is used when              |
+/// |--------------------------------------------|-----------------------------------------|
+/// | default (`--max-age` 0), nothing to resume | never: every page is fetched and saved  |
 /// | `--max-age 10m`                            | fetched in the last 10 minutes          |
-/// | an interrupted run started < 1 h ago       | fetched since that run started          |
+/// | an interrupted run started < 1 h ago       | this run's refresh proved and saved it  |
 /// | `--incremental`                            | also: saved by this run (refreshed)     |
 /// | `--offline`                                | always; a missing page ends the run     |
+///
+/// A resumed run does not trust the interrupted run's pages by their age: they show the server as it was, and a
+/// case deleted since would be reported present. Only the suites ``IncrementalRefresher`` proves consistent with
+/// the server now are saved again, with this run's time, and so count as fresh.
 public struct CachePolicy: Sendable, Hashable {
     /// Pages fetched at or after this instant are fresh; nil: none is.
     public var freshSince: Date?
@@ -23,15 +27,11 @@ public struct CachePolicy: Sendable, Hashable {
         self.memoryPages = max(0, memoryPages)
     }
 
-    /// The policy for `maxAge` (nil: no reuse) at `now`, widened to whatever an interrupted run already fetched
-    /// and, with `incremental`, to the pages this run's refresh saves.
-    public static func resolve(
-        maxAge: Duration?, resumesFrom: Date?, offline: Bool, incremental: Bool = false, now: Date
-    ) -> CachePolicy {
+    /// The policy for `maxAge` (nil: no reuse) at `now`, widened, when `refreshing` (`--incremental`, or a
+    /// resumed run), to the pages this run's refresh saves.
+    public static func resolve(maxAge: Duration?, offline: Bool, refreshing: Bool = false, now: Date) -> CachePolicy {
         var since = maxAge.map { now.addingTimeInterval(-$0.inSeconds) }
-        for bound in [resumesFrom, incremental ? now : nil].compactMap({ $0 }) {
-            since = min(since ?? bound, bound)
-        }
+        if refreshing { since = min(since ?? now, now) }
         return CachePolicy(freshSince: offline ? .distantPast : since, offline: offline)
     }
 

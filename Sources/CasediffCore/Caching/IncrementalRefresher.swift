@@ -3,12 +3,17 @@ import TestRailAPI
 
 /// Runs ``IncrementalRefresh`` for every stored suite of the projects about to be fetched, before the fetch, and
 /// saves each suite it proves up to date as fresh pages; the fetch then reads them from the cache.
+///
+/// Two callers: `--incremental` (every suite the size hints know, stored pages of any age) and a resumed run (the
+/// suites the interrupted run stored, only pages it fetched: `storedSince`). Either way a suite is used only
+/// when proven consistent with the server now; everything else is fetched.
 struct IncrementalRefresher: Sendable {
     let executor: RequestExecutor
-    let pages: any PageStore
     let cache: PageCache
     let instance: String
     let concurrency: Int
+    /// Only stored pages fetched at or after this instant make a chain (a resume); nil: any age.
+    var storedSince: Date? = nil
 
     struct Outcome: Sendable {
         var refreshed = 0
@@ -43,7 +48,7 @@ struct IncrementalRefresher: Sendable {
     /// True when the suite was brought up to date, false when it must be fetched in full, nil when the store holds
     /// too little of it to try.
     func refresh(projectID: Int, suiteID: Int) async throws -> Bool? {
-        guard let stored = try await storedChain(projectID: projectID, suiteID: suiteID),
+        guard let stored = await storedChain(projectID: projectID, suiteID: suiteID),
             stored.pages >= IncrementalRefresh.minimumPages,
             let since = IncrementalRefresh.since(stored.cases, fetchSpan: stored.span)
         else { return nil }
@@ -84,7 +89,7 @@ struct IncrementalRefresher: Sendable {
     }
 
     /// Every stored case page of the suite, following `next` from offset 0; nil unless the chain is whole.
-    private func storedChain(projectID: Int, suiteID: Int) async throws
+    private func storedChain(projectID: Int, suiteID: Int) async
         -> (cases: [TestCase], pages: Int, span: TimeInterval, pageSize: Int)?
     {
         var cases: [TestCase] = []
@@ -94,8 +99,9 @@ struct IncrementalRefresher: Sendable {
         var first = Date.distantFuture
         var last = Date.distantPast
         while pages < 100_000 {
-            guard let stored = try await self.pages.page(key(projectID, suiteID, offset: offset)),
-                case .cases(let page) = stored.payload, !page.isLegacy
+            guard let stored = await cache.stored(key(projectID, suiteID, offset: offset)),
+                case .cases(let page) = stored.payload, !page.isLegacy,
+                stored.fetchedAt >= storedSince ?? .distantPast
             else { return nil }
             if offset == 0, page.limit > 0 { pageSize = page.limit }
             cases += page.items

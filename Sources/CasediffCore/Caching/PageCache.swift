@@ -3,8 +3,10 @@ import Foundation
 /// The two-level page cache: a bounded in-memory LRU in front of a ``PageStore``, under one ``CachePolicy``.
 ///
 /// The controller asks it before sending a request and hands it every page it fetches; the counts of hits at each
-/// level and of misses go into the run's metrics. A store that fails to save does not fail the run (the pages are
-/// already in hand); the first such error is kept for a warning.
+/// level and of misses go into the run's metrics. The store failing does not fail the run (the pages are already
+/// in hand): a read that fails is a miss, a save that fails is skipped, and the first failure is kept for one
+/// warning. A stored page that fails its checksum (``DamagedPage``) is a miss too, and is named in that warning
+/// (or, offline, in the error).
 public actor PageCache {
     public nonisolated let policy: CachePolicy
     private let store: any PageStore
@@ -12,6 +14,8 @@ public actor PageCache {
     private let now: @Sendable () -> Date
     private(set) var counts = CacheCounts()
     private(set) var saveError: String?
+    /// Pages whose stored copy failed its checksum, in the order met.
+    private(set) var damaged: [PageKey] = []
 
     /// - Parameter now: the wall clock pages are stamped with (injected for tests).
     public init(store: any PageStore, policy: CachePolicy, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -31,16 +35,25 @@ public actor PageCache {
             counts.misses += 1
             return nil
         }
+        if let page = await stored(key), policy.isFresh(page.fetchedAt) {
+            memory.put(key, page)
+            counts.storeHits += 1
+            return page.payload
+        }
+        counts.misses += 1
+        return nil
+    }
+
+    /// The store's copy of `key` whatever its age (for ``IncrementalRefresher``); nil when there is none, it is
+    /// damaged, or the store fails.
+    func stored(_ key: PageKey) async -> StoredPage? {
         do {
-            if let page = try await store.page(key), policy.isFresh(page.fetchedAt) {
-                memory.put(key, page)
-                counts.storeHits += 1
-                return page.payload
-            }
+            return try await store.page(key)
+        } catch let error as DamagedPage {
+            if !damaged.contains(error.key) { damaged.append(error.key) }
         } catch {
             noteFailure(error)
         }
-        counts.misses += 1
         return nil
     }
 
@@ -56,8 +69,26 @@ public actor PageCache {
         }
     }
 
-    /// The counts so far and the first store error, if any.
-    public func report() -> (counts: CacheCounts, saveError: String?) { (counts, saveError) }
+    /// The counts so far, and one warning line for the store's failures and damaged pages, if any.
+    public func report() -> (counts: CacheCounts, saveError: String?) {
+        var warnings = saveError.map { [$0] } ?? []
+        if !damaged.isEmpty {
+            let copies = damaged.count == 1 ? "copy" : "copies"
+            warnings.append("the stored \(copies) of \(Self.list(damaged)) failed the checksum; fetched again")
+        }
+        return (counts, warnings.isEmpty ? nil : warnings.joined(separator: "; "))
+    }
+
+    /// The damaged pages among `keys` (what an offline run lacks because its copy is bad).
+    func damaged(among keys: [PageKey]) -> [PageKey] {
+        damaged.filter(keys.contains)
+    }
+
+    /// `cases of S1 (P1) at offset 0`, or the first five and how many more.
+    static func list(_ keys: [PageKey]) -> String {
+        let shown = keys.prefix(5).map(\.description).joined(separator: "; ")
+        return keys.count > 5 ? "\(shown); and \(keys.count - 5) more" : shown
+    }
 
     private func noteFailure(_ error: any Error) {
         if saveError == nil { saveError = String(describing: error) }

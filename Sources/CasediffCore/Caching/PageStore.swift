@@ -15,7 +15,10 @@ public struct StoredPage: Sendable {
 ///
 /// Every ``save(_:for:fetchedAt:)`` is its own transaction, so a run killed at any moment leaves only whole pages.
 public protocol PageStore: Sendable {
-    /// The page stored under `key`, whatever its age; nil when there is none.
+    /// The page stored under `key`, whatever its age; nil when there is none. Throws ``DamagedPage`` when the
+    /// stored copy fails its checksum.
     func page(_ key: PageKey) async throws -> StoredPage?
     func save(_ payload: UnitPayload, for key: PageKey, fetchedAt: Date) async throws
+    /// The suites of `instance` whose first case page was stored at or after `since` (a resumed run's candidates).
+    func suitesStored(instance: String, since: Date) async throws -> [StoredSuite]
 }

@@ -135,6 +135,7 @@ public struct FetchController: Sendable {
                     }
                     guard running + decoding > 0, let child = try await group.next() else { break }
                     let outcome: UnitOutcome
+                    var fromStore = false
                     switch child {
                     case .fetched(let unit, let data, let latency, let attempt, let failures):
                         running -= 1
@@ -144,6 +145,7 @@ public struct FetchController: Sendable {
                         continue
                     case .stored(let unit, let payload):
                         running -= 1
+                        fromStore = true
                         outcome = UnitOutcome(unit: unit, result: .success(payload))
                     case .missing(let unit):
                         running -= 1
@@ -173,7 +175,8 @@ public struct FetchController: Sendable {
                     let progress = try planner.handle(outcome)
                     if progress.keep, case .success(let payload) = outcome.result {
                         aggregator.store(payload, for: outcome.unit)
-                        await metrics.received(isPage: payload.pageShape != nil)
+                        // Pages counts what the server sent; the store's answers are counted by the cache.
+                        await metrics.received(isPage: payload.pageShape != nil && !fromStore)
                     }
                     for key in progress.discarded {
                         aggregator.discard(side: key.side, suiteID: key.suiteID)

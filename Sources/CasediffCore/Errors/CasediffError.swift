@@ -19,8 +19,11 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     case unknownField(String, known: [String])
     /// `--offline`: the store holds no copy of these pages.
     case notStored([PageKey])
-    /// The store cannot be opened, read or written.
+    /// The store cannot be used: it is not a casediff store, not a file, or (offline) damaged or missing.
     case store(path: String, detail: String)
+    /// The store cannot be opened or created (a read-only or full disk, permissions, an I/O error): a run that
+    /// fetches goes on without it and warns; `--offline` ends with this line.
+    case storeUnavailable(path: String, detail: String)
     /// A snapshot file cannot be read or is not a casediff snapshot.
     case snapshot(path: String, detail: String)
     /// The configuration file cannot be read, does not parse, or is unsafe (a key others can read).
@@ -51,7 +54,7 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             let more = keys.count > 5 ? "; and \(keys.count - 5) more" : ""
             return
                 "offline: the store holds no copy of \(shown)\(more); run once without --offline to fetch them"
-        case .store(let path, let detail):
+        case .store(let path, let detail), .storeUnavailable(let path, let detail):
             return "store \(path): \(detail)"
         case .snapshot(let path, let detail):
             return "snapshot \(path): \(detail)"

@@ -24,7 +24,7 @@ extension FetchMetrics {
             return parts.joined(separator: "; ")
         }
         parts += [
-            "\(requests) requests (\(pages - stored) pages, \(retries) retries, \(rateLimited) × 429)",
+            "\(requests) requests (\(pages) pages, \(retries) retries, \(rateLimited) × 429)",
             String(format: "latency p50 %.0f ms p95 %.0f ms", latencyP50.inSeconds * 1000, latencyP95.inSeconds * 1000),
             "peak concurrency \(peakConcurrency)",
             String(format: "%.0f req/min", effectiveRatePerMinute),

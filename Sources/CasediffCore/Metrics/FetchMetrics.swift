@@ -2,7 +2,7 @@
 public struct FetchMetrics: Sendable, Hashable {
     /// HTTP requests sent, every attempt counted.
     public var requests = 0
-    /// List pages received intact.
+    /// List pages received intact from the server (pages answered from the store are in `cache`).
     public var pages = 0
     public var cases = 0
     public var suites = 0

@@ -26,6 +26,9 @@ public struct Dataset: Sendable {
     public var sharedSteps: [[String: JSONValue]]
     /// `{id, title, created_by, created_on}` and optionally `project_id` (absent: every project).
     public var labels: [[String: JSONValue]]
+    /// Simulator-only: fields of a case (by id) served as these exact bytes in place of any value in ``cases``,
+    /// for content `JSONValue` cannot carry (see ``HostileData``). Not read from fixture files.
+    public var rawCaseFields: [Int: [String: Data]] = [:]
 
     public init(
         projects: [[String: JSONValue]] = [], suites: [[String: JSONValue]] = [],

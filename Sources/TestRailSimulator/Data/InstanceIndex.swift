@@ -85,7 +85,10 @@ struct InstanceIndex: Sendable {
         // Cases in the order TestRail lists them: by section tree position, then display_order, then id.
         var grouped: [Int: [(rank: Int, order: Int, record: Record)]] = [:]
         for fields in dataset.cases {
-            let entry = record(fields)
+            var entry = record(fields)
+            if let raw = dataset.rawCaseFields[entry.id], !raw.isEmpty {
+                entry.json = Self.splicing(raw, into: fields.filter { raw[$0.key] == nil })
+            }
             let suiteID = fields["suite_id"]?.intValue ?? 0
             let rank = fields["section_id"]?.intValue.flatMap { sectionRank[$0] } ?? Int.max
             grouped[suiteID, default: []].append((rank, fields["display_order"]?.intValue ?? 0, entry))
@@ -97,6 +100,20 @@ struct InstanceIndex: Sendable {
             }
             .map(\.record)
         }
+    }
+
+    /// `fields` encoded, then each raw field appended verbatim (keys sorted) before the closing brace.
+    static func splicing(_ raw: [String: Data], into fields: [String: JSONValue]) -> Data {
+        var json = (try? encoder.encode(fields)) ?? Data("{}".utf8)
+        json.removeLast()
+        for (key, value) in raw.sorted(by: { $0.key < $1.key }) {
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            json.append((try? encoder.encode(key)) ?? Data())
+            json.append(UInt8(ascii: ":"))
+            json.append(value)
+        }
+        json.append(UInt8(ascii: "}"))
+        return json
     }
 
     static let encoder: JSONEncoder = {

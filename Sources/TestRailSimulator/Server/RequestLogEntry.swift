@@ -12,11 +12,15 @@ public struct RequestLogEntry: Sendable, Hashable, Codable {
     /// Items in the returned list, for list endpoints.
     public var items: Int?
     public var bytes: Int
-    /// The injected fault, if any (`http_500`, `drop`, `truncate`, `maintenance`, `rate_limit`).
+    /// The injected fault, if any (`http_500`, `drop`, `truncate`, `maintenance`, `rate_limit`,
+    /// `html`), or the hostile mode that answered (`redirect`, `next_link`, `echo_auth`, `trickle`, `oversized`,
+    /// `silence`).
     public var fault: String?
     public var latencyMilliseconds: Double
     /// The request's `x-api-ident` header, if it sent one (`beta` opts in to pagination on TestRail 6.7–7.2.0).
     public var apiIdent: String?
+    /// True when the request carried an `Authorization` header (its value is never logged); absent otherwise.
+    public var carriedAuthorization: Bool?
 
     enum CodingKeys: String, CodingKey {
         case sequence = "seq"
@@ -24,11 +28,13 @@ public struct RequestLogEntry: Sendable, Hashable, Codable {
         case method, path, status, items, bytes, fault
         case latencyMilliseconds = "latency_ms"
         case apiIdent = "api_ident"
+        case carriedAuthorization = "auth"
     }
 
     public init(
         sequence: Int, arrivedMilliseconds: Double, method: String, path: String, status: Int, items: Int?,
-        bytes: Int, fault: String?, latencyMilliseconds: Double, apiIdent: String? = nil
+        bytes: Int, fault: String?, latencyMilliseconds: Double, apiIdent: String? = nil,
+        carriedAuthorization: Bool? = nil
     ) {
         self.sequence = sequence
         self.arrivedMilliseconds = arrivedMilliseconds
@@ -40,5 +46,6 @@ public struct RequestLogEntry: Sendable, Hashable, Codable {
         self.fault = fault
         self.latencyMilliseconds = latencyMilliseconds
         self.apiIdent = apiIdent
+        self.carriedAuthorization = carriedAuthorization
     }
 }

@@ -40,6 +40,9 @@ public struct SimulatorConfiguration: Sendable {
     /// verbatim, such a link is a 400.
     public var zeroLimitNextLinks: Bool
     public var apiEnabled: Bool
+    /// Ways the server abuses its client (redirects, tampered links, echoed credentials, endless or huge bodies,
+    /// silence); the first mode whose methods match a call answers it. Empty for an honest server.
+    public var hostility: [HostileMode]
     public var seed: UInt64
     /// Where to append the request log as JSON lines, if anywhere.
     public var requestLogPath: String?
@@ -50,7 +53,8 @@ public struct SimulatorConfiguration: Sendable {
         rateLimitPerMinute: Int? = nil, latency: Duration = .zero, jitter: Duration = .zero,
         faults: FaultPlan = .none, maintenanceWindows: [Range<Duration>] = [], legacyArrays: Bool = false,
         apiEnabled: Bool = true, seed: UInt64 = 1, requestLogPath: String? = nil, suitesPaginated: Bool = false,
-        betaHeaderPagination: Bool = false, authenticationBanner: Bool = false, zeroLimitNextLinks: Bool = false
+        betaHeaderPagination: Bool = false, authenticationBanner: Bool = false, zeroLimitNextLinks: Bool = false,
+        hostility: [HostileMode] = []
     ) {
         self.host = host
         self.port = port
@@ -70,6 +74,7 @@ public struct SimulatorConfiguration: Sendable {
         self.betaHeaderPagination = betaHeaderPagination
         self.authenticationBanner = authenticationBanner
         self.zeroLimitNextLinks = zeroLimitNextLinks
+        self.hostility = hostility
     }
 
     /// The account the demo and the tests use.

@@ -10,6 +10,10 @@ public struct SimulatorCore: Sendable {
             case whole
             case truncated
             case dropped
+            /// `contentLength` bytes promised, `body` first, then padding at `bytesPerSecond`.
+            case trickled(contentLength: Int, bytesPerSecond: Int)
+            /// A JSON object of exactly this many bytes, streamed.
+            case oversized(bytes: Int)
         }
 
         public var status: Int
@@ -26,6 +30,8 @@ public struct SimulatorCore: Sendable {
     let started: ContinuousClock.Instant
     /// The users who may log in, by lowercased email.
     private let accounts: [String: SimulatorConfiguration.User]
+    /// Set when the simulator stops, so trickled and silent answers end instead of holding the shutdown.
+    public let stopping = StopFlag()
 
     public init(dataset: Dataset, configuration: SimulatorConfiguration) throws {
         self.configuration = configuration
@@ -49,25 +55,36 @@ public struct SimulatorCore: Sendable {
     ) async -> Reply {
         let arrived = ContinuousClock.now - started
         let apiIdent = headers.first { $0.key.lowercased() == "x-api-ident" }?.value
+        let carriedAuthorization = authorization != nil
         guard path == configuration.basePath + "index.php", let query, query.hasPrefix("/api/v2/"),
             let call = try? TestRailEndpoint(apiPath: query), !call.method.isEmpty
         else {
             let sequence = await state.nextSequence()
             return await finish(
                 .error(404, "No API method at this address; TestRail's API lives at index.php?/api/v2/<method>"),
-                sequence: sequence, arrived: arrived, method: "-", path: (query ?? path), fault: nil, occurrence: 0)
+                sequence: sequence, arrived: arrived, method: "-", path: (query ?? path), fault: nil, occurrence: 0,
+                carriedAuthorization: carriedAuthorization)
+        }
+        let hostile = configuration.hostility.first { $0.applies(to: call.method) }
+        if let hostile,
+            let reply = await hostileReply(
+                hostile, query: query, authorization: authorization, arrived: arrived, call: call)
+        {
+            return reply
         }
         guard let account = authenticatedUser(authorization) else {
             let sequence = await state.nextSequence()
             return await finish(
                 .error(401, TestRailMessages.authenticationFailed), sequence: sequence, arrived: arrived,
-                method: call.method, path: call.apiPath, fault: nil, occurrence: 0)
+                method: call.method, path: call.apiPath, fault: nil, occurrence: 0,
+                carriedAuthorization: carriedAuthorization)
         }
         guard configuration.apiEnabled else {
             let sequence = await state.nextSequence()
             return await finish(
                 .error(403, TestRailMessages.apiDisabled), sequence: sequence, arrived: arrived,
-                method: call.method, path: call.apiPath, fault: nil, occurrence: 0)
+                method: call.method, path: call.apiPath, fault: nil, occurrence: 0,
+                carriedAuthorization: carriedAuthorization)
         }
         let admission = await state.admit(path: call.apiPath, at: arrived)
         var fault: Fault?
@@ -81,19 +98,24 @@ public struct SimulatorCore: Sendable {
                     429, TestRailMessages.rateLimited(limit: limit, retryAfter: seconds),
                     headers: [("Retry-After", String(seconds))]),
                 sequence: admission.sequence, arrived: arrived, method: call.method, path: call.apiPath, fault: nil,
-                occurrence: admission.occurrence)
+                occurrence: admission.occurrence, carriedAuthorization: carriedAuthorization)
         case .pass:
             fault = configuration.faults.fault(
                 method: call.method, arguments: call.arguments,
                 parameters: Dictionary(call.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
                 apiPath: call.apiPath, occurrence: admission.occurrence, seed: configuration.seed)
         }
-        let response: APIResponse
+        var response: APIResponse
         switch fault {
         case .maintenance?:
             response = .error(409, TestRailMessages.maintenance)
+        case .briefMaintenance(let seconds)?:
+            response = .error(409, TestRailMessages.maintenance, headers: [("Retry-After", String(seconds))])
         case .serverError(let status)?:
             response = .error(status, TestRailMessages.internalError)
+        case .htmlPage?:
+            response = APIResponse(
+                status: 200, body: Data(TestRailPages.login.utf8), contentType: "text/html; charset=UTF-8")
         case .rateLimit(let seconds)?:
             let limit = configuration.rateLimitPerMinute ?? 0
             response = .error(
@@ -107,9 +129,16 @@ public struct SimulatorCore: Sendable {
                 httpMethod.uppercased() == "GET"
                 ? router.respond(to: call, from: caller) : .error(403, TestRailMessages.readOnly)
         }
+        var tampered = false
+        if let hostile, case .tamperNextLinks(let target) = hostile.behaviour, fault == nil {
+            let body = HostileMode.tampering(response.body, toward: target)
+            tampered = body != response.body
+            response.body = body
+        }
         return await finish(
             response, sequence: admission.sequence, arrived: arrived, method: call.method, path: call.apiPath,
-            fault: fault, occurrence: admission.occurrence, apiIdent: apiIdent)
+            fault: fault, occurrence: admission.occurrence, apiIdent: apiIdent,
+            faultName: tampered ? hostile?.logName : nil, carriedAuthorization: carriedAuthorization)
     }
 
     /// The request log so far, in arrival order.
@@ -135,15 +164,16 @@ public struct SimulatorCore: Sendable {
     }
 
     /// Waits out the simulated latency, logs the request and shapes the reply for the wire.
-    private func finish(
+    func finish(
         _ response: APIResponse, sequence: Int, arrived: Duration, method: String, path: String, fault: Fault?,
-        occurrence: Int, apiIdent: String? = nil
+        occurrence: Int, apiIdent: String? = nil, faultName: String? = nil, carriedAuthorization: Bool,
+        delivery hostileDelivery: Reply.Delivery? = nil
     ) async -> Reply {
         let latency = latency(for: path, occurrence: occurrence)
         if latency > .zero {
             try? await Task.sleep(for: latency)
         }
-        var delivery = Reply.Delivery.whole
+        var delivery = hostileDelivery ?? Reply.Delivery.whole
         var body = response.body
         if configuration.authenticationBanner && response.status == 200 {
             body = Self.authenticationBanner + body
@@ -160,11 +190,21 @@ public struct SimulatorCore: Sendable {
         await state.record(
             RequestLogEntry(
                 sequence: sequence, arrivedMilliseconds: Self.milliseconds(arrived), method: method, path: path,
-                status: response.status, items: response.items, bytes: body.count, fault: fault?.description,
-                latencyMilliseconds: Self.milliseconds(latency), apiIdent: apiIdent))
+                status: response.status, items: response.items, bytes: Self.bytes(of: body, delivery: delivery),
+                fault: faultName ?? fault?.description, latencyMilliseconds: Self.milliseconds(latency),
+                apiIdent: apiIdent, carriedAuthorization: carriedAuthorization ? true : nil))
         return Reply(
             status: response.status, headers: response.headers, body: body, contentType: response.contentType,
             delivery: delivery)
+    }
+
+    /// The bytes a reply puts on the wire (or promises, for streamed ones).
+    static func bytes(of body: Data, delivery: Reply.Delivery) -> Int {
+        switch delivery {
+        case .trickled(let length, _): return length
+        case .oversized(let length): return length
+        case .whole, .truncated, .dropped: return body.count
+        }
     }
 
     private func latency(for path: String, occurrence: Int) -> Duration {

@@ -40,7 +40,7 @@ public struct TestRailSimulator: Sendable {
             let reply = await core.handle(
                 httpMethod: request.method.rawValue, path: request.uri.path, query: request.uri.query,
                 authorization: request.headers[.authorization], headers: headers)
-            return Self.response(for: reply)
+            return Self.response(for: reply, stopping: core.stopping)
         }
         let host = configuration.host
         let basePath = configuration.basePath
@@ -79,6 +79,7 @@ public struct TestRailSimulator: Sendable {
             }
             var iterator = ready.makeAsyncIterator()
             guard let url = await iterator.next() else {
+                simulator.core.stopping.set()
                 await server.triggerGracefulShutdown()
                 throw CancellationError()
             }
@@ -88,13 +89,14 @@ public struct TestRailSimulator: Sendable {
             } catch {
                 outcome = .failure(error)
             }
+            simulator.core.stopping.set()
             await server.triggerGracefulShutdown()
             try await group.waitForAll()
             return try outcome.get()
         }
     }
 
-    static func response(for reply: SimulatorCore.Reply) -> Response {
+    static func response(for reply: SimulatorCore.Reply, stopping: StopFlag) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = reply.contentType
         for (name, value) in reply.headers {
@@ -110,6 +112,32 @@ public struct TestRailSimulator: Sendable {
             let body = ResponseBody(contentLength: buffer.readableBytes) { writer in
                 try await writer.write(partial)
                 throw SimulatedConnectionDrop()
+            }
+            return Response(status: .init(code: reply.status), headers: headers, body: body)
+        case .trickled(let length, let rate):
+            // A tenth of the rate every 100 ms: never idle long enough for an idle timeout.
+            let step = max(1, rate / 10)
+            let body = ResponseBody(contentLength: length) { writer in
+                var sent = 0
+                while sent < length {
+                    guard !stopping.isSet, !Task.isCancelled else { throw SimulatedConnectionDrop() }
+                    let end = min(length, sent + step)
+                    try await writer.write(ByteBuffer(bytes: SimulatorCore.streamedBytes(sent..<end, total: length)))
+                    sent = end
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            return Response(status: .init(code: reply.status), headers: headers, body: body)
+        case .oversized(let length):
+            let chunk = 1 << 20
+            let body = ResponseBody(contentLength: length) { writer in
+                var sent = 0
+                while sent < length {
+                    guard !stopping.isSet, !Task.isCancelled else { throw SimulatedConnectionDrop() }
+                    let end = min(length, sent + chunk)
+                    try await writer.write(ByteBuffer(bytes: SimulatorCore.streamedBytes(sent..<end, total: length)))
+                    sent = end
+                }
             }
             return Response(status: .init(code: reply.status), headers: headers, body: body)
         }
