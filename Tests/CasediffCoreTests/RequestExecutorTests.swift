@@ -44,14 +44,12 @@ import Testing
                 try await Task.sleep(for: .seconds(3600))
                 throw TestRailError.cancelled
             }, clock: clock)
-        let started = ContinuousClock.now
         await #expect(throws: TestRailError.timedOut) {
             _ = try await executor.perform(.getCases(projectID: 1, suiteID: 2), unit: "p1/s2")
         }
         #expect(sends.withLock { $0 } == 6)
         let backoff: Duration = .milliseconds(500 + 1000 + 2000 + 4000 + 8000)
         #expect(clock.now <= .seconds(6 * 31) + backoff + .seconds(30))
-        #expect(ContinuousClock.now - started < .seconds(5), "virtual time: the run itself is quick")
     }
 
     /// Failures before this call (bodies cut short) count: the page has only its remaining attempts.

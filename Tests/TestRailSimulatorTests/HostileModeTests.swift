@@ -103,10 +103,11 @@ import Testing
     @Test func aTrickledBodyKeepsAnIdleTimeoutFromFiring() async throws {
         let mode = HostileMode(.trickle(contentLength: 2_000_000_000, bytesPerSecond: 1024))
         try await TestRailSimulator.withRunning(dataset: dataset, configuration: configuration(mode)) { sim in
-            // A 1 s idle timeout never fires: bytes keep coming, and the answer is far from done after 3 s.
+            // A 2 s idle timeout never fires (bytes come every 100 ms; 2 s leaves room for a loaded machine), and
+            // the answer is far from done after 3 s.
             #expect(
                 await HostileTestSupport.isStillGoing(
-                    sim, "/api/v2/get_cases/1&suite_id=1", idle: 1, after: .seconds(3)))
+                    sim, "/api/v2/get_cases/1&suite_id=1", idle: 2, after: .seconds(3)))
             let entry = try #require(await sim.requestLog().first)
             #expect(entry.status == 200 && entry.bytes == 2_000_000_000 && entry.fault == "trickle")
         }
