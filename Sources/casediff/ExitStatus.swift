@@ -5,7 +5,8 @@ import TestRailAPI
 
 /// The one place outcomes become exit codes: 0 same, 1 drift, 2 error or incomplete data, 64 usage error.
 ///
-/// Every error prints exactly one line on stderr, `casediff: error: …`; usage errors keep ArgumentParser's
+/// Every error prints exactly one line on stderr, `casediff: error: …`, with every credential ``Redaction`` knows
+/// redacted (an error may quote a server's text, and a server may echo the key); usage errors keep ArgumentParser's
 /// message and usage text.
 enum ExitStatus {
     static let same: Int32 = 0
@@ -30,7 +31,8 @@ enum ExitStatus {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("casediff: error: \(message)\n".utf8))
+        let line = Redaction.scrub(message).replacingOccurrences(of: "\n", with: " ")
+        Console.standardError("casediff: error: \(line)\n")
         Foundation.exit(failure)
     }
 }
