@@ -24,8 +24,14 @@ enum ExitStatus {
             fail(error.description)
         case is CancellationError:
             fail("interrupted; no result was produced")
+        case let error as CocoaError:
+            fail(CasediffError.fileReason(error))
+        case let error as POSIXError:
+            fail(CasediffError.fileReason(error))
         default:
-            // Help, version and usage errors: ArgumentParser prints them and picks 0 or 64.
+            // Help, version and usage errors: ArgumentParser prints them and picks 0 or 64. Anything else it would
+            // end with 1, which means drift here: an unexpected error is one line and 2 instead.
+            guard command.exitCode(for: error).rawValue != 1 else { fail(String(describing: error)) }
             command.exit(withError: error)
         }
     }
