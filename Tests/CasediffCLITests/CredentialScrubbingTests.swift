@@ -60,4 +60,31 @@ import Testing
         #expect(result.stderr.contains("<redacted>"), "\(result.stderr)")
         expectNoSecret(result.stderr)
     }
+
+    /// Server text that holds the key (a case titled with it) is redacted from stdout and from every report file.
+    @Test func reportsAndStdoutAreScrubbed() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casediff-rep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let left = try OutputSafetyTests.writeSnapshot("left", in: folder)
+        let right = try OutputSafetyTests.writeSnapshot(
+            "right", in: folder, extraCases: 2, title: "Login with \(Self.user):\(Self.key)")
+        let files = ["d.json", "d.md", "d.csv", "d.xml"].map { folder.appendingPathComponent($0).path }
+        let result = try await CLIRunner.run(
+            [
+                "compare", left, right, "--format", "json", "--json", files[0], "--markdown", files[1], "--csv",
+                files[2], "--junit", files[3],
+            ],
+            environment: [
+                "HOME": folder.path, "TESTRAIL_USER": Self.user, "TESTRAIL_API_KEY": Self.key,
+            ])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("Login with <redacted> 0"))
+        expectNoSecret(result.stdout)
+        for file in files {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(text.contains("<redacted>"), "\(file)")
+            expectNoSecret(text)
+        }
+    }
 }

@@ -14,7 +14,9 @@ import Testing
     static let compare = ["compare", pair.left, pair.right, "--quiet"]
 
     /// The comparison fixture `side` as a snapshot file in `folder`, with `extraCases` more cases in its first suite.
-    static func writeSnapshot(_ side: String, in folder: URL, extraCases: Int = 0) throws -> String {
+    static func writeSnapshot(
+        _ side: String, in folder: URL, extraCases: Int = 0, title: String = "Generated case number"
+    ) throws -> String {
         let fixture = CLIRunner.fixtures.appendingPathComponent("compare/duplicates/\(side).json")
         var snapshot = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: fixture)) as? [String: Any])
@@ -29,7 +31,7 @@ import Testing
             suites[0]["cases"] =
                 cases
                 + (0..<extraCases).map { number in
-                    cases[0].merging(["id": 100_000 + number, "title": "Generated case number \(number)"]) { $1 }
+                    cases[0].merging(["id": 100_000 + number, "title": "\(title) \(number)"]) { $1 }
                 }
             snapshot["suites"] = suites
         }
