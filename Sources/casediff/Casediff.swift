@@ -1,4 +1,6 @@
 import ArgumentParser
+import CasediffCore
+import Foundation
 
 /// The `casediff` command: subcommands do the work, ``ExitStatus`` maps every outcome to an exit code.
 @main
@@ -32,6 +34,11 @@ struct Casediff: AsyncParsableCommand {
     )
 
     static func main() async {
+        // A reader that goes away (`casediff compare … | head -1`) is a write error (EPIPE), reported and exit 2:
+        // an incomplete result must never look like success, and a signal would end the run without a word.
+        signal(SIGPIPE, SIG_IGN)
+        StandardStreams.secure()
+        Redaction.register(SettingsResolver.secretForms(environment: ProcessInfo.processInfo.environment))
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -29,11 +29,11 @@ struct CheckCommand: AsyncParsableCommand {
             let object = Dictionary(
                 uniqueKeysWithValues: lines.map { ($0.key.replacingOccurrences(of: " ", with: "_"), $0.value) })
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            try options.print(data + Data("\n".utf8))
         } else {
             let width = (lines.map(\.key.count).max() ?? 0) + 2
             let text = lines.map { $0.key.padding(toLength: width, withPad: " ", startingAt: 0) + $0.value + "\n" }
-            FileHandle.standardOutput.write(Data(text.joined().utf8))
+            try options.print(Data(text.joined().utf8))
         }
         if let failure { throw CasediffError.request(failure, context: "check failed") }
     }

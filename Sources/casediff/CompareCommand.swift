@@ -58,7 +58,7 @@ struct CompareCommand: AsyncParsableCommand {
         let arguments = [SideArgument(text: left), SideArgument(text: right)]
         let sides = try SideSources(
             arguments, connection: connection, fetch: fetch, offline: storage.offline, environment: environment)
-        let reporting = try Reporting(self.reporting, environment: environment, secrets: sides.secrets)
+        let reporting = try Reporting(self.reporting, environment: environment, scrubber: Redaction.current)
         defer { reporting.close() }
         let result = try await reporting.withProgress {
             try await storage.withStore(environment: environment, needed: sides.needsServer) { store in
@@ -83,6 +83,7 @@ struct CompareCommand: AsyncParsableCommand {
         try write(result, environment: environment, reporting: reporting)
         reporting.logSummary(
             result.metrics, rate: result.rate, extra: ["drift": .stringConvertible(result.report.hasDrift)])
+        try reporting.finish()
         throw ExitCode(result.report.hasDrift ? ExitStatus.drift : ExitStatus.same)
     }
 
@@ -107,16 +108,13 @@ struct CompareCommand: AsyncParsableCommand {
         for (format, path) in outputs.files {
             let data = try Self.render(result.report, as: format, context: context, style: .plain)
             rendered[format] = data
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw CasediffError.output(path: path, detail: error.localizedDescription)
-            }
+            try reporting.write(data, to: path)
         }
         let style = Terminal.style(environment: environment)
-        FileHandle.standardOutput.write(
+        try reporting.write(
             try rendered[outputs.format]
-                ?? Self.render(result.report, as: outputs.format, context: context, style: style))
+                ?? Self.render(result.report, as: outputs.format, context: context, style: style),
+            to: "-")
         var parts: [String] = []
         for fetch in result.fetches {
             // With two instances, each line says which one it was.

@@ -20,6 +20,7 @@ struct ComparisonFlags: ParsableArguments {
     var ignoreCase = false
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Title similarity (0-1) at which an unmatched pair in one section counts as renamed; 1 turns it off.",
             valueName: "similarity"))
@@ -49,7 +50,15 @@ struct ComparisonFlags: ParsableArguments {
 
     func validate() throws {
         guard (0...1).contains(renameThreshold) else {
-            throw ValidationError("--rename-threshold must be between 0 and 1")
+            throw ValidationError("--rename-threshold must be a number from 0 to 1 (got \(renameThreshold))")
+        }
+        try Self.validateSuiteNames(suites)
+    }
+
+    /// `--suite ""` would silently mean every suite: an empty name is refused.
+    static func validateSuiteNames(_ names: [String]) throws {
+        if names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--suite needs a suite's name; leave --suite out to compare every suite")
         }
     }
 

@@ -24,11 +24,18 @@ struct ConnectionOptions: ParsableArguments {
             valueName: "path"))
     var config: String?
 
-    @Option(name: .long, help: "Seconds to wait for one response.")
+    @Option(name: .long, parsing: .unconditional, help: "Seconds to wait for one response.")
     var timeout: Int = 30
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard timeout > 0 else {
+            throw ValidationError("--timeout must be a positive whole number of seconds (got \(timeout))")
+        }
+        for (name, value) in [("--url", url), ("--user", user), ("--profile", profile), ("--config", config)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("\(name) is empty; give a value or leave the option out")
+            }
+        }
     }
 
     /// Every setting with its source: flags over the environment over the configuration file.
@@ -37,11 +44,16 @@ struct ConnectionOptions: ParsableArguments {
         environmentKeyOnlyForItsURL: Bool = false
     ) throws -> SettingsResolver.Resolved {
         let file = try ConfigFile.load(flag: config, environment: environment)
-        return try SettingsResolver.resolve(
+        // Registered before anything can fail on them: a key in the file is redacted even from a settings error.
+        Redaction.register(file?.secretForms ?? [])
+        Redaction.register(SettingsResolver.urlPasswordForms(url))
+        let resolved = try SettingsResolver.resolve(
             flags: .init(
                 url: url, user: user, profile: profile, rate: rate, concurrency: concurrency,
                 environmentKeyOnlyForItsURL: environmentKeyOnlyForItsURL),
             environment: environment, file: file)
+        Redaction.register(resolved.secretForms)
+        return resolved
     }
 
     /// A client for the resolved settings. `--offline` sends nothing, so it needs only the URL (the store's key

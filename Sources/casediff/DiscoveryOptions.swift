@@ -15,9 +15,11 @@ struct DiscoveryOptions: ParsableArguments {
     @OptionGroup var connection: ConnectionOptions
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "The instance's rate limit: cloud, enterprise, server or requests per minute (default: the profile's, "
-                + "a learned one, or a guess from the URL).", valueName: "profile"))
+                + "a learned one, or a guess from the URL).", valueName: "profile"),
+        transform: RateProfile.parseArgument)
     var rate: RateProfile?
 
     @OptionGroup var store: StoreLocationOptions
@@ -39,10 +41,9 @@ struct DiscoveryOptions: ParsableArguments {
         let settings = try connection.settings(environment: environment, rate: rate)
         let client = try connection.client(settings)
         let reporting = try Reporting(
-            display: nil, quiet: false, log: log, environment: environment,
-            secrets: [settings.apiKey?.value].compactMap { $0 })
+            display: nil, quiet: false, log: log, environment: environment, scrubber: Redaction.current)
         defer { reporting.close() }
-        return try await store.withExistingStore(environment: environment) { database in
+        let value = try await store.withExistingStore(environment: environment) { database in
             let learned = try await database?.learnedRate(instance: client.baseURL.description)
             let rate = RateChoice.resolve(
                 given: settings.rate?.value, learned: learned, guess: RateProfile.guess(for: client.baseURL))
@@ -50,5 +51,12 @@ struct DiscoveryOptions: ParsableArguments {
                 try await body(client, rate, settings, reporting, database)
             }
         }
+        try reporting.finish()
+        return value
+    }
+
+    /// Writes a listing to stdout through the run's scrubber (a project's name is server text).
+    func print(_ data: Data) throws {
+        try OutputFile.write(data, to: "-", scrubber: Redaction.current)
     }
 }

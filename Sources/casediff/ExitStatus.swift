@@ -5,7 +5,8 @@ import TestRailAPI
 
 /// The one place outcomes become exit codes: 0 same, 1 drift, 2 error or incomplete data, 64 usage error.
 ///
-/// Every error prints exactly one line on stderr, `casediff: error: …`; usage errors keep ArgumentParser's
+/// Every error prints exactly one line on stderr, `casediff: error: …`, with every credential ``Redaction`` knows
+/// redacted (an error may quote a server's text, and a server may echo the key); usage errors keep ArgumentParser's
 /// message and usage text.
 enum ExitStatus {
     static let same: Int32 = 0
@@ -23,14 +24,21 @@ enum ExitStatus {
             fail(error.description)
         case is CancellationError:
             fail("interrupted; no result was produced")
+        case let error as CocoaError:
+            fail(CasediffError.fileReason(error))
+        case let error as POSIXError:
+            fail(CasediffError.fileReason(error))
         default:
-            // Help, version and usage errors: ArgumentParser prints them and picks 0 or 64.
+            // Help, version and usage errors: ArgumentParser prints them and picks 0 or 64. Anything else it would
+            // end with 1, which means drift here: an unexpected error is one line and 2 instead.
+            guard command.exitCode(for: error).rawValue != 1 else { fail(String(describing: error)) }
             command.exit(withError: error)
         }
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("casediff: error: \(message)\n".utf8))
+        let line = Redaction.scrub(message).replacingOccurrences(of: "\n", with: " ")
+        Console.standardError("casediff: error: \(line)\n")
         Foundation.exit(failure)
     }
 }

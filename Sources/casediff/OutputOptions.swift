@@ -24,6 +24,12 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Leave the time and the run's metrics out of the JSON, so equal inputs give equal bytes.")
     var reproducible = false
 
+    func validate() throws {
+        for (format, path) in files where path.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--\(format.rawValue) is empty; give a file or leave the option out")
+        }
+    }
+
     /// The files to write, each with its format, in a fixed order.
     var files: [(OutputFormat, String)] {
         [(.json, output), (.markdown, markdown), (.csv, csv), (.junit, junit)].compactMap { format, path in

@@ -24,6 +24,6 @@ struct ProjectsCommand: AsyncParsableCommand {
             return format == .json
                 ? try CatalogRenderer().json(projects) : Data(CatalogRenderer().table(projects).utf8)
         }
-        FileHandle.standardOutput.write(output)
+        try options.print(output)
     }
 }

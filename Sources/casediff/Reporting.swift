@@ -1,6 +1,7 @@
 import CasediffCore
 import Foundation
 import Logging
+import TestRailAPI
 
 /// One run's reporting, set up from ``ReportingOptions``: the stderr ``Console``, the logger (log file and, with
 /// `--verbose`, stderr), and the observer the engine reports to (request log and progress tracker).
@@ -8,7 +9,9 @@ import Logging
 /// ``withProgress(_:)`` is a scope around the fetch: the progress display runs beside it in one task group and is
 /// cancelled and erased when the fetch ends, however it ends, before anything is written to stdout.
 final class Reporting: Sendable {
-    let console = Console()
+    let console: Console
+    /// The run's credentials in every form: redacted from every line, log entry and file this run writes.
+    let scrubber: SecretScrubber
     let logger: Logger
     /// nil when nothing listens (no progress, no log): the engine then skips building progress reports.
     let observer: (any FetchObserver)?
@@ -18,29 +21,31 @@ final class Reporting: Sendable {
     private let file: FileLogOutput?
     private let environment: [String: String]
 
-    /// Opens the log file, if any; `secrets` (the API key) are masked in every log line.
-    convenience init(_ options: ReportingOptions, environment: [String: String], secrets: [String]) throws {
+    /// Opens the log file, if any; what `scrubber` knows is redacted from every line.
+    convenience init(_ options: ReportingOptions, environment: [String: String], scrubber: SecretScrubber) throws {
         try self.init(
             display: options.displayMode(environment: environment), quiet: options.quiet, log: options.log,
-            environment: environment, secrets: secrets)
+            environment: environment, scrubber: scrubber)
     }
 
     init(
         display: ProgressDisplay.Mode?, quiet: Bool, log: LogOptions, environment: [String: String],
-        secrets: [String]
+        scrubber: SecretScrubber
     ) throws {
+        self.scrubber = scrubber
+        console = Console(scrubber: scrubber)
         var handlers: [any LogHandler] = []
         file = try log.logFile.map { try FileLogOutput(path: $0) }
         if let file {
             handlers.append(
                 CasediffLogHandler(
-                    output: file, formatter: LogLineFormatter(format: log.logFormat, secrets: secrets),
+                    output: file, formatter: LogLineFormatter(format: log.logFormat, scrubber: scrubber),
                     level: log.verbose ? .debug : .info))
         }
         if log.verbose {
             handlers.append(
                 CasediffLogHandler(
-                    output: console, formatter: LogLineFormatter(format: .text, secrets: secrets), level: .info))
+                    output: console, formatter: LogLineFormatter(format: .text, scrubber: scrubber), level: .info))
         }
         let all = handlers
         logger = Logger(label: "casediff") { _ in
@@ -57,6 +62,17 @@ final class Reporting: Sendable {
 
     func close() {
         file?.close()
+    }
+
+    /// Closes the log file and reports a write that failed on it: a run whose log is incomplete does not end well.
+    func finish() throws {
+        close()
+        try file?.check()
+    }
+
+    /// Writes a result to `path` (`-`: stdout) through the scrubber (``OutputFile``).
+    func write(_ data: Data, to path: String) throws {
+        try OutputFile.write(data, to: path, scrubber: scrubber)
     }
 
     /// Runs the fetch with the progress display beside it; a failure is logged (`run failed`) and rethrown.

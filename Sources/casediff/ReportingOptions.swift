@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasediffCore
+import Foundation
 import Logging
 
 /// What a run says while it works: the live progress block, the request log and the closing statistics.
@@ -53,6 +54,12 @@ struct LogOptions: ParsableArguments {
         help: ArgumentHelp("The log file's lines: text (key=value) or json (one object per line).", valueName: "format")
     )
     var logFormat: LogFormat = .text
+
+    func validate() throws {
+        if let logFile, logFile.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--log-file is empty; give a file or leave the option out")
+        }
+    }
 }
 
 extension LogFormat: ExpressibleByArgument {}

@@ -55,27 +55,18 @@ struct SideArgument {
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
     }
 
-    /// Reads a snapshot file.
+    /// Reads a snapshot file; a failure is one plain line (`snapshot ./dir: cannot read it (it is a directory)`).
     static func readSnapshot(_ path: String) throws -> ProjectData {
+        var directory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &directory), directory.boolValue {
+            throw CasediffError.snapshot(path: path, detail: "cannot read it (it is a directory)")
+        }
         let bytes: Data
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CasediffError.snapshot(path: path, detail: "cannot read it (\(Self.reason(error)))")
+            throw CasediffError.snapshot(path: path, detail: "cannot read it (\(CasediffError.fileReason(error)))")
         }
         return try ProjectSnapshot.decode(bytes, path: path).data
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError {
-            return "no such file"
-        }
-        return nsError.localizedDescription
     }
 }

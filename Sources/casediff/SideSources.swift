@@ -13,8 +13,6 @@ struct SideSources {
     /// The flags' instance, when some side is on it.
     var client: TestRailClient?
     var settings: SettingsResolver.Resolved?
-    /// Every API key in use: masked in every log line.
-    var secrets: [String]
 
     var needsServer: Bool { sources.contains { if case .snapshot = $0 { false } else { true } } }
 
@@ -26,6 +24,7 @@ struct SideSources {
         func configFile() throws -> ConfigFile? {
             if let file { return file }
             let loaded = try ConfigFile.load(flag: connection.config, environment: environment)
+            Redaction.register(loaded?.secretForms ?? [])
             file = .some(loaded)
             return loaded
         }
@@ -37,7 +36,6 @@ struct SideSources {
                     + "here every side names its own profile")
         }
         var sources: [CompareJob.Source] = []
-        var secrets: [String] = []
         for side in sides where side.text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")).isEmpty {
             throw ValidationError("'\(side.text)' names no project: give an id, P<id>, a name or a snapshot file")
         }
@@ -58,13 +56,12 @@ struct SideSources {
                     !(environment["TESTRAIL_API_KEY"] ?? "").isEmpty
                 {
                     throw CasediffError.missingSetting(
-                        "no API key for \(url): with a PROFILE:PROJECT side in the run, $TESTRAIL_API_KEY goes only "
+                        "no API key for \(SettingsResolver.maskingUserinfo(url)): with a PROFILE:PROJECT side in the run, $TESTRAIL_API_KEY goes only "
                             + "to the instance $TESTRAIL_URL names; set TESTRAIL_URL, or write this side as PROFILE:PROJECT"
                     )
                 }
                 if client == nil, let settings {
                     client = try connection.client(settings, offline: offline)
-                    secrets += [settings.apiKey?.value].compactMap { $0 }
                 }
                 sources.append(.live(reference))
             case .project(let reference, let profile?):
@@ -72,8 +69,8 @@ struct SideSources {
                     profile: profile,
                     flags: .init(rate: fetch.rate, concurrency: fetch.concurrency),
                     environment: environment, file: try configFile())
+                Redaction.register(resolved.secretForms)
                 let client = try connection.client(resolved, offline: offline)
-                secrets += [resolved.apiKey?.value].compactMap { $0 }
                 sources.append(
                     .remote(
                         reference,
@@ -82,6 +79,5 @@ struct SideSources {
             }
         }
         self.sources = sources
-        self.secrets = secrets
     }
 }

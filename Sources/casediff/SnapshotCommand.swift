@@ -42,6 +42,13 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup var reporting: ReportingOptions
 
+    func validate() throws {
+        try ComparisonFlags.validateSuiteNames(suite)
+        if output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output is empty; give a file, or - for stdout")
+        }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let argument = SideArgument(text: project, fileExists: { _ in false })
@@ -66,7 +73,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         controller.suites = SuiteFilter(suite)
         // A snapshot may later be compared with --fields created_by,updated_by: it lists the users its cases name.
         controller.alwaysFetchUsers = true
-        let reporting = try Reporting(self.reporting, environment: environment, secrets: sides.secrets)
+        let reporting = try Reporting(self.reporting, environment: environment, scrubber: Redaction.current)
         defer { reporting.close() }
         let outcome = try await reporting.withProgress {
             try await storage.withStore(environment: environment) { store in
@@ -85,15 +92,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             data: data, takenAt: CompareCommand.now(environment: environment),
             toolVersion: CasediffVersion.current)
         let bytes = try snapshot.encoded()
-        if output == "-" {
-            FileHandle.standardOutput.write(bytes)
-        } else {
-            do {
-                try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw CasediffError.output(path: output, detail: error.localizedDescription)
-            }
-        }
+        try reporting.write(bytes, to: output)
         var line =
             "snapshot of P\(data.project.id) '\(data.project.name)': \(data.caseCount) cases in "
             + "\(data.suites.count) suites; fetched \(outcome.metrics.summary); rate limit \(outcome.rate)"
@@ -101,5 +100,6 @@ struct SnapshotCommand: AsyncParsableCommand {
         reporting.warn(outcome.metrics.warnings)
         reporting.note(line)
         reporting.logSummary(outcome.metrics, rate: outcome.rate)
+        try reporting.finish()
     }
 }

@@ -46,9 +46,11 @@ struct StoreOptions: ParsableArguments {
     var noStore: Bool { location.noStore }
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Use stored pages younger than this instead of fetching them (e.g. 30s, 10m, 2h, 1d; default 0).",
-            valueName: "age"))
+            valueName: "age"),
+        transform: StoredAge.parseArgument)
     var maxAge: StoredAge?
 
     @Flag(help: "Use only the store; send no request. Says which pages are missing.")

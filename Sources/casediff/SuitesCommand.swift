@@ -34,6 +34,6 @@ struct SuitesCommand: AsyncParsableCommand {
             return format == .json
                 ? try CatalogRenderer().json(listing) : Data(CatalogRenderer().table(listing).utf8)
         }
-        FileHandle.standardOutput.write(output)
+        try options.print(output)
     }
 }

@@ -76,6 +76,26 @@ import Testing
         #expect(try ConfigFile.load(flag: path, environment: [:])?.profiles["x"]?.url == "https://x.example")
     }
 
+    /// A symlink's own mode (0777) says nothing: its target's is checked, and a wrong one names the target.
+    @Test func aSymlinkedConfigIsJudgedByItsTarget() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casediff-config-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("dotfiles-config.toml").path
+        let link = folder.appendingPathComponent("config.toml").path
+        try Self.text.write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "dotfiles-config.toml")
+        #expect(try ConfigFile.load(flag: link, environment: [:])?.profiles.count == 2)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target)
+        let refusal = #expect(throws: CasediffError.self) { try ConfigFile.load(flag: link, environment: [:]) }
+        let resolved = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
+        #expect(
+            refusal?.description
+                == "config \(link): its target \(resolved) holds an API key but its group can read it (mode 0640); "
+                + "casediff refuses to use it; run: chmod 600 \(resolved)")
+    }
+
     @Test func theDefaultLocationFollowsXDG() throws {
         #expect(
             ConfigFile.location(flag: nil, environment: ["HOME": "/home/qa"])?.path

@@ -49,11 +49,28 @@ import Testing
     }
 
     @Test func secretsAreMaskedWhereverTheyAppear() {
-        let formatter = LogLineFormatter(format: .text, secrets: ["s3cr3t-key", ""])
+        let formatter = LogLineFormatter(format: .text, scrubber: SecretScrubber(secrets: ["s3cr3t-key", ""]))
         let line = formatter.line(
             at: Self.time, level: .error, message: "server said s3cr3t-key", metadata: ["error": "echo s3cr3t-key"])
         #expect(!line.contains("s3cr3t-key"))
-        #expect(line.contains("server said ***") && line.contains("error=\"echo ***\""))
+        #expect(line.contains("server said <redacted>") && line.contains("error=\"echo <redacted>\""))
+    }
+
+    /// A server that echoes the Authorization header: the key, `user:key` and its base64 form never reach a line,
+    /// in either format, even inside a quoted or JSON-escaped value.
+    @Test func everyFormOfTheCredentialsIsRedactedInBothFormats() throws {
+        let credentials = Credentials(user: "qa@example.test", apiKey: "k3y\"quoted")
+        let basic = Data("qa@example.test:k3y\"quoted".utf8).base64EncodedString()
+        let echo = "Authorization: Basic \(basic); user qa@example.test:k3y\"quoted; key k3y\"quoted"
+        for format in LogFormat.allCases {
+            let formatter = LogLineFormatter(format: format, scrubber: SecretScrubber(credentials: [credentials]))
+            let line = formatter.line(
+                at: Self.time, level: .error, message: "run failed",
+                metadata: ["error": "\(echo)", "nested": ["k3y\"quoted", .dictionary(["basic": "\(basic)"])]])
+            #expect(!line.contains("k3y"), "\(format): \(line)")
+            #expect(!line.contains(basic), "\(format): \(line)")
+            #expect(line.contains("<redacted>"))
+        }
     }
 
     @Test func theHandlerWritesThroughItsOutputAtItsLevel() async {

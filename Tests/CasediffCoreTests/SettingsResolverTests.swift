@@ -1,3 +1,5 @@
+import Foundation
+import TestRailAPI
 import Testing
 
 @testable import CasediffCore
@@ -124,5 +126,47 @@ import Testing
         #expect(loose.apiKey?.value == "cloud-key", "one instance: the environment beats the file, as documented")
         let named = try SettingsResolver.resolve(flags: strict, environment: Self.environment, file: Self.file)
         #expect(named.apiKey?.value == "env-key", "TESTRAIL_URL names this instance")
+    }
+
+    @Test func userinfoIsMaskedInEveryURLAMessageQuotes() {
+        #expect(SettingsResolver.maskingUserinfo("https://u:pw@host/tr/") == "https://***@host/tr/")
+        #expect(SettingsResolver.maskingUserinfo("http://user:p@ss@ho st/") == "http://***@ho st/")
+        #expect(SettingsResolver.maskingUserinfo("ftp://user:pw@host/") == "ftp://***@host/")
+        #expect(SettingsResolver.maskingUserinfo("user:pw@host:8080") == "***@host:8080")
+        #expect(SettingsResolver.maskingUserinfo("https://host/a@b") == "https://host/a@b")
+        #expect(SettingsResolver.maskingUserinfo("https://acme.testrail.io") == "https://acme.testrail.io")
+    }
+
+    /// A profile for another instance named with a URL that carries a password: the message names both URLs,
+    /// neither with its password.
+    @Test func aProfileForAnotherInstanceNeverEchoesAPassword() throws {
+        let skipped = try SettingsResolver.resolve(
+            flags: .init(url: "https://me:s3cret-pw@elsewhere.example"), environment: [:], file: Self.file)
+        #expect(
+            skipped.profileSkipped
+                == "profile 'cloud' is for https://acme.testrail.io, not https://***@elsewhere.example")
+        let error = #expect(throws: CasediffError.self) {
+            try SettingsResolver.resolve(
+                flags: .init(profile: "cloud"), environment: ["TESTRAIL_URL": "https://me:s3cret-pw@elsewhere.example"],
+                file: Self.file)
+        }
+        #expect(error?.description.contains("https://***@elsewhere.example") == true)
+        #expect(error?.description.contains("s3cret-pw") == false)
+    }
+
+    /// Every credential a run could print is known to the scrubber: the environment's key with its user, every
+    /// profile's key with the profile's user, and a password in a URL.
+    @Test func everyCredentialIsRegisteredForScrubbing() throws {
+        let environment = SettingsResolver.secretForms(
+            environment: Self.environment.merging(["TESTRAIL_URL": "https://me:url-pw@acme.testrail.io"]) { $1 })
+        #expect(environment.contains("env-key") && environment.contains("env@acme.test:env-key"))
+        #expect(environment.contains(Data("env@acme.test:env-key".utf8).base64EncodedString()))
+        #expect(environment.contains("url-pw") && environment.contains("me:url-pw"))
+        let file = Self.file.secretForms
+        #expect(file.contains("file-key") && file.contains("onprem@acme.test:onprem-key"))
+        let resolved = try SettingsResolver.resolve(flags: .init(), environment: [:], file: Self.file)
+        let scrubber = SecretScrubber(secrets: resolved.secretForms)
+        let echoed = "Basic \(Data("file@acme.test:file-key".utf8).base64EncodedString()) file@acme.test:file-key"
+        #expect(scrubber.scrub(echoed) == "Basic <redacted> <redacted>")
     }
 }

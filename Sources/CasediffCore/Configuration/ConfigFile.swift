@@ -46,19 +46,37 @@ public struct ConfigFile: Sendable, Hashable {
             return nil
         }
         let text: String
-        let mode: Int
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
         } catch {
-            throw CasediffError.config(path: path, detail: "cannot be read: \(error.localizedDescription)")
+            throw CasediffError.config(path: path, detail: "cannot be read: \(CasediffError.fileReason(error))")
         }
         let file = try parse(text, path: path)
-        if file.holdsKey, let problem = permissionProblem(mode: mode) {
-            throw CasediffError.config(path: path, detail: problem + "; run: chmod 600 \(path)")
+        if file.holdsKey {
+            // The mode that matters is the file's own: through a symlink, its target's (stat, not lstat).
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw CasediffError.config(
+                    path: path, detail: "cannot be read: \(CasediffError.fileReason(errno: errno))")
+            }
+            if let problem = permissionProblem(mode: Int(info.st_mode)) {
+                let target = symlinkTarget(path)
+                let named = target.map { "its target \($0) " } ?? ""
+                throw CasediffError.config(
+                    path: path, detail: named + problem + "; run: chmod 600 \(target ?? path)")
+            }
         }
         return file
+    }
+
+    /// The file a symlink finally points to, or nil when `path` is no symlink.
+    static func symlinkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+            let resolved = realpath(path, nil)
+        else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Why a file holding an API key is unsafe with these permission bits, or nil when only its owner can read it.

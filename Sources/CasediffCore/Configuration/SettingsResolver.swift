@@ -67,7 +67,7 @@ public enum SettingsResolver {
                 guard let wanted = explicitURL?.value, let own = profile.url, !sameInstance(wanted, own) else {
                     return profile
                 }
-                skipped = "profile '\(profile.name)' is for \(own), not \(wanted)"
+                skipped = "profile '\(profile.name)' is for \(maskingUserinfo(own)), not \(maskingUserinfo(wanted))"
                 return nil
             }
         let source = profile.map { SettingSource.profile(name: $0.name, path: file?.path ?? "") }
@@ -115,7 +115,9 @@ public enum SettingsResolver {
             if let url, let own = profile.url, !sameInstance(url, own) {
                 throw CasediffError.config(
                     path: file.path,
-                    detail: "profile '\(named)' is for \(own), but the URL given is \(url); drop one of them")
+                    detail:
+                        "profile '\(named)' is for \(maskingUserinfo(own)), but the URL given is \(maskingUserinfo(url)); "
+                        + "drop one of them")
             }
             return profile
         }

@@ -10,6 +10,7 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     case request(TestRailError, context: String)
     /// The run was interrupted; `progress` says how far it got.
     case interrupted(progress: String)
+    /// An output cannot be written; `path` is `-` for stdout.
     case output(path: String, detail: String)
     /// Pages still failed after their retries (or the fetch ended early): the data cannot be proven complete.
     case incomplete([FetchFailure])
@@ -42,6 +43,8 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             return "\(context): \(error)"
         case .interrupted(let progress):
             return "interrupted; \(progress); no result was produced"
+        case .output("-", let detail):
+            return "cannot write the result to stdout: \(detail)"
         case .output(let path, let detail):
             return "cannot write \(path): \(detail)"
         case .unknownSuite(let name, let available):

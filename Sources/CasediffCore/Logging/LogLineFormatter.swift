@@ -1,8 +1,9 @@
 import Foundation
 import Logging
+import TestRailAPI
 
 /// Turns one log event into one line, in ``LogFormat/text`` or ``LogFormat/json``, with metadata keys sorted so
-/// equal events give equal lines; every configured secret is replaced by `***` wherever it appears.
+/// equal events give equal lines; every credential the ``SecretScrubber`` knows is redacted wherever it appears.
 ///
 /// | format | line                                                                                             |
 /// |--------|--------------------------------------------------------------------------------------------------|
@@ -10,15 +11,20 @@ import Logging
 /// | json   | `{"bytes":4567,"level":"info","message":"request","request_id":"p30/s12/o500#2","status":200,…}` |
 public struct LogLineFormatter: Sendable {
     public var format: LogFormat
-    /// Strings that must never be written (the API key): the last line of defence behind never logging them.
-    public var secrets: [String]
+    /// What must never be written (the key, `user:key`, its base64): server text in a message or an error may
+    /// echo them.
+    public var scrubber: SecretScrubber
 
-    public init(format: LogFormat, secrets: [String] = []) {
+    public init(format: LogFormat, scrubber: SecretScrubber = .none) {
         self.format = format
-        self.secrets = secrets.filter { !$0.isEmpty }
+        self.scrubber = scrubber
     }
 
     public func line(at time: Date, level: Logger.Level, message: String, metadata: Logger.Metadata) -> String {
+        // Each value is scrubbed before it is quoted or escaped (a key holding `"` would no longer match after),
+        // and the whole line after.
+        let message = scrubber.scrub(message)
+        let metadata = metadata.mapValues(scrubbed)
         let stamp = time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         let line: String
         switch format {
@@ -42,7 +48,21 @@ public struct LogLineFormatter: Sendable {
     }
 
     func redacted(_ line: String) -> String {
-        secrets.reduce(line) { $0.replacingOccurrences(of: $1, with: "***") }
+        scrubber.scrub(line)
+    }
+
+    private func scrubbed(_ value: Logger.MetadataValue) -> Logger.MetadataValue {
+        guard !scrubber.isEmpty else { return value }
+        switch value {
+        case .string(let string): return .string(scrubber.scrub(string))
+        case .stringConvertible(let convertible):
+            switch convertible {
+            case is Int, is Double, is Bool: return value
+            default: return .string(scrubber.scrub(convertible.description))
+            }
+        case .array(let values): return .array(values.map(scrubbed))
+        case .dictionary(let values): return .dictionary(values.mapValues(scrubbed))
+        }
     }
 
     /// Text values are quoted only when they hold a space, a quote or `=`.

@@ -1,0 +1,75 @@
+import Foundation
+import TestRailAPI
+
+extension SettingsResolver {
+    /// Every form of every credential the environment holds (`TESTRAIL_API_KEY` with `TESTRAIL_USER`, and a password
+    /// written into `TESTRAIL_URL`), known before anything is resolved so even a settings error is scrubbed.
+    public static func secretForms(environment: [String: String]) -> [String] {
+        var forms = urlPasswordForms(environment["TESTRAIL_URL"])
+        if let key = environment["TESTRAIL_API_KEY"], !key.isEmpty {
+            forms += Credentials(user: environment["TESTRAIL_USER"] ?? "", apiKey: key).secretForms
+        }
+        return forms
+    }
+
+    /// A password written into a URL (`https://user:pw@host`, `user:pw@host:port`), alone and as `user:pw`.
+    public static func urlPasswordForms(_ url: String?) -> [String] {
+        guard let userinfo = url.flatMap(userinfo) else { return [] }
+        guard let colon = userinfo.firstIndex(of: ":") else { return [userinfo] }
+        let password = String(userinfo[userinfo.index(after: colon)...])
+        return password.isEmpty ? [] : [userinfo, password, password.removingPercentEncoding ?? password]
+    }
+
+    /// `text` with the userinfo of the URL in it (`user:pw@`) replaced by `***@`, for any message that quotes a URL.
+    ///
+    /// | text                          | shown                       |
+    /// |-------------------------------|-----------------------------|
+    /// | `https://u:pw@host/tr/`       | `https://***@host/tr/`      |
+    /// | `u:pw@host:8080`              | `***@host:8080`             |
+    /// | `ftp://u:pw@ho st/`           | `ftp://***@ho st/`          |
+    /// | `https://host/a@b`            | `https://host/a@b` (a path) |
+    public static func maskingUserinfo(_ text: String) -> String {
+        guard let userinfo = userinfo(text), let range = text.range(of: userinfo + "@") else { return text }
+        return text.replacingCharacters(in: range, with: "***@")
+    }
+
+    /// The part of a URL before the host's `@`: after `scheme://` (or from the start), up to the last `@` before the
+    /// path.
+    private static func userinfo(_ text: String) -> String? {
+        var authority = Substring(text)
+        if let scheme = text.range(of: "://") { authority = text[scheme.upperBound...] }
+        if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
+            authority = authority[..<end]
+        }
+        guard let at = authority.lastIndex(of: "@") else { return nil }
+        let userinfo = authority[..<at]
+        return userinfo.isEmpty ? nil : String(userinfo)
+    }
+}
+
+extension SettingsResolver.Resolved {
+    /// Every form in which this instance's credentials can appear in text (key, `user:key`, its base64), and a
+    /// password written into its URL: what ``SecretScrubber`` removes from everything casediff prints or writes.
+    public var secretForms: [String] {
+        var forms = SettingsResolver.urlPasswordForms(url?.value)
+        if let key = apiKey?.value, !key.isEmpty {
+            forms += Credentials(user: user?.value ?? "", apiKey: key).secretForms
+        }
+        return forms
+    }
+}
+
+extension ConfigFile {
+    /// Every profile's key in all its forms (with the profile's user), and passwords written into profile URLs: a
+    /// key in the file is scrubbed even when this run does not use it.
+    public var secretForms: [String] {
+        profiles.keys.sorted().flatMap { name -> [String] in
+            let profile = profiles[name]!
+            var forms = SettingsResolver.urlPasswordForms(profile.url)
+            if let key = profile.apiKey {
+                forms += Credentials(user: profile.user ?? "", apiKey: key).secretForms
+            }
+            return forms
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import CasediffCore
+import Foundation
+import TestRailAPI
+
+/// Writes a result where the user asked for it (`--json FILE`, `--junit FILE`, `snapshot --output FILE`, stdout),
+/// without ever turning a device or a pipe into a regular file, and with every failure one ``CasediffError``.
+///
+/// | at the path                | written                                                                    |
+/// |----------------------------|----------------------------------------------------------------------------|
+/// | nothing (a new file)       | a temp file in the same directory, then rename; mode 0666 less the umask  |
+/// | a regular file             | the same, keeping the file's mode: a reader never sees half a file         |
+/// | a symlink                  | the same at its final target; the link stays a link                        |
+/// | a FIFO, a device, a socket | opened and written directly (`/dev/stdout`, `/dev/null`, a pipe's reader)  |
+/// | a directory                | refused: `it is a directory`                                               |
+///
+/// Every byte goes through the run's ``SecretScrubber`` first.
+enum OutputFile {
+    /// How a path is written, decided from what is there.
+    enum Method: Equatable {
+        /// A temp file beside `path`, renamed over it; `mode` nil for a new file.
+        case replace(path: String, mode: mode_t?)
+        /// Opened and written in place.
+        case direct(path: String)
+        /// Not writable as an output; the reason in plain words.
+        case refuse(String)
+    }
+
+    /// `data` to `path`, or to stdout when `path` is `-`.
+    static func write(_ data: Data, to path: String, scrubber: SecretScrubber) throws {
+        let data = scrubber.scrub(data)
+        if path == "-" { return try writeStandardOutput(data) }
+        let method: Method
+        do {
+            method = try Self.method(for: path)
+        } catch let error as POSIXError {
+            throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: error.code.rawValue))
+        }
+        switch method {
+        case .refuse(let reason):
+            throw CasediffError.output(path: path, detail: reason)
+        case .direct(let target):
+            let descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: errno))
+            }
+            let failure = writeAll(data, to: descriptor)
+            let closed = close(descriptor) == 0 ? nil : errno
+            if let code = failure ?? closed {
+                throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: code))
+            }
+        case .replace(let target, let mode):
+            try replace(target, with: data, mode: mode, shownAs: path)
+        }
+    }
+
+    /// The whole of `data` on stdout; a closed stdout, a full disk or a reader gone (EPIPE: SIGPIPE is ignored) is
+    /// an error, never a crash and never a silent success.
+    static func writeStandardOutput(_ data: Data) throws {
+        if StandardStreams.isOutputClosed {
+            throw CasediffError.output(path: "-", detail: CasediffError.fileReason(errno: EBADF))
+        }
+        if let code = writeAll(data, to: STDOUT_FILENO) {
+            throw CasediffError.output(path: "-", detail: CasediffError.fileReason(errno: code))
+        }
+    }
+
+    /// What `path` is, following symlinks to their final target.
+    ///
+    /// - Throws: the `POSIXError` of a failed `lstat` or `readlink` other than a missing final file.
+    static func method(for path: String) throws -> Method {
+        var target = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(target, &info) == 0 else {
+                let code = errno
+                if code == ENOENT { return .replace(path: target, mode: nil) }
+                throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return .replace(path: target, mode: info.st_mode & 0o777)
+            case S_IFDIR: return .refuse("it is a directory")
+            case S_IFLNK:
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let count = readlink(target, &buffer, buffer.count - 1)
+                guard count >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                target =
+                    link.hasPrefix("/")
+                    ? link
+                    : (NSString(string: target).deletingLastPathComponent as NSString)
+                        .appendingPathComponent(link)
+            default: return .direct(path: target)
+            }
+        }
+        return .refuse("too many levels of symbolic links")
+    }
+
+    /// Writes a temp file beside `target` and renames it over `target`.
+    private static func replace(_ target: String, with data: Data, mode: mode_t?, shownAs path: String) throws {
+        let folder = NSString(string: target).deletingLastPathComponent
+        let name = NSString(string: target).lastPathComponent
+        var template = Array("\(folder.isEmpty ? "." : folder)/.\(name).casediff-XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else {
+            let code = errno
+            let detail =
+                code == ENOENT
+                ? "its directory \(folder.isEmpty ? "." : folder) does not exist"
+                : CasediffError.fileReason(errno: code)
+            throw CasediffError.output(path: path, detail: detail)
+        }
+        let temporary = String(cString: template)
+        var failure = fchmod(descriptor, mode ?? defaultMode()) == 0 ? nil : errno
+        failure = failure ?? writeAll(data, to: descriptor)
+        failure = failure ?? (fsync(descriptor) == 0 ? nil : errno)
+        let closed = close(descriptor) == 0 ? nil : errno
+        failure = failure ?? closed ?? (rename(temporary, target) == 0 ? nil : errno)
+        if let failure {
+            unlink(temporary)
+            throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: failure))
+        }
+    }
+
+    /// A new file's mode: what `open(…, 0666)` would give under the process's umask.
+    private static func defaultMode() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }
+
+    /// Writes all of `data`, retrying short writes and EINTR; the `errno` of a failure, or nil.
+    static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+        data.withUnsafeBytes { buffer -> Int32? in
+            guard var pointer = buffer.baseAddress else { return nil }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = Foundation.write(descriptor, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                remaining -= written
+                pointer += written
+            }
+            return nil
+        }
+    }
+}
