@@ -113,8 +113,11 @@ import Testing
             process.standardError = pipe
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            let stderr = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let stderr = try await BlockingCall.run {
+                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                return output
+            }
             #expect(
                 stderr == "casediff: error: cannot write the result to stdout: the reader closed the pipe\nrc=2\n")
         }
@@ -174,10 +177,12 @@ import Testing
         try await inFolder { folder in
             let fifo = folder.appendingPathComponent("pipe").path
             #expect(mkfifo(fifo, 0o600) == 0)
-            let reader = Task.detached { () -> Data in
-                let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: fifo))
-                defer { try? handle.close() }
-                return try handle.readToEnd() ?? Data()
+            let reader = Task {
+                try await BlockingCall.run { () -> Data in
+                    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: fifo))
+                    defer { try? handle.close() }
+                    return try handle.readToEnd() ?? Data()
+                }
             }
             let result = try await run(Self.compare + ["--json", fifo, "--reproducible"], stdout: "/dev/null")
             // Should casediff not have opened the FIFO, the reader is released rather than left waiting.
