@@ -1,4 +1,4 @@
 /// The version `casediff --version` prints and the JSON export records.
 enum CasediffVersion {
-    static let current = "0.5.0"
+    static let current = "0.6.0"
 }

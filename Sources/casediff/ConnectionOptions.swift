@@ -27,9 +27,19 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Seconds to wait for one response.")
     var timeout: Int = 30
 
+    @Option(
+        name: .customLong("max-response-size"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The largest response accepted, in MB; a larger one is refused as it arrives.", valueName: "MB"))
+    var maxResponseSize: Int = TestRailClient.defaultMaximumResponseSize >> 20
+
     func validate() throws {
         guard timeout > 0 else {
             throw ValidationError("--timeout must be a positive whole number of seconds (got \(timeout))")
+        }
+        guard (1...4096).contains(maxResponseSize) else {
+            throw ValidationError(
+                "--max-response-size must be a whole number of MB from 1 to 4096 (got \(maxResponseSize))")
         }
         for (name, value) in [("--url", url), ("--user", user), ("--profile", profile), ("--config", config)] {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -77,6 +87,6 @@ struct ConnectionOptions: ParsableArguments {
         }
         return TestRailClient(
             baseURL: baseURL, credentials: Credentials(user: user, apiKey: key), transport: URLSessionTransport(),
-            timeout: .seconds(timeout))
+            timeout: .seconds(timeout), maximumResponseSize: maxResponseSize << 20)
     }
 }

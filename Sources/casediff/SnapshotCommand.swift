@@ -97,6 +97,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             "snapshot of P\(data.project.id) '\(data.project.name)': \(data.caseCount) cases in "
             + "\(data.suites.count) suites; fetched \(outcome.metrics.summary); rate limit \(outcome.rate)"
         if output != "-" { line += "; written to \(output)" }
+        if let warning = outcome.metrics.storeWarning { line += "; warning: the store failed: \(warning)" }
         reporting.warn(outcome.metrics.warnings)
         reporting.note(line)
         reporting.logSummary(outcome.metrics, rate: outcome.rate)

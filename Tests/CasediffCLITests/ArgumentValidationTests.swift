@@ -51,6 +51,9 @@ import Testing
         try await expectUsageError(
             ["compare", "1", "2", "--rename-threshold", "-0.5"],
             "--rename-threshold must be a number from 0 to 1 (got -0.5)")
+        try await expectUsageError(
+            ["compare", "1", "2", "--max-response-size", "0"],
+            "--max-response-size must be a whole number of MB from 1 to 4096 (got 0)")
     }
 
     @Test func anEmptySuiteIsRefusedNotReadAsEverySuite() async throws {

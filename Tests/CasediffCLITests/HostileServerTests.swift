@@ -157,6 +157,22 @@ import Testing
         }
     }
 
+    /// `--max-response-size` sets the cap: a 3 MB body passes the default 64 MB and is refused at 2 MB, named.
+    @Test func theResponseCapIsConfigurable() async throws {
+        let mode = HostileMode(.oversizedBody(bytes: 3_000_000), methods: ["get_cases"])
+        try await TestRailSimulator.withRunning(dataset: Self.small, configuration: configuration(mode)) { sim in
+            let capped = try await CLIRunner.run(
+                ["compare", "1", "2", "--no-store", "--max-response-size", "2"],
+                environment: HostileDatasets.environment(sim))
+            #expect(capped.status == 2)
+            expectOneErrorLine(capped)
+            #expect(capped.stderr.contains("is larger than 2 MB"), "\(capped.stderr)")
+            let uncapped = try await CLIRunner.run(
+                ["compare", "1", "2", "--no-store"], environment: HostileDatasets.environment(sim))
+            #expect(!uncapped.stderr.contains("is larger than"), "\(uncapped.stderr)")
+        }
+    }
+
     // MARK: Data
 
     static func hostile(_ kind: HostileData, caseID: Int = 3) -> Dataset {

@@ -8,7 +8,7 @@ import TestRailAPI
 /// changed baseline reads well in a code review:
 ///
 /// ```json
-/// { "casediff_version": "0.5.0", "format": "casediff-snapshot", "schema_version": 2,
+/// { "casediff_version": "0.6.0", "format": "casediff-snapshot", "schema_version": 2,
 ///   "taken_at": "2026-11-23T10:00:00Z", "instance": "https://example.testrail.io/",
 ///   "project": {…}, "case_types": […], "priorities": […],
 ///   "case_fields": […], "templates": […], "milestones": […], "users": […], "shared_steps": […],
