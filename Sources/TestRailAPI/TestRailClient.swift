@@ -82,7 +82,9 @@ public struct TestRailClient: Sendable {
             case .html: throw TestRailError.htmlPage(bytes: body.count, transient: history.hasAnsweredJSON)
             case .other: break
             }
-            return body
+            // A server that echoes the credentials into its data: they go no further than here (not into the
+            // store, a report or a log).
+            return scrubber.scrub(body)
         }
         throw Self.error(for: response, now: now())
     }

@@ -26,4 +26,35 @@ struct SecretScrubberTests {
         #expect(scrubber.isEmpty)
         #expect(scrubber.scrub("abcabc") == "abcabc")
     }
+
+    @Test func bodiesAreScrubbedAsBytesEvenAroundInvalidUTF8() {
+        let scrubber = SecretScrubber(credentials: [credentials])
+        var body = Data([0xFF, 0xFE])
+        body += Data(#"{"title": "s3cr3t\/Key+9 and s3cr3t/Key+9", "id": 1}"#.utf8)
+        body += Data([0xC3])
+        let scrubbed = scrubber.scrub(body)
+        #expect(scrubbed.prefix(2) == Data([0xFF, 0xFE]) && scrubbed.last == 0xC3)
+        #expect(
+            scrubbed.dropFirst(2).dropLast() == Data(#"{"title": "<redacted> and <redacted>", "id": 1}"#.utf8))
+        let clean = Data(#"{"id": 2}"#.utf8)
+        #expect(scrubber.scrub(clean) == clean)
+    }
+
+    @Test func aClientWithoutAKeyScrubsNothing() {
+        #expect(Credentials(user: "", apiKey: "").secretForms.isEmpty)
+    }
+
+    @Test func aServerEchoingTheKeyInItsDataGetsItNoFurtherThanTheClient() async throws {
+        let header = credentials.authorizationHeader
+        let client = TestRailClient(
+            baseURL: try TestRailBaseURL("https://acme.testrail.io/"), credentials: credentials,
+            transport: ClosureTransport { request in
+                let echoed = request.headers["Authorization"] ?? ""
+                return HTTPResponse(status: 200, body: Data(#"{"id": 1, "name": "\#(echoed)"}"#.utf8))
+            })
+        let body = try await client.data(for: .getProject(1))
+        let text = String(decoding: body, as: UTF8.self)
+        #expect(text == #"{"id": 1, "name": "Basic <redacted>"}"#)
+        #expect(!text.contains(String(header.dropFirst(6))))
+    }
 }

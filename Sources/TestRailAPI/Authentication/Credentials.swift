@@ -20,6 +20,7 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDe
     /// Every form in which the key can appear in text: alone, as `user:key`, base64 of `user:key` (the
     /// `Authorization` value), and percent-encoded; for ``SecretScrubber``.
     public var secretForms: [String] {
+        guard !apiKey.isEmpty else { return [] }
         let pair = "\(user):\(apiKey)"
         var forms = [apiKey, pair, Data(pair.utf8).base64EncodedString()]
         if let encoded = apiKey.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics),

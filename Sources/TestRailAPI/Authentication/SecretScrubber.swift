@@ -28,8 +28,11 @@ public struct SecretScrubber: Sendable, Hashable {
 
     public var isEmpty: Bool { secrets.isEmpty }
 
+    /// Adds secrets, each also as JSON may write it (PHP, and so TestRail, escapes `/` as `\\/`).
     public mutating func add(_ more: [String]) {
-        let all = Set(secrets).union(more.filter { $0.count >= Self.minimumLength })
+        let long = more.filter { $0.count >= Self.minimumLength }
+        let escaped = long.filter { $0.contains("/") }.map { $0.replacingOccurrences(of: "/", with: "\\/") }
+        let all = Set(secrets).union(long).union(escaped)
         secrets = all.sorted { ($0.count, $0) > ($1.count, $1) }
     }
 

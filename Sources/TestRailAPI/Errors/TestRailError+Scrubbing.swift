@@ -3,7 +3,7 @@ extension TestRailError {
     /// server, which may echo the request's `Authorization` header or the key.
     public func scrubbed(by scrubber: SecretScrubber) -> TestRailError {
         guard !scrubber.isEmpty else { return self }
-        let clean = scrubber.scrub
+        let clean: (String) -> String = scrubber.scrub
         switch self {
         case .invalidBaseURL(let url, let reason): return .invalidBaseURL(clean(url), reason: clean(reason))
         case .badRequest(let message): return .badRequest(clean(message))

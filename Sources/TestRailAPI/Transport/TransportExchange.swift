@@ -26,6 +26,8 @@ final class TransportExchange: Sendable {
         var task: URLSessionTask?
         var body = Data()
         var finished = false
+        /// A redirect to another origin that was refused: the exchange ends with it once the task completes.
+        var refusedRedirect: String?
     }
 
     let origin: Origin
@@ -82,9 +84,18 @@ final class TransportExchange: Sendable {
         if overflow { finish(.failure(.responseTooLarge(call: call, limit: maximumBodySize))) }
     }
 
-    /// The task finished: the response with the body collected.
+    /// A redirect to `location` (another origin) was refused; the exchange ends with that once the task completes.
+    func refuse(redirectTo location: String) {
+        state.withLock { $0.refusedRedirect = location }
+    }
+
+    /// The task finished: the response with the body collected, or the refused redirect.
     func complete(_ response: HTTPURLResponse) {
-        let body = state.withLock { $0.body }
+        let (body, refused) = state.withLock { ($0.body, $0.refusedRedirect) }
+        if let refused {
+            finish(.failure(.redirected(to: TestRailBaseURL.masked(refused))))
+            return
+        }
         var headers: [String: String] = [:]
         for (name, value) in response.allHeaderFields {
             if let name = name as? String, let value = value as? String {
