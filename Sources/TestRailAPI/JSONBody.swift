@@ -15,11 +15,14 @@ public enum JSONBody {
         case json, html, other
     }
 
+    /// A page may open with a byte-order mark or a PHP notice before its `<html>`: the markers are looked for in
+    /// the first 512 bytes.
     static func opening(_ data: Data) -> Opening {
-        guard let first = data.first(where: { !isWhitespace($0) }) else { return .other }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = data.starts(with: bom) ? data.dropFirst(bom.count) : data[...]
+        guard let first = body.first(where: { !isWhitespace($0) }) else { return .other }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
-        guard first == UInt8(ascii: "<") else { return .other }
-        let head = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
+        let head = String(decoding: body.prefix(512), as: UTF8.self).lowercased()
         return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head")
             || head.contains("<body") ? .html : .other
     }

@@ -11,14 +11,16 @@ extension Page where Item: Decodable {
     /// A body whose bytes are not all UTF-8 is decoded again with each bad sequence as U+FFFD, and the page carries a
     /// warning naming each item that had one.
     public static func decode(_ data: Data, itemsKey: String, requested: TestRailEndpoint? = nil) throws -> Page<Item> {
+        var page: Page<Item>
         do {
-            return try decodeUTF8(data, itemsKey: itemsKey, requested: requested)
+            page = try decodeUTF8(data, itemsKey: itemsKey, requested: requested)
         } catch {
             guard let repaired = UTF8Repair.repaired(data) else { throw error }
-            var page = try decodeUTF8(repaired, itemsKey: itemsKey, requested: requested)
+            page = try decodeUTF8(repaired, itemsKey: itemsKey, requested: requested)
             page.warnings = UTF8Repair.warnings(page.items)
-            return page
         }
+        if let requested { try page.checkContinuity(after: requested) }
+        return page
     }
 
     private static func decodeUTF8(_ data: Data, itemsKey: String, requested: TestRailEndpoint?) throws -> Page<Item> {

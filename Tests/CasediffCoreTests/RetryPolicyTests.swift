@@ -56,4 +56,14 @@ import Testing
     func transientErrorsAreRetried(error: TestRailError) {
         #expect(policy.decide(after: error, failures: 1, rateLimited: 0, unit: 0.5) != .fail)
     }
+
+    /// HTML before any JSON answer: one more try (a warm run's first wave can meet a proxy's page before the instance
+    /// has answered), then final with the wrong-URL hint; after JSON, retried like a 5xx.
+    @Test func anHTMLPageBeforeAnyJSONGetsOneMoreTry() {
+        let early = TestRailError.htmlPage(bytes: 300, transient: false)
+        #expect(policy.decide(after: early, failures: 1, rateLimited: 0, unit: 1) == .retry(after: .milliseconds(500)))
+        #expect(policy.decide(after: early, failures: 2, rateLimited: 0, unit: 1) == .fail)
+        let late = TestRailError.htmlPage(bytes: 300, transient: true)
+        #expect(policy.decide(after: late, failures: 5, rateLimited: 0, unit: 1) == .retry(after: .seconds(8)))
+    }
 }

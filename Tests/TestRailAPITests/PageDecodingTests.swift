@@ -79,4 +79,35 @@ import Testing
             try Page<TestCase>.decode(Data("  ".utf8), itemsKey: "cases")
         }
     }
+
+    /// A next link may not skip items (they would be reported removed) nor go back (a loop); a short page whose link
+    /// moves on by its limit is TestRail's own arithmetic and passes.
+    @Test func aNextLinkMustContinueWhereThePageEnds() throws {
+        func page(offset: Int, items: Int, next: Int) -> Data {
+            let cases = (0..<items).map { #"{"id":\#($0 + 1),"title":"t","section_id":1}"# }.joined(separator: ",")
+            return Data(
+                #"{"offset":\#(offset),"limit":2,"size":\#(items),"_links":{"next":"/api/v2/get_cases/1&suite_id=2&limit=2&offset=\#(next)","prev":null},"cases":[\#(cases)]}"#
+                    .utf8)
+        }
+        let requested = TestRailEndpoint.getCases(projectID: 1, suiteID: 2, offset: 2, limit: 2)
+        #expect(
+            try Page<TestCase>.decode(page(offset: 2, items: 2, next: 4), itemsKey: "cases", requested: requested).next
+                != nil)
+        #expect(
+            try Page<TestCase>.decode(page(offset: 2, items: 1, next: 4), itemsKey: "cases", requested: requested).next
+                != nil)
+        #expect(throws: TestRailError.self) {
+            try Page<TestCase>.decode(page(offset: 2, items: 2, next: 6), itemsKey: "cases", requested: requested)
+        }
+        #expect(throws: TestRailError.self) {
+            try Page<TestCase>.decode(page(offset: 2, items: 2, next: 2), itemsKey: "cases", requested: requested)
+        }
+    }
+
+    /// An HTML page is known as one after a byte-order mark or a PHP notice too.
+    @Test func htmlIsFoundBehindABOMOrANotice() {
+        #expect(JSONBody.opening(Data([0xEF, 0xBB, 0xBF]) + Data("<!DOCTYPE html><html>".utf8)) == .html)
+        #expect(JSONBody.opening(Data("Notice: Undefined index in x.php\n<html><body>".utf8)) == .html)
+        #expect(JSONBody.opening(Data([0xEF, 0xBB, 0xBF]) + Data(#"{"id":1}"#.utf8)) == .json)
+    }
 }

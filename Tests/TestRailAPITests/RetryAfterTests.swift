@@ -27,4 +27,19 @@ import Testing
         #expect(RetryAfter.parse(nil, now: now) == nil)
         #expect(RetryAfter.parse("", now: now) == nil)
     }
+
+    /// A hostile header can neither trap (an Int64 overflow) nor ask for forever: a day at most; beyond
+    /// ``RetryAfter/longestWait`` the answer is final, one line, not slept out.
+    @Test func hugeDelaysAreClampedAndFinal() {
+        #expect(RetryAfter.parse("1e300", now: now) == RetryAfter.ceiling)
+        #expect(RetryAfter.parse("99999999999999999999", now: now) == RetryAfter.ceiling)
+        #expect(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", now: now) == RetryAfter.ceiling)
+        let hour = TestRailError.rateLimited("slow down", retryAfter: .seconds(3600))
+        #expect(!hour.isRetryable)
+        #expect(
+            hour.description.hasSuffix(
+                "(server asks to retry after 3600 s, longer than casediff waits; try again later)"))
+        #expect(TestRailError.maintenance("soon", retryAfter: .seconds(300)).isRetryable)
+        #expect(!TestRailError.maintenance("later", retryAfter: .seconds(301)).isRetryable)
+    }
 }

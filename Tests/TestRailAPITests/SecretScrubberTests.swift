@@ -57,4 +57,14 @@ struct SecretScrubberTests {
         #expect(text == #"{"id": 1, "name": "Basic <redacted>"}"#)
         #expect(!text.contains(String(header.dropFirst(6))))
     }
+
+    /// Percent-encoded, as a server may echo them into a URL: the key, `user:key` and the base64 value.
+    @Test func percentEncodedFormsAreRedactedToo() {
+        let scrubber = SecretScrubber(credentials: [credentials])
+        let basic = Data("qa@example.com:s3cr3t/Key+9".utf8).base64EncodedString()
+        let encodedBasic = basic.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let text = "Location: https://x/?auth=\(encodedBasic)&u=qa%40example.com%3As3cr3t%2FKey%2B9"
+        let scrubbed = scrubber.scrub(text)
+        #expect(!scrubbed.contains(encodedBasic) && !scrubbed.contains("s3cr3t"), "\(scrubbed)")
+    }
 }

@@ -63,6 +63,8 @@ import Testing
         ("user:pw@host:8080", "***@host:8080"),
         ("https://user:pw@host/tr/", "https://***@host/tr/"),
         ("https://host/tr/?a@b", "https://host/tr/?a@b"),
+        ("https://u:p#ss@host/", "https://***@host/"),
+        ("https://u:p/ss?x@host/", "https://***@host/"),
     ])
     func everyMessageMasksTheUserinfo(input: String, shown: String) throws {
         let error = try #require(throws: TestRailError.self) { try TestRailBaseURL(input) }

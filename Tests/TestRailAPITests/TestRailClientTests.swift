@@ -184,8 +184,11 @@ import Testing
                     #"{"offset":0,"limit":1,"size":1,"_links":{"next":"/api/v2/get_projects&limit=1&offset=0"},"projects":[{"id":1,"name":"P"}]}"#
                         .utf8))
         }
-        await #expect(throws: TestRailError.malformedResponse("pagination loops back to get_projects&limit=1&offset=0"))
-        {
+        await #expect(
+            throws: TestRailError.malformedResponse(
+                "the next link of get_projects&limit=1&offset=0 goes back to offset 0: it continues at offset 0 after 1 "
+                    + "items from offset 0")
+        ) {
             _ = try await client.all(
                 TestRailEndpoint.getProjects(offset: 0, limit: 1), itemsKey: "projects", as: Project.self)
         }

@@ -44,17 +44,36 @@ import Testing
         }
     }
 
-    /// corelibs-foundation copies every header into a redirected request; on the same origin that is wanted.
+    /// corelibs-foundation copies every header into a redirected request; on the same origin, for the same API
+    /// call (another path to TestRail's root), that is wanted.
     @Test func aSameOriginRedirectIsFollowedWithTheCredentials() async throws {
         try await LoopbackServer.withRunning(reply: { request in
-            request.line.contains("/moved")
+            request.line.contains("/moved/")
                 ? Self.ok(#"{"id":1}"#)
-                : .raw("HTTP/1.1 301 Moved\r\nLocation: /moved\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                : .raw(
+                    "HTTP/1.1 301 Moved\r\nLocation: /moved/index.php?/api/v2/get_project/1\r\nContent-Length: 0\r\n"
+                        + "Connection: close\r\n\r\n")
         }) { server in
             let response = try await URLSessionTransport().send(request(server.port))
             #expect(response.status == 200 && response.body == Data(#"{"id":1}"#.utf8))
             #expect(server.requests.count == 2)
             #expect(server.requests.allSatisfy { $0.headers["authorization"] == Self.authorization })
+        }
+    }
+
+    /// A redirect within the origin to another API call (another project's list, or a write) is refused like one
+    /// to another host: nothing is sent to it.
+    @Test func aSameOriginRedirectToAnotherCallIsRefused() async throws {
+        try await LoopbackServer.withRunning(reply: { _ in
+            .raw(
+                "HTTP/1.1 302 Found\r\nLocation: /index.php?/api/v2/delete_case/1\r\nContent-Length: 0\r\n"
+                    + "Connection: close\r\n\r\n")
+        }) { server in
+            await #expect(throws: TestRailError.self) {
+                _ = try await URLSessionTransport().send(request(server.port))
+            }
+            #expect(server.requests.count == 1)
+            #expect(!server.requests.contains { $0.line.contains("delete_case") })
         }
     }
 

@@ -29,21 +29,12 @@ extension SettingsResolver {
     /// | `ftp://u:pw@ho st/`           | `ftp://***@ho st/`          |
     /// | `https://host/a@b`            | `https://host/a@b` (a path) |
     public static func maskingUserinfo(_ text: String) -> String {
-        guard let userinfo = userinfo(text), let range = text.range(of: userinfo + "@") else { return text }
-        return text.replacingCharacters(in: range, with: "***@")
+        TestRailBaseURL.masked(text)
     }
 
-    /// The part of a URL before the host's `@`: after `scheme://` (or from the start), up to the last `@` before the
-    /// path.
+    /// The part of a URL before the host's `@` (``TestRailBaseURL/userinfoRange(in:)``).
     private static func userinfo(_ text: String) -> String? {
-        var authority = Substring(text)
-        if let scheme = text.range(of: "://") { authority = text[scheme.upperBound...] }
-        if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
-            authority = authority[..<end]
-        }
-        guard let at = authority.lastIndex(of: "@") else { return nil }
-        let userinfo = authority[..<at]
-        return userinfo.isEmpty ? nil : String(userinfo)
+        TestRailBaseURL.userinfoRange(in: text).map { String(text[$0]) }
     }
 }
 

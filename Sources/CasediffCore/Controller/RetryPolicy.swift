@@ -13,7 +13,9 @@ import TestRailAPI
 /// | 5         | 8 s                               |
 /// | 7         | 20 s (capped)                     |
 ///
-/// A 409 (maintenance) waits at least its `Retry-After` when the server sends one.
+/// A 409 (maintenance) waits at least its `Retry-After` when the server sends one; a 409 or 429 asking for more than
+/// ``RetryAfter/longestWait`` (5 minutes) is final. An HTML page before the instance has answered JSON gets one more
+/// try (a wrong URL still fails within a second); after it, it is retried like a 5xx.
 public struct RetryPolicy: Sendable, Hashable {
     public enum Decision: Sendable, Hashable {
         case retry(after: Duration)
@@ -42,14 +44,20 @@ public struct RetryPolicy: Sendable, Hashable {
     ///   - rateLimited: 429 answers so far, this one included.
     ///   - unit: a random number in 0..<1 for the jitter.
     public func decide(after error: TestRailError, failures: Int, rateLimited: Int, unit: Double) -> Decision {
+        let exponent = min(max(failures - 1, 0), 30)
+        let ceiling = min(cap, base * (1 << exponent))
+        let delay = ceiling * min(max(unit, 0), 1)
+        if case .htmlPage(_, transient: false) = error {
+            // Before the instance's first JSON answer an HTML page usually means a wrong URL, but requests sent
+            // together (a warm run's first wave) can meet a proxy's page before any JSON arrives: one more try,
+            // by when the instance has answered or not, tells the two apart.
+            return failures < min(2, maxAttempts) ? .retry(after: delay) : .fail
+        }
         guard error.isRetryable else { return .fail }
         if case .rateLimited = error {
             return rateLimited < maxRateLimitedAttempts ? .retry(after: .zero) : .fail
         }
         guard failures < maxAttempts else { return .fail }
-        let exponent = min(max(failures - 1, 0), 30)
-        let ceiling = min(cap, base * (1 << exponent))
-        let delay = ceiling * min(max(unit, 0), 1)
         if case .maintenance(_, let retryAfter?) = error {
             return .retry(after: max(delay, retryAfter))
         }

@@ -22,13 +22,18 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDe
     public var secretForms: [String] {
         guard !apiKey.isEmpty else { return [] }
         let pair = "\(user):\(apiKey)"
-        var forms = [apiKey, pair, Data(pair.utf8).base64EncodedString()]
-        if let encoded = apiKey.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics),
-            encoded != apiKey
-        {
-            forms.append(encoded)
+        let basic = Data(pair.utf8).base64EncodedString()
+        var forms = [apiKey, pair, basic]
+        // Percent-encoded too (a server may echo them into a URL): the key, `user:key` and the base64 value.
+        let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        for form in forms {
+            for allowed in [CharacterSet.alphanumerics, unreserved] {
+                if let encoded = form.addingPercentEncoding(withAllowedCharacters: allowed), encoded != form {
+                    forms.append(encoded)
+                }
+            }
         }
-        return forms
+        return Array(Set(forms)).sorted()
     }
 
     public var description: String { "\(user) (API key hidden)" }

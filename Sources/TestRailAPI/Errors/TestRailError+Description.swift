@@ -57,6 +57,9 @@ extension TestRailError: CustomStringConvertible {
     private static func retryHint(_ retryAfter: Duration?) -> String {
         guard let retryAfter else { return "" }
         let seconds = retryAfter.components.seconds
+        if retryAfter > RetryAfter.longestWait {
+            return " (server asks to retry after \(seconds) s, longer than casediff waits; try again later)"
+        }
         return " (server asks to retry after \(seconds) s)"
     }
 }

@@ -43,7 +43,10 @@ public enum TestRailError: Error, Sendable, Hashable {
     /// an HTML page from an instance that has answered JSON before.
     public var isRetryable: Bool {
         switch self {
-        case .maintenance, .rateLimited, .serverError, .timedOut, .connectionFailed, .truncatedResponse:
+        case .maintenance(_, let retryAfter), .rateLimited(_, let retryAfter):
+            // A server asking for more than casediff waits (an hour of maintenance): final, not slept out.
+            return (retryAfter ?? .zero) <= RetryAfter.longestWait
+        case .serverError, .timedOut, .connectionFailed, .truncatedResponse:
             return true
         case .htmlPage(_, let transient):
             return transient
