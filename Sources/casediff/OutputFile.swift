@@ -5,13 +5,15 @@ import TestRailAPI
 /// Writes a result where the user asked for it (`--json FILE`, `--junit FILE`, `snapshot --output FILE`, stdout),
 /// without ever turning a device or a pipe into a regular file, and with every failure one ``CasediffError``.
 ///
-/// | at the path                | written                                                                    |
-/// |----------------------------|----------------------------------------------------------------------------|
-/// | nothing (a new file)       | a temp file in the same directory, then rename; mode 0666 less the umask  |
-/// | a regular file             | the same, keeping the file's mode: a reader never sees half a file         |
-/// | a symlink                  | the same at its final target; the link stays a link                        |
-/// | a FIFO, a device, a socket | opened and written directly (`/dev/stdout`, `/dev/null`, a pipe's reader)  |
-/// | a directory                | refused: `it is a directory`                                               |
+/// | at the path                          | written                                                              |
+/// |--------------------------------------|----------------------------------------------------------------------|
+/// | nothing (a new file)                 | a temp file in the same directory, then rename; 0666 less the umask  |
+/// | a regular file                       | the same, keeping the file's mode: a reader never sees half a file   |
+/// | a symlink                            | the same at its final target; the link stays a link                  |
+/// | `/dev/stdout`, `/dev/fd/N`, `>(…)`   | through a duplicate of the descriptor: `> out.txt`, `>>` keep it all |
+/// | another process's `/proc/P/fd/N`     | opened in place; a regular file behind it appended to, not truncated |
+/// | a FIFO, a device, a socket           | opened and written in place (`/dev/null`, a FIFO's reader)           |
+/// | a directory                          | refused: `it is a directory`                                         |
 ///
 /// Every byte goes through the run's ``SecretScrubber`` first.
 enum OutputFile {
@@ -19,8 +21,10 @@ enum OutputFile {
     enum Method: Equatable {
         /// A temp file beside `path`, renamed over it; `mode` nil for a new file.
         case replace(path: String, mode: mode_t?)
-        /// Opened and written in place.
-        case direct(path: String)
+        /// Opened and written in place; `append` for a regular file behind another process's descriptor.
+        case direct(path: String, append: Bool)
+        /// One of casediff's own open descriptors, written through a duplicate of it.
+        case descriptor(Int32)
         /// Not writable as an output; the reason in plain words.
         case refuse(String)
     }
@@ -38,16 +42,18 @@ enum OutputFile {
         switch method {
         case .refuse(let reason):
             throw CasediffError.output(path: path, detail: reason)
-        case .direct(let target):
-            let descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        case .direct(let target, let append):
+            let descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC | (append ? O_APPEND : 0))
             guard descriptor >= 0 else {
                 throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: errno))
             }
-            let failure = writeAll(data, to: descriptor)
-            let closed = close(descriptor) == 0 ? nil : errno
-            if let code = failure ?? closed {
-                throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: code))
+            try writeAndClose(data, to: descriptor, shownAs: path)
+        case .descriptor(let number):
+            let descriptor = fcntl(number, F_DUPFD_CLOEXEC, 0)
+            guard descriptor >= 0 else {
+                throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: errno))
             }
+            try writeAndClose(data, to: descriptor, shownAs: path)
         case .replace(let target, let mode):
             try replace(target, with: data, mode: mode, shownAs: path)
         }
@@ -64,12 +70,16 @@ enum OutputFile {
         }
     }
 
-    /// What `path` is, following symlinks to their final target.
+    /// What `path` is, following symlinks to their final target or to the first open descriptor on the way.
+    ///
+    /// A descriptor on the way (`/dev/stdout` is a link to `/proc/self/fd/1`) is written in place (``OpenDescriptor``),
+    /// and so is a kernel link whose text is no path: neither is ever followed to what its text names.
     ///
     /// - Throws: the `POSIXError` of a failed `lstat` or `readlink` other than a missing final file.
     static func method(for path: String) throws -> Method {
         var target = path
         for _ in 0..<40 {
+            if let descriptor = OpenDescriptor(path: target) { return try method(for: descriptor, at: target) }
             var info = stat()
             guard lstat(target, &info) == 0 else {
                 let code = errno
@@ -84,15 +94,35 @@ enum OutputFile {
                 let count = readlink(target, &buffer, buffer.count - 1)
                 guard count >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                 let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                target =
+                let next =
                     link.hasPrefix("/")
                     ? link
                     : (NSString(string: target).deletingLastPathComponent as NSString)
                         .appendingPathComponent(link)
-            default: return .direct(path: target)
+                // A kernel link that opens but whose text is no path (`socket:[123]`, `/tmp/x (deleted)`): written
+                // through the link, decided by what it opens.
+                var resolved = stat()
+                var beyond = stat()
+                if stat(target, &resolved) == 0, lstat(next, &beyond) != 0 {
+                    switch resolved.st_mode & S_IFMT {
+                    case S_IFDIR: return .refuse("it is a directory")
+                    case let kind: return .direct(path: target, append: kind == S_IFREG)
+                    }
+                }
+                target = next
+            default: return .direct(path: target, append: false)
             }
         }
         return .refuse("too many levels of symbolic links")
+    }
+
+    /// Writes all of `data` to `descriptor` and closes it; a failed write or close is the error.
+    private static func writeAndClose(_ data: Data, to descriptor: Int32, shownAs path: String) throws {
+        let failure = writeAll(data, to: descriptor)
+        let closed = close(descriptor) == 0 ? nil : errno
+        if let code = failure ?? closed {
+            throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: code))
+        }
     }
 
     /// Writes a temp file beside `target` and renames it over `target`.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// What casediff writes, wherever it is told to write it: regular files replaced atomically, symlinks written
-/// through, devices and FIFOs written in place, and every failure (a full disk, a closed stdout, a reader gone) one
+/// through, devices, FIFOs and open descriptors (`/dev/stdout`, `/dev/fd/N`) written in place, and every failure (a full disk, a closed stdout, a reader gone) one
 /// line and exit 2, never a crash.
 @Suite struct OutputSafetyTests {
     /// Two small snapshots that differ (the `duplicates` comparison fixture, with a snapshot's header).
@@ -48,17 +48,26 @@ import Testing
         try await body(folder)
     }
 
-    /// Runs casediff with stdout on `stdout` (a path opened for writing, or nil for a closed stdout); stderr is
-    /// captured.
-    func run(_ arguments: [String], stdout: String?) async throws -> (status: Int32, stderr: String) {
+    /// Runs casediff with stdout on `stdout` (a path opened for writing, appended to with `append`, or nil for a
+    /// closed stdout); stderr is captured.
+    func run(_ arguments: [String], stdout: String?, append: Bool = false) async throws -> (
+        status: Int32, stderr: String
+    ) {
+        // The shell closes stdout (`>&-`) or points it at the file: Process cannot hand a child a closed descriptor.
+        let redirect = stdout.map { "\(append ? ">>" : ">") '\($0)'" } ?? ">&-"
+        return try await shell("exec \"$0\" \"$@\" \(redirect)", arguments: arguments)
+    }
+
+    /// Runs `script` in `shell` with `$0` the casediff binary and `arguments` as `$@`; stderr is captured.
+    func shell(_ script: String, arguments: [String], shell: String = "/bin/sh") async throws -> (
+        status: Int32, stderr: String
+    ) {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("casediff-err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The shell closes stdout (`>&-`) or points it at the file: Process cannot hand a child a closed descriptor.
-        let redirect = stdout.map { "> '\($0)'" } ?? ">&-"
-        process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirect)", CLIRunner.binary.path] + arguments
+        process.executableURL = URL(fileURLWithPath: shell)
+        process.arguments = ["-c", script, CLIRunner.binary.path] + arguments
         process.environment = ["HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin"]
         process.standardInput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: errors)
@@ -67,6 +76,19 @@ import Testing
             do { try process.run() } catch { continuation.resume(throwing: error) }
         }
         return (status, try String(contentsOf: errors, encoding: .utf8))
+    }
+
+    /// The JUnit file and the table casediff writes for the pair, each on its own: what a shared stdout must hold.
+    func separateJUnitAndTable(in folder: URL) async throws -> (junit: String, table: String) {
+        let junit = folder.appendingPathComponent("alone.xml").path
+        let table = folder.appendingPathComponent("alone.txt").path
+        let result = try await run(Self.compare + ["--reproducible", "--junit", junit], stdout: table)
+        #expect(result.status == 1, "\(result.stderr)")
+        let written = (
+            try String(contentsOfFile: junit, encoding: .utf8), try String(contentsOfFile: table, encoding: .utf8)
+        )
+        #expect(written.0.hasPrefix("<?xml") && written.1.contains("Suite"))
+        return written
     }
 
     /// What is at `path` (not following a symlink).
@@ -193,6 +215,70 @@ import Testing
             #expect(String(decoding: received, as: UTF8.self).contains("\"schema_version\""))
             let kind = try type(of: fifo)
             #expect(kind != nil && kind != .typeRegular, "still a FIFO, not replaced by a file")
+        }
+    }
+
+    @Test func devStdoutOnAPipeGetsTheJUnitAndTheTable() async throws {
+        // `/dev/stdout` is a link to `/proc/self/fd/1`, which reads `pipe:[123]`: no path to write a temp file beside.
+        try await inFolder { folder in
+            let expected = try await separateJUnitAndTable(in: folder)
+            let received = folder.appendingPathComponent("received.txt").path
+            // POSIX sh has no PIPESTATUS: casediff's status is written to stderr after it.
+            let result = try await shell(
+                "{ \"$0\" \"$@\"; echo \"rc=$?\" >&2; } | cat > '\(received)'",
+                arguments: Self.compare + ["--reproducible", "--junit", "/dev/stdout"])
+            #expect(result.status == 0)
+            #expect(result.stderr == "rc=1\n")
+            #expect(try String(contentsOfFile: received, encoding: .utf8) == expected.junit + expected.table)
+        }
+    }
+
+    @Test func devStdoutRedirectedToAFileKeepsTheJUnitAndTheTable() async throws {
+        // Renaming a temp file over `out.txt` would leave the shell's descriptor on the unlinked old file.
+        try await inFolder { folder in
+            let expected = try await separateJUnitAndTable(in: folder)
+            let out = folder.appendingPathComponent("out.txt").path
+            let result = try await run(Self.compare + ["--reproducible", "--junit", "/dev/stdout"], stdout: out)
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.isEmpty)
+            #expect(try String(contentsOfFile: out, encoding: .utf8) == expected.junit + expected.table)
+            #expect(!(try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains { $0.hasPrefix(".") })
+        }
+    }
+
+    @Test func procSelfFDAppendedToKeepsWhatWasThere() async throws {
+        try await inFolder { folder in
+            let expected = try await separateJUnitAndTable(in: folder)
+            let out = folder.appendingPathComponent("log.txt").path
+            FileManager.default.createFile(atPath: out, contents: Data("an earlier line\n".utf8))
+            let result = try await run(
+                Self.compare + ["--reproducible", "--junit", "/proc/self/fd/1"], stdout: out, append: true)
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.isEmpty)
+            #expect(
+                try String(contentsOfFile: out, encoding: .utf8)
+                    == "an earlier line\n" + expected.junit + expected.table)
+        }
+    }
+
+    @Test func aClosedStdoutNamedAsDevStdoutIsOneLineAndExitTwo() async throws {
+        let result = try await run(Self.compare + ["--junit", "/dev/stdout"], stdout: nil)
+        #expect(result.status == 2)
+        expectOneErrorLine(result.stderr, "cannot write /dev/stdout: it is closed")
+    }
+
+    /// Process substitution needs bash: dash, the usual /bin/sh, has none.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "process substitution needs bash"))
+    func processSubstitutionDevFDGetsTheJSON() async throws {
+        try await inFolder { folder in
+            let received = folder.appendingPathComponent("received.json").path
+            // `>(cat …)` is `/dev/fd/63`, a pipe; `wait $!` waits for its reader (bash 4.4 and later).
+            let result = try await shell(
+                "\"$0\" \"$@\" --json >(cat > '\(received)') > /dev/null; status=$?; wait $!; exit $status",
+                arguments: Self.compare + ["--reproducible"], shell: "/bin/bash")
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.isEmpty)
+            #expect(try String(contentsOfFile: received, encoding: .utf8).contains("\"schema_version\""))
         }
     }
 
