@@ -152,12 +152,9 @@ public final class CasediffDatabase: Sendable {
             default: return error.message.map { "\($0) (\(error.resultCode))" } ?? "\(error.resultCode)"
             }
         }
-        if let error = error as? CocoaError {
-            // Foundation's file errors: the path and the reason, never the raw user-info dump.
-            if let underlying = error.underlying as? POSIXError {
-                return StoreFile.reason(underlying.code.rawValue)
-            }
-            return error.localizedDescription
+        if error is CocoaError || error is POSIXError {
+            // Foundation's file errors: the reason in plain words, never the raw user-info dump.
+            return CasediffError.fileReason(error)
         }
         return String(describing: error)
     }

@@ -46,7 +46,9 @@ enum StoreFile {
                 if code == EEXIST, stat(prefix, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
                 throw CasediffError.storeUnavailable(
                     path: path,
-                    detail: "cannot create the folder \(prefix): \(code == EEXIST ? "not a folder" : reason(code))")
+                    detail:
+                        "cannot create the folder \(prefix): \(code == EEXIST ? "not a folder" : CasediffError.fileReason(errno: code))"
+                )
             }
         }
     }
@@ -60,7 +62,8 @@ enum StoreFile {
         }
         let code = errno
         if code == EEXIST { return }
-        throw CasediffError.storeUnavailable(path: path, detail: "cannot create it: \(reason(code))")
+        throw CasediffError.storeUnavailable(
+            path: path, detail: "cannot create it: \(CasediffError.fileReason(errno: code))")
     }
 
     /// Makes the `-wal` and `-shm` files an earlier casediff left readable by others `0600`; missing files and
@@ -72,10 +75,5 @@ enum StoreFile {
             guard stat(companion, &info) == 0, info.st_mode & 0o077 != 0 else { continue }
             _ = chmod(companion, 0o600)
         }
-    }
-
-    /// `strerror`'s words in lower case: `permission denied`, `read-only file system`.
-    static func reason(_ code: Int32) -> String {
-        String(cString: strerror(code)).lowercased()
     }
 }

@@ -153,7 +153,7 @@ import Testing
             #expect(uncreatable.status == 1)
             #expect(
                 uncreatable.stderr.contains(
-                    "store /proc/casediff/x: cannot create the folder /proc/casediff: no such file or directory"))
+                    "store /proc/casediff/x: cannot create the folder /proc/casediff: no such file"))
             #expect(!uncreatable.stderr.contains("NSCocoaErrorDomain") && !uncreatable.stderr.contains("UserInfo"))
             let offline = try await CLIRunner.run(
                 ["compare", "1", "2", "--store", "/proc/casediff/x", "--offline"], environment: environment)

@@ -109,7 +109,7 @@ import Testing
         } throws: { error in
             guard case .storeUnavailable = error as? CasediffError else { return false }
             return String(describing: error)
-                == "store /proc/casediff-absent/store.sqlite: cannot create the folder /proc/casediff-absent: no such file or directory"
+                == "store /proc/casediff-absent/store.sqlite: cannot create the folder /proc/casediff-absent: no such file"
         }
     }
 
