@@ -34,7 +34,7 @@ extension Page where Item: Decodable {
             return page
         }
         let decoder = JSONDecoder()
-        guard let first = data.first(where: { !Self.isWhitespace($0) }) else {
+        guard let first = data.first(where: { !JSONBody.isWhitespace($0) }) else {
             throw TestRailError.malformedResponse("the response body is empty")
         }
         do {
@@ -105,10 +105,6 @@ extension Page where Item: Decodable {
             limit: JSONObjectField.int(envelope, "limit") ?? list.count,
             size: JSONObjectField.int(envelope, "size") ?? list.count, next: next,
             previous: (links?["prev"] as? String).flatMap { try? TestRailEndpoint(apiPath: $0) }, isLegacy: false)
-    }
-
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     private struct Envelope: Decodable {

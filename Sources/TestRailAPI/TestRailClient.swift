@@ -12,6 +12,8 @@ public struct TestRailClient: Sendable {
     public var maximumResponseSize: Int
     /// Shared by every copy of this client: whether the instance has answered JSON (see ``InstanceHistory``).
     public let history: InstanceHistory
+    /// Removes this client's credentials from server text: built once, used on every response body.
+    public let scrubber: SecretScrubber
     let transport: any HTTPTransport
     let now: @Sendable () -> Date
 
@@ -29,11 +31,9 @@ public struct TestRailClient: Sendable {
         self.timeout = timeout
         self.maximumResponseSize = max(1, maximumResponseSize)
         self.history = history
+        scrubber = SecretScrubber(credentials: [credentials])
         self.now = now
     }
-
-    /// Removes this client's credentials from server text.
-    public var scrubber: SecretScrubber { SecretScrubber(credentials: [credentials]) }
 
     /// Sends one call and returns the body of a 2xx response; every other outcome throws ``TestRailError``, its
     /// text scrubbed of the credentials.
@@ -121,11 +121,8 @@ public struct TestRailClient: Sendable {
     ) async throws -> [Item] {
         var items: [Item] = []
         var current: TestRailEndpoint? = endpoint
-        var seen: Set<TestRailEndpoint> = []
+        // No loop is possible: each next link moves forward (``Page/checkContinuity(after:)``).
         while let endpoint = current {
-            guard seen.insert(endpoint).inserted else {
-                throw TestRailError.malformedResponse("pagination loops back to \(endpoint)")
-            }
             let page: Page<Item> = try await self.page(endpoint, itemsKey: itemsKey)
             onPage(page)
             items += page.items

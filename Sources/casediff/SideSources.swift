@@ -56,7 +56,7 @@ struct SideSources {
                     !(environment["TESTRAIL_API_KEY"] ?? "").isEmpty
                 {
                     throw CasediffError.missingSetting(
-                        "no API key for \(SettingsResolver.maskingUserinfo(url)): with a PROFILE:PROJECT side in the run, $TESTRAIL_API_KEY goes only "
+                        "no API key for \(TestRailBaseURL.masked(url)): with a PROFILE:PROJECT side in the run, $TESTRAIL_API_KEY goes only "
                             + "to the instance $TESTRAIL_URL names; set TESTRAIL_URL, or write this side as PROFILE:PROJECT"
                     )
                 }

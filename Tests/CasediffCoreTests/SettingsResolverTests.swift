@@ -129,12 +129,12 @@ import Testing
     }
 
     @Test func userinfoIsMaskedInEveryURLAMessageQuotes() {
-        #expect(SettingsResolver.maskingUserinfo("https://u:pw@host/tr/") == "https://***@host/tr/")
-        #expect(SettingsResolver.maskingUserinfo("http://user:p@ss@ho st/") == "http://***@ho st/")
-        #expect(SettingsResolver.maskingUserinfo("ftp://user:pw@host/") == "ftp://***@host/")
-        #expect(SettingsResolver.maskingUserinfo("user:pw@host:8080") == "***@host:8080")
-        #expect(SettingsResolver.maskingUserinfo("https://host/a@b") == "https://host/a@b")
-        #expect(SettingsResolver.maskingUserinfo("https://acme.testrail.io") == "https://acme.testrail.io")
+        #expect(TestRailBaseURL.masked("https://u:pw@host/tr/") == "https://***@host/tr/")
+        #expect(TestRailBaseURL.masked("http://user:p@ss@ho st/") == "http://***@ho st/")
+        #expect(TestRailBaseURL.masked("ftp://user:pw@host/") == "ftp://***@host/")
+        #expect(TestRailBaseURL.masked("user:pw@host:8080") == "***@host:8080")
+        #expect(TestRailBaseURL.masked("https://host/a@b") == "https://host/a@b")
+        #expect(TestRailBaseURL.masked("https://acme.testrail.io") == "https://acme.testrail.io")
     }
 
     /// A profile for another instance named with a URL that carries a password: the message names both URLs,

@@ -20,18 +20,6 @@ extension SettingsResolver {
         return password.isEmpty ? [] : [userinfo, password, password.removingPercentEncoding ?? password]
     }
 
-    /// `text` with the userinfo of the URL in it (`user:pw@`) replaced by `***@`, for any message that quotes a URL.
-    ///
-    /// | text                          | shown                       |
-    /// |-------------------------------|-----------------------------|
-    /// | `https://u:pw@host/tr/`       | `https://***@host/tr/`      |
-    /// | `u:pw@host:8080`              | `***@host:8080`             |
-    /// | `ftp://u:pw@ho st/`           | `ftp://***@ho st/`          |
-    /// | `https://host/a@b`            | `https://host/a@b` (a path) |
-    public static func maskingUserinfo(_ text: String) -> String {
-        TestRailBaseURL.masked(text)
-    }
-
     /// The part of a URL before the host's `@` (``TestRailBaseURL/userinfoRange(in:)``).
     private static func userinfo(_ text: String) -> String? {
         TestRailBaseURL.userinfoRange(in: text).map { String(text[$0]) }

@@ -67,7 +67,8 @@ public enum SettingsResolver {
                 guard let wanted = explicitURL?.value, let own = profile.url, !sameInstance(wanted, own) else {
                     return profile
                 }
-                skipped = "profile '\(profile.name)' is for \(maskingUserinfo(own)), not \(maskingUserinfo(wanted))"
+                skipped =
+                    "profile '\(profile.name)' is for \(TestRailBaseURL.masked(own)), not \(TestRailBaseURL.masked(wanted))"
                 return nil
             }
         let source = profile.map { SettingSource.profile(name: $0.name, path: file?.path ?? "") }
@@ -116,7 +117,7 @@ public enum SettingsResolver {
                 throw CasediffError.config(
                     path: file.path,
                     detail:
-                        "profile '\(named)' is for \(maskingUserinfo(own)), but the URL given is \(maskingUserinfo(url)); "
+                        "profile '\(named)' is for \(TestRailBaseURL.masked(own)), but the URL given is \(TestRailBaseURL.masked(url)); "
                         + "drop one of them")
             }
             return profile

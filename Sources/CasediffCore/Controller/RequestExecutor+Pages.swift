@@ -1,7 +1,8 @@
 import TestRailAPI
 
 extension RequestExecutor {
-    /// Every page of a list, following `_links.next` until it ends (or loops back); a legacy bare array is one page.
+    /// Every page of a list, following `_links.next` until it ends (each link moves forward: a link that skips or goes
+    /// back is an error, ``Page/checkContinuity(after:)``); a legacy bare array is one page.
     /// Each page is named `<unit>/o<offset>` in the request log; a link that leaves the list is an error
     /// (``TestRailEndpoint/nextPage(apiPath:after:)``), and a body cut short is sent again within the policy's
     /// attempts.
@@ -10,8 +11,7 @@ extension RequestExecutor {
     {
         var pages: [Page<Item>] = []
         var call: TestRailEndpoint? = endpoint
-        var seen: Set<String> = []
-        while let endpoint = call, seen.insert(endpoint.apiPath).inserted {
+        while let endpoint = call {
             let name = "\(unit)/o\(endpoint.parameter("offset") ?? "0")"
             var answer = try await perform(endpoint, unit: name)
             var page: Page<Item>
