@@ -176,7 +176,7 @@ public struct FetchController: Sendable {
                     if progress.keep, case .success(let payload) = outcome.result {
                         aggregator.store(payload, for: outcome.unit)
                         // Pages counts what the server sent; the store's answers are counted by the cache.
-                        await metrics.received(isPage: payload.pageShape != nil && !fromStore)
+                        await metrics.received(isPage: payload.isPage && !fromStore)
                     }
                     for key in progress.discarded {
                         aggregator.discard(side: key.side, suiteID: key.suiteID)

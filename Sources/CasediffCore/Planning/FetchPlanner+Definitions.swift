@@ -101,7 +101,7 @@ extension FetchPlanner {
             return true
         }
         guard list(unit.kind) != nil else { return false }
-        var shape = payload.pageShape
+        var shape = PageShape(payload)
         if case .templates(let templates) = payload {
             shape = PageShape(count: templates.count, limit: templates.count, next: nil, isLegacy: true)
         }

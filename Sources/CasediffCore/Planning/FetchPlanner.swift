@@ -215,7 +215,7 @@ public struct FetchPlanner: Sendable {
                 throw CasediffError.request(parked, context: "listing suites of P\(project.id)")
             }
         case (.projectList, .projects(let page)):
-            guard var series = projectList, let shape = payload.pageShape else { break }
+            guard var series = projectList, let shape = PageShape(payload) else { break }
             series.record(offset: unit.offset, shape)
             projectList = series
             for project in page.items { listedProjects[project.id] = project }
@@ -229,7 +229,7 @@ public struct FetchPlanner: Sendable {
             (.sharedSteps, .sharedSteps), (.users, .users):
             progress.keep = acceptDefinition(payload, for: unit)
         case (.suites(let side), .suites(let page)):
-            guard var state = projects[side], var listing = state.listing, let shape = payload.pageShape,
+            guard var state = projects[side], var listing = state.listing, let shape = PageShape(payload),
                 let projectID = state.projectID
             else { break }
             listing.record(offset: unit.offset, shape)
@@ -259,7 +259,7 @@ public struct FetchPlanner: Sendable {
             progress.completed = completions(side: side)
         case (.sections(let side, let suiteID), .sections), (.cases(let side, let suiteID), .cases):
             let key = SuiteKey(side: side, suiteID: suiteID)
-            guard var state = suites[key], let shape = payload.pageShape else {
+            guard var state = suites[key], let shape = PageShape(payload) else {
                 wastedPages += 1
                 progress.keep = false
                 break
