@@ -15,31 +15,3 @@ public protocol FetchHistory: Sendable {
     func beginRun(instance: String, subject: String, at date: Date, resumeWindow: Duration) async throws -> RunTicket
     func finishRun(_ ticket: RunTicket, outcome: RunOutcome, at date: Date) async throws
 }
-
-/// A limit learned from a server's 429s.
-public struct LearnedRate: Sendable, Hashable {
-    public var requestsPerMinute: Int
-    public var learnedAt: Date
-
-    public init(requestsPerMinute: Int, learnedAt: Date) {
-        self.requestsPerMinute = requestsPerMinute
-        self.learnedAt = learnedAt
-    }
-}
-
-/// A run as the history records it.
-public struct RunTicket: Sendable, Hashable {
-    public var id: Int64
-    /// Pages fetched since this instant count as fresh: the start of the interrupted run being resumed (or of a
-    /// chain of them); nil when nothing is resumed.
-    public var resumesFrom: Date?
-
-    public init(id: Int64, resumesFrom: Date?) {
-        self.id = id
-        self.resumesFrom = resumesFrom
-    }
-}
-
-public enum RunOutcome: String, Sendable, Hashable {
-    case complete, failed, interrupted
-}
