@@ -148,7 +148,7 @@ import Testing
             }
             #expect(failures.count == 1)
             let failure = try #require(failures.first)
-            #expect(failure.description.hasPrefix("P1 suite S5 cases at offset 250 ("))
+            #expect(failure.description.hasPrefix("cases of S5 (P1) at offset 250 ("))
             #expect(failure.error.httpStatus == 503)
             #expect(error.description.hasPrefix("incomplete data: 1 page still failed after retries: P1 suite S5"))
             let attempts = await simulator.requestLog().filter { $0.path.hasPrefix("/api/v2/get_cases/1&suite_id=5&") }

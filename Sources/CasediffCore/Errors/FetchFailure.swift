@@ -12,17 +12,6 @@ public struct FetchFailure: Sendable, Hashable, CustomStringConvertible {
         self.error = error
     }
 
-    public var description: String {
-        let project = unit.endpoint.arguments.first.map { "P\($0)" } ?? "the instance"
-        switch unit.kind {
-        case .cases(_, let suiteID):
-            return "\(project) suite S\(suiteID) cases at offset \(unit.offset) (\(error))"
-        case .sections(_, let suiteID):
-            return "\(project) suite S\(suiteID) sections at offset \(unit.offset) (\(error))"
-        case .suites:
-            return "\(project) suites at offset \(unit.offset) (\(error))"
-        default:
-            return "\(unit.endpoint) (\(error))"
-        }
-    }
+    /// `cases of S5 (P1) at offset 250 (HTTP 503 …)`: the page (``PageKey/description``) and why it failed.
+    public var description: String { "\(unit.key) (\(error))" }
 }

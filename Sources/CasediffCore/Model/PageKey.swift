@@ -1,18 +1,37 @@
 import TestRailAPI
 
-/// Names one stored answer independently of how its URL was spelled: a hinted request and the server's own `next`
-/// link for the same page share a key.
+/// Names one answer independently of how its URL was spelled: a hinted request and the server's own `next` link for
+/// the same page share a key.
+///
+/// It is also the one description of a work unit: ``WorkUnit`` maps its kind to a key once (``init(_:instance:)``),
+/// and every name a unit is given derives from the key's parts:
+///
+/// | resource  | ``label`` (request log)    | ``description`` (messages)         | ``activity`` (error context)        |
+/// |-----------|----------------------------|------------------------------------|-------------------------------------|
+/// | project   | `p30`                      | `project P30`                      | `reading project P30`               |
+/// | projects  | `projects/o0`              | `the projects at offset 0`         | `listing the projects`              |
+/// | suites    | `p30/suites/o0`            | `the suites of P30 at offset 0`    | `listing the suites of P30`         |
+/// | cases     | `p30/s12/o500`             | `cases of S12 (P30) at offset 500` | `fetching cases of S12 (P30)`       |
+/// | users     | `users/o0`, `p30/users/o0` | `the users of P30 at offset 0`     | `listing the users of P30`          |
 public struct PageKey: Sendable, Hashable, CustomStringConvertible {
-    /// Which list (or single object) the answer belongs to.
+    /// Which list (or single object) the answer belongs to. The raw values are stored: never change them.
     public enum Resource: String, Sendable, Hashable, CaseIterable {
         case project, projects, caseTypes = "case_types", priorities, suites, sections, cases
         case caseFields = "case_fields", templates, milestones, sharedSteps = "shared_steps", users
+
+        /// Answered a page at a time (`offset`/`limit`), as opposed to a single object or a bare list.
+        public var isPaged: Bool {
+            switch self {
+            case .projects, .suites, .sections, .cases, .milestones, .sharedSteps, .users: return true
+            case .project, .caseTypes, .priorities, .caseFields, .templates: return false
+            }
+        }
     }
 
-    /// The instance's root URL (no credentials).
+    /// The instance's root URL (no credentials); empty where a key only describes a unit.
     public var instance: String
     public var resource: Resource
-    /// 0 where the resource has no project (case types, priorities, the project list).
+    /// 0 where the resource has no project (case types, priorities, the project list, every user).
     public var projectID: Int
     /// 0 where the resource has no suite.
     public var suiteID: Int
@@ -26,57 +45,80 @@ public struct PageKey: Sendable, Hashable, CustomStringConvertible {
         self.offset = offset
     }
 
-    /// The key of a work unit's answer on `instance`.
+    /// The key of a work unit's answer on `instance`: the one place a unit's kind is mapped to what it asks for.
     public init(_ unit: WorkUnit, instance: String) {
-        let project = unit.endpoint.arguments.first ?? 0
+        let resource: Resource
+        var suiteID = 0
         switch unit.kind {
-        case .project:
-            self.init(instance: instance, resource: .project, projectID: project)
-        case .projectList:
-            self.init(instance: instance, resource: .projects, offset: unit.offset)
-        case .caseTypes:
-            self.init(instance: instance, resource: .caseTypes)
-        case .priorities:
-            self.init(instance: instance, resource: .priorities)
-        case .caseFields:
-            self.init(instance: instance, resource: .caseFields)
-        case .templates:
-            self.init(instance: instance, resource: .templates, projectID: project)
-        case .milestones:
-            self.init(instance: instance, resource: .milestones, projectID: project, offset: unit.offset)
-        case .sharedSteps:
-            self.init(instance: instance, resource: .sharedSteps, projectID: project, offset: unit.offset)
-        case .users(nil):
-            self.init(instance: instance, resource: .users, offset: unit.offset)
-        case .users:
-            self.init(instance: instance, resource: .users, projectID: project, offset: unit.offset)
-        case .suites:
-            self.init(instance: instance, resource: .suites, projectID: project, offset: unit.offset)
-        case .sections(_, let suiteID):
-            self.init(
-                instance: instance, resource: .sections, projectID: project, suiteID: suiteID, offset: unit.offset)
-        case .cases(_, let suiteID):
-            self.init(instance: instance, resource: .cases, projectID: project, suiteID: suiteID, offset: unit.offset)
+        case .project: resource = .project
+        case .projectList: resource = .projects
+        case .caseTypes: resource = .caseTypes
+        case .priorities: resource = .priorities
+        case .caseFields: resource = .caseFields
+        case .templates: resource = .templates
+        case .milestones: resource = .milestones
+        case .sharedSteps: resource = .sharedSteps
+        case .users: resource = .users
+        case .suites: resource = .suites
+        case .sections(_, let suite):
+            resource = .sections
+            suiteID = suite
+        case .cases(_, let suite):
+            resource = .cases
+            suiteID = suite
         }
+        self.init(
+            instance: instance, resource: resource, projectID: unit.endpoint.arguments.first ?? 0, suiteID: suiteID,
+            offset: resource.isPaged ? unit.offset : 0)
     }
 
-    /// `P30 S12 cases @500`, for messages about what the store lacks.
-    public var description: String {
+    /// What the answer holds, without its offset: `cases of S12 (P30)`, `the templates of P30`.
+    public var subject: String {
+        let project = "P\(projectID)"
         switch resource {
-        case .project: return "project P\(projectID)"
-        case .projects: return "the project list at offset \(offset)"
+        case .project: return "project \(project)"
+        case .projects: return "the projects"
         case .caseTypes: return "the case types"
         case .priorities: return "the priorities"
         case .caseFields: return "the case fields"
-        case .templates: return "the templates of P\(projectID)"
-        case .milestones: return "the milestones of P\(projectID) at offset \(offset)"
-        case .sharedSteps: return "the shared steps of P\(projectID) at offset \(offset)"
-        case .users:
-            return projectID == 0
-                ? "the users at offset \(offset)" : "the users of P\(projectID) at offset \(offset)"
-        case .suites: return "the suites of P\(projectID) at offset \(offset)"
-        case .sections: return "sections of S\(suiteID) (P\(projectID)) at offset \(offset)"
-        case .cases: return "cases of S\(suiteID) (P\(projectID)) at offset \(offset)"
+        case .templates: return "the templates of \(project)"
+        case .milestones: return "the milestones of \(project)"
+        case .sharedSteps: return "the shared steps of \(project)"
+        case .users: return projectID == 0 ? "the users" : "the users of \(project)"
+        case .suites: return "the suites of \(project)"
+        case .sections: return "sections of S\(suiteID) (\(project))"
+        case .cases: return "cases of S\(suiteID) (\(project))"
         }
+    }
+
+    /// `cases of S12 (P30) at offset 500`: which answer, for messages about a page (what failed, what the store
+    /// lacks).
+    public var description: String {
+        resource.isPaged ? "\(subject) at offset \(offset)" : subject
+    }
+
+    /// What casediff was doing when asking for it, the context of a request's error: `fetching cases of S12 (P30)`.
+    public var activity: String {
+        switch resource {
+        case .project, .caseTypes, .priorities, .caseFields, .templates: return "reading \(subject)"
+        case .projects, .suites, .milestones, .sharedSteps, .users: return "listing \(subject)"
+        case .sections, .cases: return "fetching \(subject)"
+        }
+    }
+
+    /// A short id for the request log: `p30/s12/o500` (project 30, suite 12, cases at offset 500).
+    public var label: String {
+        var parts: [String] = []
+        if projectID != 0 { parts.append("p\(projectID)") }
+        if suiteID != 0 { parts.append("s\(suiteID)") }
+        switch resource {
+        case .project, .cases: break
+        case .caseTypes: parts.append("case-types")
+        case .caseFields: parts.append("case-fields")
+        case .sharedSteps: parts.append("shared-steps")
+        default: parts.append(resource.rawValue)
+        }
+        if resource.isPaged { parts.append("o\(offset)") }
+        return parts.joined(separator: "/")
     }
 }

@@ -42,25 +42,11 @@ public struct WorkUnit: Sendable, Hashable, CustomStringConvertible {
         self.speculative = speculative
     }
 
-    /// A short id naming the unit, e.g. `p30/s12/o500` (project 30, suite 12, cases at offset 500).
-    public var label: String {
-        let project = endpoint.arguments.first.map { "p\($0)" } ?? "-"
-        switch kind {
-        case .project: return project
-        case .projectList: return "projects/o\(offset)"
-        case .caseTypes: return "case-types"
-        case .priorities: return "priorities"
-        case .caseFields: return "case-fields"
-        case .templates: return "\(project)/templates"
-        case .milestones: return "\(project)/milestones/o\(offset)"
-        case .sharedSteps: return "\(project)/shared-steps/o\(offset)"
-        case .users(nil): return "users/o\(offset)"
-        case .users: return "\(project)/users/o\(offset)"
-        case .suites: return "\(project)/suites/o\(offset)"
-        case .sections(_, let suiteID): return "\(project)/s\(suiteID)/sections/o\(offset)"
-        case .cases(_, let suiteID): return "\(project)/s\(suiteID)/o\(offset)"
-        }
-    }
+    /// What the unit asks for, whatever the instance: every name the unit is given derives from it.
+    public var key: PageKey { PageKey(self, instance: "") }
+
+    /// A short id naming the unit in the request log, e.g. `p30/s12/o500` (``PageKey/label``).
+    public var label: String { key.label }
 
     public var description: String { label }
 }

@@ -52,7 +52,8 @@ public struct FetchPlanner: Sendable {
         var project: Project?
         var listing: PageSeries?
         var listed: [Int: Suite] = [:]
-        var parkedListingError: TestRailError?
+        /// A listing error held until the project's own answer says which error to report.
+        var parkedListingError: CasediffError?
     }
 
     struct SuiteState: Sendable {
@@ -62,7 +63,8 @@ public struct FetchPlanner: Sendable {
         var cases: PageSeries
         var hinted: Bool
         var delivered = false
-        var parkedError: TestRailError?
+        /// A page error held until the listing says whether the suite exists.
+        var parkedError: CasediffError?
         var speculativeInFlight = 0
     }
 
@@ -212,7 +214,7 @@ public struct FetchPlanner: Sendable {
         case (.project(let side), .project(let project)):
             projects[side]!.project = project
             if let parked = projects[side]!.parkedListingError {
-                throw CasediffError.request(parked, context: "listing suites of P\(project.id)")
+                throw parked
             }
         case (.projectList, .projects(let page)):
             guard var series = projectList, let shape = PageShape(payload) else { break }
@@ -241,7 +243,7 @@ public struct FetchPlanner: Sendable {
                 if suites[key] != nil {
                     suites[key]!.suite = suite
                     if let parked = suites[key]!.parkedError {
-                        throw CasediffError.request(parked, context: "fetching suite S\(suite.id) of P\(projectID)")
+                        throw parked
                     }
                 } else if configuration.suites.matches(suite.name) {
                     createSuite(key, projectID: projectID, suite: suite, hint: nil)
@@ -274,7 +276,7 @@ public struct FetchPlanner: Sendable {
             progress.completed = completions(side: side)
         default:
             throw CasediffError.request(
-                .malformedResponse("unexpected answer to \(unit.endpoint)"), context: "fetching \(unit.label)")
+                .malformedResponse("unexpected answer to \(unit.endpoint)"), context: unit.key.activity)
         }
         return progress
     }
@@ -283,7 +285,7 @@ public struct FetchPlanner: Sendable {
         var progress = Progress()
         progress.keep = false
         if error == .cancelled { throw CancellationError() }
-        let context = Self.context(of: unit)
+        let context = unit.key.activity
         switch unit.kind {
         case .project(let side):
             if case .badRequest = error {
@@ -300,7 +302,7 @@ public struct FetchPlanner: Sendable {
                 case .id = projects[side]!.reference
             {
                 // The project itself may not exist; its own answer decides which error to report.
-                projects[side]!.parkedListingError = error
+                projects[side]!.parkedListingError = .request(error, context: context)
                 return progress
             }
             guard error.isRetryable else { throw CasediffError.request(error, context: context) }
@@ -322,7 +324,7 @@ public struct FetchPlanner: Sendable {
             }
             if state.suite == nil, !Self.endsTheRun(error) {
                 // A hinted suite not yet confirmed by the listing: it may simply no longer exist.
-                state.parkedError = error
+                state.parkedError = .request(error, context: context)
                 suites[key] = state
                 return progress
             }
@@ -343,25 +345,6 @@ public struct FetchPlanner: Sendable {
         switch error {
         case .unauthorized, .forbidden, .notFound: return true
         default: return false
-        }
-    }
-
-    static func context(of unit: WorkUnit) -> String {
-        let project = unit.endpoint.arguments.first.map { "P\($0)" } ?? ""
-        switch unit.kind {
-        case .project: return "reading project \(project)"
-        case .projectList: return "listing projects"
-        case .caseTypes: return "reading case types"
-        case .priorities: return "reading priorities"
-        case .caseFields: return "reading the case fields"
-        case .templates: return "reading the templates of \(project)"
-        case .milestones: return "listing the milestones of \(project)"
-        case .sharedSteps: return "listing the shared steps of \(project)"
-        case .users(nil): return "listing the users"
-        case .users: return "listing the users of \(project)"
-        case .suites: return "listing suites of \(project)"
-        case .sections(_, let suiteID): return "fetching sections of suite S\(suiteID) of \(project)"
-        case .cases(_, let suiteID): return "fetching cases of suite S\(suiteID) of \(project)"
         }
     }
 
