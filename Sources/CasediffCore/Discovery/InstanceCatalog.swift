@@ -55,12 +55,7 @@ public struct InstanceCatalog: Sendable {
                 throw CasediffError.request(error, context: "reading project \(reference)")
             }
         case .name(let name):
-            let matches = try await projects().filter { $0.name == name }
-            guard let first = matches.first else {
-                throw CasediffError.unknownProject(reference, instance: client.baseURL.description)
-            }
-            guard matches.count == 1 else { throw CasediffError.ambiguousProject(name, ids: matches.map(\.id)) }
-            return first
+            return try ProjectNameResolver.resolve(name, among: projects(), instance: client.baseURL.description)
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a user names a project on the command line: `12`, `P12`, or its exact name.
+/// How a user names a project on the command line: `12`, `P12`, or its name (resolved by ``ProjectNameResolver``).
 public enum ProjectReference: Sendable, Hashable, CustomStringConvertible {
     case id(Int)
     case name(String)

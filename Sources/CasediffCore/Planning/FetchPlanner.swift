@@ -374,22 +374,12 @@ public struct FetchPlanner: Sendable {
     }
 
     private mutating func resolveNames() throws {
-        let all = listedProjects.values.sorted { $0.id < $1.id }
         for side in sides {
             guard case .name(let name) = projects[side]!.reference else { continue }
-            let exact = all.filter { $0.name == name }
-            let matches =
-                exact.isEmpty
-                ? all.filter { $0.name.compare(name, options: [.caseInsensitive]) == .orderedSame } : exact
-            switch matches.count {
-            case 0:
-                throw CasediffError.unknownProject(projects[side]!.reference, instance: configuration.instance)
-            case 1:
-                projects[side]!.project = matches[0]
-                startProject(side, id: matches[0].id)
-            default:
-                throw CasediffError.ambiguousProject(name, ids: matches.map(\.id))
-            }
+            let project = try ProjectNameResolver.resolve(
+                name, among: Array(listedProjects.values), instance: configuration.instance)
+            projects[side]!.project = project
+            startProject(side, id: project.id)
         }
     }
 
