@@ -114,21 +114,18 @@ public struct TestRailClient: Sendable {
         }
     }
 
-    /// Every item of a list endpoint, following `_links.next` to the end; `onPage` sees each page as it arrives.
+    /// Every item of a list endpoint, following `_links.next` to the end (``Page/follow(from:_:)``); `onPage` sees each
+    /// page as it arrives.
     public func all<Item: Decodable & Sendable>(
         _ endpoint: TestRailEndpoint, itemsKey: String, as: Item.Type = Item.self,
         onPage: (Page<Item>) -> Void = { _ in }
     ) async throws -> [Item] {
-        var items: [Item] = []
-        var current: TestRailEndpoint? = endpoint
-        // No loop is possible: each next link moves forward (``Page/checkContinuity(after:)``).
-        while let endpoint = current {
-            let page: Page<Item> = try await self.page(endpoint, itemsKey: itemsKey)
+        let pages = try await Page<Item>.follow(from: endpoint) { call in
+            let page: Page<Item> = try await self.page(call, itemsKey: itemsKey)
             onPage(page)
-            items += page.items
-            current = page.next
+            return page
         }
-        return items
+        return pages.flatMap(\.items)
     }
 
     /// A single object (`get_project`, `get_suite`, `get_case`).

@@ -1,5 +1,5 @@
-import Testing
 import TestRailAPI
+import Testing
 
 @testable import CasediffCore
 

@@ -55,8 +55,8 @@ struct IncrementalRefresher: Sendable {
         let base = TestRailEndpoint.getCases(projectID: projectID, suiteID: suiteID)
         do {
             let deltaPages: [Page<TestCase>] = try await executor.pages(
-                base.setting("updated_after", to: String(since)), itemsKey: "cases",
-                unit: "p\(projectID)/s\(suiteID)/delta")
+                base.setting("updated_after", to: String(since)), itemsKey: "cases"
+            ) { "p\(projectID)/s\(suiteID)/delta/o\($0)" }
             if deltaPages.contains(where: \.isLegacy) { return false }
             let delta = deltaPages.flatMap(\.items)
             let merged = IncrementalRefresh.merge(stored: stored.cases, delta: delta)

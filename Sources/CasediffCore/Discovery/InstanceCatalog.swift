@@ -21,7 +21,7 @@ public struct InstanceCatalog: Sendable {
 
     /// Every project the user can see, by id.
     public func projects() async throws -> [Project] {
-        try await all(.getProjects(), itemsKey: "projects", unit: "projects", context: "listing the projects")
+        try await all(.getProjects(), itemsKey: "projects", key: PageKey(instance: "", resource: .projects))
             .sorted { $0.id < $1.id }
     }
 
@@ -31,8 +31,8 @@ public struct InstanceCatalog: Sendable {
     {
         let project = try await resolve(reference)
         let suites: [Suite] = try await all(
-            .getSuites(projectID: project.id), itemsKey: "suites", unit: "p\(project.id)/suites",
-            context: "listing the suites of P\(project.id)")
+            .getSuites(projectID: project.id), itemsKey: "suites",
+            key: PageKey(instance: "", resource: .suites, projectID: project.id))
         let known = Dictionary(
             (sizes.suites(instance: client.baseURL.description, projectID: project.id) ?? []).map { ($0.suiteID, $0) },
             uniquingKeysWith: { $1 })
@@ -46,29 +46,36 @@ public struct InstanceCatalog: Sendable {
     func resolve(_ reference: ProjectReference) async throws -> Project {
         switch reference {
         case .id(let id):
+            let key = PageKey(instance: "", resource: .project, projectID: id)
             do {
-                let data = try await executor.perform(.getProject(id), unit: "p\(id)").data
+                let data = try await executor.perform(.getProject(id), unit: key.label).data
                 return try TestRailClient.decodeObject(data)
             } catch TestRailError.badRequest {
                 throw CasediffError.unknownProject(reference, instance: client.baseURL.description)
             } catch let error as TestRailError {
-                throw CasediffError.request(error, context: "reading project \(reference)")
+                throw CasediffError.request(error, context: key.activity)
             }
         case .name(let name):
-            return try ProjectNameResolver.resolve(name, among: projects(), instance: client.baseURL.description)
+            return try await ProjectNameResolver.resolve(
+                name, among: projects(), instance: client.baseURL.description)
         }
     }
 
-    /// Every item of a list, with request failures given the context of what was being listed.
+    /// Every item of a list (`key` names it, as a fetch's units are named), with request failures given the
+    /// context of what was being listed.
     private func all<Item: Decodable & Sendable>(
-        _ endpoint: TestRailEndpoint, itemsKey: String, unit: String, context: String
+        _ endpoint: TestRailEndpoint, itemsKey: String, key: PageKey
     ) async throws -> [Item] {
         do {
-            let pages: [Page<Item>] = try await executor.pages(endpoint, itemsKey: itemsKey, unit: unit)
+            let pages: [Page<Item>] = try await executor.pages(endpoint, itemsKey: itemsKey) { offset in
+                var page = key
+                page.offset = offset
+                return page.label
+            }
             return pages.flatMap(\.items)
         } catch let error as TestRailError {
             if error == .cancelled { throw CancellationError() }
-            throw CasediffError.request(error, context: context)
+            throw CasediffError.request(error, context: key.activity)
         }
     }
 }
