@@ -107,7 +107,7 @@ public struct FetchController: Sendable {
             .progress(planner.progressReport(limitPerMinute: await limiter.requestsPerMinute)))
 
         do {
-            try await withThrowingTaskGroup(of: ChildResult.self) { group in
+            try await withThrowingTaskGroup(of: PageAnswer.self) { group in
                 // Requests in flight are bounded; decoding is not: a page decodes while the next request is
                 // already on its way, so CPU and network latency overlap.
                 var running = 0
@@ -238,47 +238,5 @@ public struct FetchController: Sendable {
                 priorities: priorities, definitions: aggregator.definitions(side, planner.definitionChains(side)))
         }
         return (projects, summary)
-    }
-
-    /// What a child task reports: a response body (to decode next), a stored page, a page the store lacks
-    /// (offline), a final failure, or a decoded page.
-    enum ChildResult: Sendable {
-        case fetched(WorkUnit, Data, latency: Duration, attempt: Int, failures: Int)
-        case stored(WorkUnit, UnitPayload)
-        case missing(WorkUnit)
-        case failed(WorkUnit, TestRailError)
-        case decoded(WorkUnit, Result<UnitPayload, TestRailError>, attempt: Int, failures: Int)
-    }
-
-    /// A unit's body, decoded; a page's `next` link must stay in the list the unit asked for.
-    static func decoding(_ unit: WorkUnit, _ data: Data) -> Result<UnitPayload, TestRailError> {
-        do {
-            return .success(try decodeUntyped(unit.kind, unit.endpoint, data))
-        } catch let error as TestRailError {
-            return .failure(error)
-        } catch {
-            return .failure(.malformedResponse(String(describing: error)))
-        }
-    }
-
-    private static func decodeUntyped(_ kind: WorkUnit.Kind, _ endpoint: TestRailEndpoint, _ data: Data) throws
-        -> UnitPayload
-    {
-        switch kind {
-        case .project: return .project(try TestRailClient.decodeObject(data))
-        case .projectList: return .projects(try Page<Project>.decode(data, itemsKey: "projects", requested: endpoint))
-        case .caseTypes: return .caseTypes(try TestRailClient.decodeObject(data))
-        case .priorities: return .priorities(try TestRailClient.decodeObject(data))
-        case .caseFields: return .caseFields(try TestRailClient.decodeObject(data))
-        case .templates: return .templates(try TestRailClient.decodeObject(data))
-        case .milestones:
-            return .milestones(try Page<Milestone>.decode(data, itemsKey: "milestones", requested: endpoint))
-        case .sharedSteps:
-            return .sharedSteps(try Page<SharedStepSet>.decode(data, itemsKey: "shared_steps", requested: endpoint))
-        case .users: return .users(try Page<User>.decode(data, itemsKey: "users", requested: endpoint))
-        case .suites: return .suites(try Page<Suite>.decode(data, itemsKey: "suites", requested: endpoint))
-        case .sections: return .sections(try Page<Section>.decode(data, itemsKey: "sections", requested: endpoint))
-        case .cases: return .cases(try Page<TestCase>.decode(data, itemsKey: "cases", requested: endpoint))
-        }
     }
 }
