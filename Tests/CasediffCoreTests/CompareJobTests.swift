@@ -150,7 +150,7 @@ import Testing
             let failure = try #require(failures.first)
             #expect(failure.description.hasPrefix("cases of S5 (P1) at offset 250 ("))
             #expect(failure.error.httpStatus == 503)
-            #expect(error.description.hasPrefix("incomplete data: 1 page still failed after retries: P1 suite S5"))
+            #expect(error.description.hasPrefix("incomplete data: 1 page still failed after retries: cases of S5 (P1)"))
             let attempts = await simulator.requestLog().filter { $0.path.hasPrefix("/api/v2/get_cases/1&suite_id=5&") }
                 .filter { $0.path.contains("offset=250") }.count
             #expect(attempts == Self.quickRetries.retry.maxAttempts)

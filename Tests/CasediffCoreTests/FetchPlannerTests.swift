@@ -29,8 +29,7 @@ import Testing
     }
 
     @discardableResult
-    func answer(_ planner: inout FetchPlanner, _ unit: WorkUnit, _ payload: UnitPayload) throws -> FetchPlanner.Progress
-    {
+    func answer(_ planner: inout FetchPlanner, _ unit: WorkUnit, _ payload: UnitPayload) throws -> PlannerUpdate {
         try planner.handle(UnitOutcome(unit: unit, result: .success(payload)))
     }
 
@@ -150,24 +149,24 @@ import Testing
         #expect(Set(units.map(\.label)) == ["p1/s10/o0", "p1/s10/sections/o0", "p2/s20/o0", "p2/s20/sections/o0"])
         // Case pages lead: a cold suite's first page is how its size is found.
         #expect(units.first?.label.hasSuffix("/o0") == true && !units.first!.label.contains("sections"))
-        var completed: [FetchPlanner.SuiteKey] = []
+        var completed: [SuiteKey] = []
         for unit in units {
             switch unit.kind {
             case .sections:
                 completed += try answer(&planner, unit, .sections(page([Section(id: 1, suiteID: nil, name: "S")])))
-                    .completed
+                    .completed.map(\.key)
             case .cases(let side, _) where side == .left:
                 let next = unit.endpoint.setting("limit", to: "250").setting("offset", to: "250")
-                completed += try answer(&planner, unit, .cases(page(cases(250), next: next))).completed
-            default: completed += try answer(&planner, unit, .cases(page(cases(3)))).completed
+                completed += try answer(&planner, unit, .cases(page(cases(250), next: next))).completed.map(\.key)
+            default: completed += try answer(&planner, unit, .cases(page(cases(3)))).completed.map(\.key)
             }
         }
         #expect(completed == [.init(side: .right, suiteID: 20)])
         let second = drain(&planner)
         #expect(second.map(\.label) == ["p1/s10/o250"])
-        completed = try answer(&planner, second[0], .cases(page(cases(5, from: 300), offset: 250))).completed
-        #expect(completed == [.init(side: .left, suiteID: 10)])
-        #expect(planner.chains(of: .init(side: .left, suiteID: 10))?.cases == [0, 250])
+        let last = try answer(&planner, second[0], .cases(page(cases(5, from: 300), offset: 250))).completed
+        #expect(last.map(\.key) == [.init(side: .left, suiteID: 10)])
+        #expect(last.first?.caseOffsets == [0, 250], "the completion carries the chain the aggregator joins")
         #expect(planner.isComplete)
         try planner.verifyComplete()
     }
@@ -202,7 +201,7 @@ import Testing
     @Test func aStaleHintedSuiteIsDroppedWhenTheListingDoesNotHaveIt() throws {
         let hints = FixedSizeHints([1: [SuiteSizeHint(suiteID: 99, cases: 10, sections: 1)]])
         var planner = makePlanner(hints: hints)
-        var discarded: [FetchPlanner.SuiteKey] = []
+        var discarded: [SuiteKey] = []
         for unit in drain(&planner) {
             switch unit.kind {
             case .caseTypes: try answer(&planner, unit, .caseTypes([]))

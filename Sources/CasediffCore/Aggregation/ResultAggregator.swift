@@ -1,14 +1,10 @@
 import TestRailAPI
 
-/// Holds every page's items until its suite is complete, then hands over the reassembled suite.
+/// Holds every page's items until its suite is complete, then hands over the reassembled suite. It is fed one way:
+/// each outcome with the planner's update for it (``take(_:_:)``), never by asking the planner.
 struct ResultAggregator: Sendable {
-    struct SeriesKey: Hashable, Sendable {
-        var side: Side
-        var suiteID: Int
-    }
-
-    private var sections: [SeriesKey: [Int: [Section]]] = [:]
-    private var cases: [SeriesKey: [Int: [TestCase]]] = [:]
+    private var sections: [SuiteKey: [Int: [Section]]] = [:]
+    private var cases: [SuiteKey: [Int: [TestCase]]] = [:]
     private var templates: [Side: [Template]] = [:]
     private var milestones: [Side: [Int: [Milestone]]] = [:]
     private var sharedSteps: [Side: [Int: [SharedStepSet]]] = [:]
@@ -16,13 +12,25 @@ struct ResultAggregator: Sendable {
     private var users: [Side?: [Int: [User]]] = [:]
     private(set) var duplicates = 0
 
+    /// Takes one outcome and what the planner made of it: keeps its payload if the planner does, drops the suites the
+    /// planner discarded, and returns the suites the planner completed, put together.
+    mutating func take(_ outcome: UnitOutcome, _ update: PlannerUpdate) -> [(side: Side, suite: SuiteData)] {
+        if update.keep, case .success(let payload) = outcome.result {
+            store(payload, for: outcome.unit)
+        }
+        for key in update.discarded {
+            discard(key)
+        }
+        return update.completed.map { (side: $0.key.side, suite: assemble($0)) }
+    }
+
     mutating func store(_ outcome: UnitPayload, for unit: WorkUnit) {
         switch (unit.kind, outcome) {
         case (.sections(let side, let suiteID), .sections(let page)):
-            sections[SeriesKey(side: side, suiteID: suiteID), default: [:]][page.isLegacy ? 0 : unit.offset] =
+            sections[SuiteKey(side: side, suiteID: suiteID), default: [:]][page.isLegacy ? 0 : unit.offset] =
                 page.items
         case (.cases(let side, let suiteID), .cases(let page)):
-            cases[SeriesKey(side: side, suiteID: suiteID), default: [:]][page.isLegacy ? 0 : unit.offset] = page.items
+            cases[SuiteKey(side: side, suiteID: suiteID), default: [:]][page.isLegacy ? 0 : unit.offset] = page.items
         case (.templates(let side), .templates(let list)):
             templates[side] = list
         case (.milestones(let side), .milestones(let page)):
@@ -37,18 +45,16 @@ struct ResultAggregator: Sendable {
     }
 
     /// The suite from the pages on its chains (in chain order); frees their memory.
-    mutating func assemble(
-        side: Side, suite: Suite, sectionOffsets: [Int], caseOffsets: [Int]
-    ) -> SuiteData {
-        let key = SeriesKey(side: side, suiteID: suite.id)
-        let sectionPages = sections.removeValue(forKey: key) ?? [:]
-        let casePages = cases.removeValue(forKey: key) ?? [:]
+    mutating func assemble(_ completion: SuiteCompletion) -> SuiteData {
+        let sectionPages = sections.removeValue(forKey: completion.key) ?? [:]
+        let casePages = cases.removeValue(forKey: completion.key) ?? [:]
         // A single page is the list itself: no copy.
         func joined<Item>(_ offsets: [Int], _ pages: [Int: [Item]]) -> [Item] {
             offsets.count == 1 ? pages[offsets[0]] ?? [] : offsets.flatMap { pages[$0] ?? [] }
         }
         let result = SuiteAssembler.assemble(
-            suite: suite, sections: joined(sectionOffsets, sectionPages), cases: joined(caseOffsets, casePages))
+            suite: completion.suite, sections: joined(completion.sectionOffsets, sectionPages),
+            cases: joined(completion.caseOffsets, casePages))
         duplicates += result.duplicates
         return result.data
     }
@@ -66,8 +72,7 @@ struct ResultAggregator: Sendable {
     }
 
     /// Drops what was stored for a suite that turned out not to exist (a stale hint).
-    mutating func discard(side: Side, suiteID: Int) {
-        let key = SeriesKey(side: side, suiteID: suiteID)
+    mutating func discard(_ key: SuiteKey) {
         sections[key] = nil
         cases[key] = nil
     }

@@ -172,24 +172,16 @@ public struct FetchController: Sendable {
                         }
                         outcome = UnitOutcome(unit: unit, result: result)
                     }
-                    let progress = try planner.handle(outcome)
-                    if progress.keep, case .success(let payload) = outcome.result {
-                        aggregator.store(payload, for: outcome.unit)
+                    let update = try planner.handle(outcome)
+                    if update.keep, case .success(let payload) = outcome.result {
                         // Pages counts what the server sent; the store's answers are counted by the cache.
                         await metrics.received(isPage: payload.isPage && !fromStore)
                     }
-                    for key in progress.discarded {
-                        aggregator.discard(side: key.side, suiteID: key.suiteID)
+                    for (side, suite) in aggregator.take(outcome, update) {
+                        delivered[side, default: []].append(suite)
+                        try await onSuite(side, suite)
                     }
-                    for key in progress.completed {
-                        guard let chains = planner.chains(of: key) else { continue }
-                        let suite = aggregator.assemble(
-                            side: key.side, suite: chains.suite, sectionOffsets: chains.sections,
-                            caseOffsets: chains.cases)
-                        delivered[key.side, default: []].append(suite)
-                        try await onSuite(key.side, suite)
-                    }
-                    if let progressObserver, progress.keep {
+                    if let progressObserver, update.keep {
                         await progressObserver.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
                     }
                 }
