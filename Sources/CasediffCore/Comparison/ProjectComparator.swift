@@ -4,7 +4,7 @@ import TestRailAPI
 /// Compares two fetched projects: pairs suites by name (or pools them with `--cross-suite`), pairs cases by the
 /// match key, then compares every pair field by field.
 ///
-/// Pairing, in order:
+/// Pairing, in order (each scope by ``ScopeComparator``, its cases by ``CasePairing``):
 /// 1. Cases with the same key pair up. A key held by several cases on a side is reported (``DuplicateKey``); such
 ///    cases pair first with one in the same section, then by similarity (the most compared fields equal), ties in
 ///    section-path and id order; the surplus is added or removed.
@@ -15,11 +15,6 @@ import TestRailAPI
 /// Nothing depends on the order the server listed cases in: every choice is made in a sorted order.
 public struct ProjectComparator: Sendable {
     public var options: ComparisonOptions
-
-    /// Above this many title pairs in one section, rename detection skips the section (it would cost seconds).
-    static let maximumRenameCandidates = 250_000
-    /// Above this many pairs among one key's duplicates, they pair in section-path and id order only.
-    static let maximumDuplicateCandidates = 10_000
 
     public init(options: ComparisonOptions = .init()) {
         self.options = options
@@ -43,7 +38,7 @@ public struct ProjectComparator: Sendable {
         }
         var matchRule = ValueRule.plain
         if case .field(let field) = options.match { matchRule = rule(field) }
-        let context = Context(
+        let scopeComparator = ScopeComparator(
             options: options, fields: fields.compared.map { ($0, rule($0)) }, matchRule: matchRule,
             normalizer: TextNormalizer(ignoreCase: options.ignoreCase),
             renames: options.detectsRenames && fields.compared.contains(.title))
@@ -57,9 +52,9 @@ public struct ProjectComparator: Sendable {
         var duplicates: [DuplicateKey] = []
         var keyless = (left: 0, right: 0)
         if options.crossSuite {
-            let leftViews = leftSuites.flatMap { context.views($0, name: $0.suite.name, side: leftSide) }
-            let rightViews = rightSuites.flatMap { context.views($0, name: $0.suite.name, side: rightSide) }
-            let scope = context.compareScope(leftViews, rightViews, suite: nil)
+            let leftViews = leftSuites.flatMap { scopeComparator.views($0, name: $0.suite.name, side: leftSide) }
+            let rightViews = rightSuites.flatMap { scopeComparator.views($0, name: $0.suite.name, side: rightSide) }
+            let scope = scopeComparator.compare(leftViews, rightViews, suite: nil)
             duplicates = scope.duplicates
             keyless = (scope.keylessLeft, scope.keylessRight)
             let grouped = Dictionary(grouping: scope.records) { $0.current.suite }
@@ -79,9 +74,9 @@ public struct ProjectComparator: Sendable {
             let pairs = Self.pairSuites(leftSuites, rightSuites, left: left, right: right)
             let results = try ParallelMap.map(pairs.count) { index in
                 let (name, pair) = pairs[index]
-                let leftViews = pair.left.map { context.views($0, name: name, side: leftSide) } ?? []
-                let rightViews = pair.right.map { context.views($0, name: name, side: rightSide) } ?? []
-                let scope = context.compareScope(leftViews, rightViews, suite: name)
+                let leftViews = pair.left.map { scopeComparator.views($0, name: name, side: leftSide) } ?? []
+                let rightViews = pair.right.map { scopeComparator.views($0, name: name, side: rightSide) } ?? []
+                let scope = scopeComparator.compare(leftViews, rightViews, suite: name)
                 let records = CaseRecord.sorted(scope.records)
                 return (
                     SuiteComparison(

@@ -1,76 +1,44 @@
 import TestRailAPI
 
-/// What one scope (a suite pair, or both whole projects with `--cross-suite`) produced.
-struct ScopeResult: Sendable {
-    var records: [CaseRecord] = []
-    var duplicates: [DuplicateKey] = []
-    var keylessLeft = 0
-    var keylessRight = 0
-}
+/// Which of one scope's left and right cases are the same case, and which are on one side only; cases are named by
+/// their index in the scope's views.
+///
+/// Pairing, in order (``ProjectComparator`` tells it from the user's side):
+/// 1. Cases with the same key pair up. A key held by several cases on a side is reported (``DuplicateKey``); such
+///    cases pair first with one in the same section, then by the most compared fields equal, ties in section-path
+///    and id order; the surplus stays unmatched.
+/// 2. With a rename threshold, unmatched cases in the same section whose titles are at least that similar
+///    (``TitleSimilarity``) pair as renames, most similar first.
+/// 3. What is left stays unmatched.
+struct CasePairing: Sendable {
+    /// Above this many title pairs in one section, rename detection skips the section (it would cost seconds).
+    static let maximumRenameCandidates = 250_000
+    /// Above this many pairs among one key's duplicates, they pair in section-path and id order only.
+    static let maximumDuplicateCandidates = 10_000
 
-/// The settings one comparison runs with, and the pairing of one scope's cases.
-struct Context: Sendable {
-    let options: ComparisonOptions
-    /// The compared fields in listing order, each with how its values are judged the same.
-    let fields: [(field: CompareField, rule: ValueRule)]
-    /// How a `--match field:` key's text is normalised.
-    let matchRule: ValueRule
-    let normalizer: TextNormalizer
-    /// Rename detection is on: `--match title|path`, a threshold below 1, and the title compared.
-    let renames: Bool
+    /// Paired cases: same-key pairs first, then renames; `duplicate` when the key is held by several cases.
+    private(set) var pairs: [(left: Int, right: Int, duplicate: Bool)] = []
+    /// Left cases with no partner (removed), keyless ones first.
+    private(set) var unmatchedLeft: [(index: Int, duplicate: Bool)] = []
+    /// Right cases with no partner (added), keyless ones first.
+    private(set) var unmatchedRight: [(index: Int, duplicate: Bool)] = []
+    /// The keys held by more than one case on a side.
+    private(set) var duplicates: [DuplicateKey] = []
+    /// How many left cases have an empty match key (they can pair only as renames).
+    private(set) var keylessLeft = 0
+    /// How many right cases have an empty match key.
+    private(set) var keylessRight = 0
 
-    var display: TextNormalizer { TextNormalizer(ignoreCase: false) }
-    var values: ValueComparator { ValueComparator(normalizer: normalizer) }
-
-    /// The suite's live cases as views, keyed by the match key.
-    func views(_ suite: SuiteData, name: String, side: SideVocabulary) -> [CaseView] {
-        let paths = SectionPaths(suite.sections)
-        let display = display
-        var views: [CaseView] = []
-        views.reserveCapacity(suite.cases.count)
-        for testCase in suite.cases where !testCase.isDeleted {
-            var view = CaseView(
-                testCase, suite: name, sectionPath: paths.path(of: testCase.sectionID), crossSuite: options.crossSuite,
-                normalizer: normalizer, display: display, vocabulary: side)
-            view.key = key(of: view)
-            views.append(view)
-        }
-        return views
-    }
-
-    private func key(of view: CaseView) -> String {
-        switch options.match {
-        case .title:
-            return view.titleKey
-        case .path:
-            let place = normalizer.normalize(view.place)
-            return place.isEmpty ? view.titleKey : place + SectionPaths.separator + view.titleKey
-        case .id:
-            return "C\(view.testCase.id)"
-        case .field(let field):
-            switch view.value(field) {
-            case .null: return ""
-            case .string(let text):
-                return normalizer.normalize(text, markup: matchRule == .markup)
-            case .int(let number): return String(number)
-            case .double(let number): return String(number)
-            case .number(let text): return text
-            case .bool(let flag): return String(flag)
-            case .array(let items):
-                // A multi-select or labels: its values as a set.
-                return items.compactMap(\.stringValue).map { normalizer.normalize($0) }.sorted().joined(
-                    separator: ", ")
-            case .object: return ""
-            }
-        }
-    }
-
-    func compareScope(_ lefts: [CaseView], _ rights: [CaseView], suite: String?) -> ScopeResult {
-        var result = ScopeResult()
+    /// Pairs `lefts` with `rights`; `fields` and `values` judge which duplicates agree most, and `renameThreshold`
+    /// (nil: rename detection off) is the least title similarity a rename needs.
+    init(
+        _ lefts: [CaseView], _ rights: [CaseView], suite: String?, fields: [(field: CompareField, rule: ValueRule)],
+        values: ValueComparator, renameThreshold: Double?
+    ) {
         let (leftByKey, keylessLeft) = Self.index(lefts)
         let (rightByKey, keylessRight) = Self.index(rights)
-        result.keylessLeft = keylessLeft.count
-        result.keylessRight = keylessRight.count
+        self.keylessLeft = keylessLeft.count
+        self.keylessRight = keylessRight.count
         var unmatchedLeft = keylessLeft.map { (index: $0, duplicate: false) }
         var unmatchedRight = keylessRight.map { (index: $0, duplicate: false) }
         var pairs: [(left: Int, right: Int, duplicate: Bool)] = []
@@ -78,56 +46,27 @@ struct Context: Sendable {
             let rs = rightByKey[key] ?? []
             let duplicate = ls.count > 1 || rs.count > 1
             if duplicate {
-                result.duplicates.append(DuplicateKey(suite: suite, key: key, left: ls.count, right: rs.count))
+                duplicates.append(DuplicateKey(suite: suite, key: key, left: ls.count, right: rs.count))
             }
             if ls.count == 1, rs.count == 1 {
                 pairs.append((ls[0], rs[0], false))
                 continue
             }
-            let paired = pairDuplicates(ls, rs, lefts, rights)
+            let paired = Self.pairDuplicates(ls, rs, lefts, rights, fields: fields, values: values)
             pairs += paired.pairs.map { ($0.0, $0.1, duplicate) }
             unmatchedLeft += paired.leftOver.map { ($0, duplicate) }
             unmatchedRight += paired.rightOver.map { ($0, duplicate) }
         }
         for (key, rs) in rightByKey where leftByKey[key] == nil {
-            if rs.count > 1 { result.duplicates.append(DuplicateKey(suite: suite, key: key, left: 0, right: rs.count)) }
+            if rs.count > 1 { duplicates.append(DuplicateKey(suite: suite, key: key, left: 0, right: rs.count)) }
             unmatchedRight += rs.map { ($0, rs.count > 1) }
         }
-        if renames {
-            let renamed = pairRenames(&unmatchedLeft, &unmatchedRight, lefts, rights)
-            pairs += renamed
+        if let renameThreshold {
+            pairs += Self.pairRenames(&unmatchedLeft, &unmatchedRight, lefts, rights, threshold: renameThreshold)
         }
-        let values = values
-        for pair in pairs {
-            let left = lefts[pair.left]
-            let right = rights[pair.right]
-            let changes = values.changes(fields, left, right)
-            let kinds = Set(changes.map(\.kind))
-            let status: CaseStatus =
-                kinds.contains(.moved)
-                ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
-            result.records.append(
-                CaseRecord(
-                    status: status, key: right.key, left: left.side, right: right.side, changes: changes,
-                    duplicate: pair.duplicate, drift: !kinds.isDisjoint(with: options.failOn)))
-        }
-        let removedDrift = options.failOn.contains(.removed)
-        let addedDrift = options.failOn.contains(.added)
-        for (index, duplicate) in unmatchedLeft {
-            let view = lefts[index]
-            result.records.append(
-                CaseRecord(
-                    status: .removed, key: view.key, left: view.side, right: nil, duplicate: duplicate,
-                    drift: removedDrift))
-        }
-        for (index, duplicate) in unmatchedRight {
-            let view = rights[index]
-            result.records.append(
-                CaseRecord(
-                    status: .added, key: view.key, left: nil, right: view.side, duplicate: duplicate, drift: addedDrift)
-            )
-        }
-        return result
+        self.pairs = pairs
+        self.unmatchedLeft = unmatchedLeft
+        self.unmatchedRight = unmatchedRight
     }
 
     /// The views' indices by match key, and the indices of views without a key.
@@ -160,9 +99,10 @@ struct Context: Sendable {
 
     /// Pairs one key's cases when a side holds several: a partner in the same section first, then the one with
     /// the most compared fields equal; ties in section-path and id order.
-    private func pairDuplicates(_ ls: [Int], _ rs: [Int], _ lefts: [CaseView], _ rights: [CaseView])
-        -> (pairs: [(Int, Int)], leftOver: [Int], rightOver: [Int])
-    {
+    private static func pairDuplicates(
+        _ ls: [Int], _ rs: [Int], _ lefts: [CaseView], _ rights: [CaseView],
+        fields: [(field: CompareField, rule: ValueRule)], values: ValueComparator
+    ) -> (pairs: [(Int, Int)], leftOver: [Int], rightOver: [Int]) {
         func ordered(_ indices: [Int], _ views: [CaseView]) -> [Int] {
             indices.sorted { (views[$0].place, views[$0].testCase.id) < (views[$1].place, views[$1].testCase.id) }
         }
@@ -170,8 +110,7 @@ struct Context: Sendable {
         let rs = ordered(rs, rights)
         guard !ls.isEmpty, !rs.isEmpty else { return ([], ls, rs) }
         var candidates: [(score: Int, l: Int, r: Int)] = []
-        if ls.count * rs.count <= ProjectComparator.maximumDuplicateCandidates {
-            let values = values
+        if ls.count * rs.count <= maximumDuplicateCandidates {
             let weight = fields.count + 1
             for (li, l) in ls.enumerated() {
                 for (ri, r) in rs.enumerated() {
@@ -190,7 +129,7 @@ struct Context: Sendable {
                 for ri in rs.indices { candidates.append((0, li, ri)) }
             }
         }
-        let chosen = Self.greedyPairs(candidates)
+        let chosen = greedyPairs(candidates)
         let usedLeft = Set(chosen.map(\.0))
         let usedRight = Set(chosen.map(\.1))
         return (
@@ -202,9 +141,9 @@ struct Context: Sendable {
 
     /// Pairs unmatched cases in the same section whose titles are near, most similar first; removes them from the
     /// unmatched lists.
-    private func pairRenames(
+    private static func pairRenames(
         _ unmatchedLeft: inout [(index: Int, duplicate: Bool)], _ unmatchedRight: inout [(index: Int, duplicate: Bool)],
-        _ lefts: [CaseView], _ rights: [CaseView]
+        _ lefts: [CaseView], _ rights: [CaseView], threshold: Double
     ) -> [(left: Int, right: Int, duplicate: Bool)] {
         guard !unmatchedLeft.isEmpty, !unmatchedRight.isEmpty else { return [] }
         func order(_ a: (index: Int, duplicate: Bool), _ b: (index: Int, duplicate: Bool), _ views: [CaseView]) -> Bool
@@ -220,7 +159,7 @@ struct Context: Sendable {
         var pairedRight = Set<Int>()
         for (place, placeLefts) in leftByPlace {
             guard let placeRights = rightByPlace[place],
-                placeLefts.count * placeRights.count <= ProjectComparator.maximumRenameCandidates
+                placeLefts.count * placeRights.count <= maximumRenameCandidates
             else { continue }
             let ls = placeLefts.sorted { order($0, $1, lefts) }
             let rs = placeRights.sorted { order($0, $1, rights) }
@@ -229,14 +168,12 @@ struct Context: Sendable {
             for (li, l) in ls.enumerated() {
                 let scalars = Array(lefts[l.index].titleKey.unicodeScalars)
                 for ri in rs.indices {
-                    if let similarity = TitleSimilarity.similarity(
-                        scalars, rightScalars[ri], atLeast: options.renameThreshold)
-                    {
+                    if let similarity = TitleSimilarity.similarity(scalars, rightScalars[ri], atLeast: threshold) {
                         candidates.append((similarity, li, ri))
                     }
                 }
             }
-            for (li, ri) in Self.greedyPairs(candidates) {
+            for (li, ri) in greedyPairs(candidates) {
                 let l = ls[li]
                 let r = rs[ri]
                 renamed.append((l.index, r.index, l.duplicate || r.duplicate))
