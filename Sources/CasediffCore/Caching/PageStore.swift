@@ -1,16 +1,5 @@
 import Foundation
 
-/// A page as the store holds it: the decoded answer and when it was fetched.
-public struct StoredPage: Sendable {
-    public var payload: UnitPayload
-    public var fetchedAt: Date
-
-    public init(payload: UnitPayload, fetchedAt: Date) {
-        self.payload = payload
-        self.fetchedAt = fetchedAt
-    }
-}
-
 /// Where fetched pages persist between runs (the SQLite store; an in-memory fake in tests).
 ///
 /// Every ``save(_:for:fetchedAt:)`` is its own transaction, so a run killed at any moment leaves only whole pages.
