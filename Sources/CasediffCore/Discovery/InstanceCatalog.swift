@@ -79,27 +79,3 @@ public struct InstanceCatalog: Sendable {
         }
     }
 }
-
-/// A project and its suites, as `casediff suites` lists them.
-public struct ProjectSuites: Sendable, Hashable {
-    public var project: Project
-    public var suites: [SuiteListing]
-
-    public init(project: Project, suites: [SuiteListing]) {
-        self.project = project
-        self.suites = suites
-    }
-}
-
-/// One suite, with its size when known (TestRail gives no totals; the store remembers them from earlier runs).
-public struct SuiteListing: Sendable, Hashable {
-    public var suite: Suite
-    public var cases: Int?
-    public var sections: Int?
-
-    public init(suite: Suite, cases: Int? = nil, sections: Int? = nil) {
-        self.suite = suite
-        self.cases = cases
-        self.sections = sections
-    }
-}
