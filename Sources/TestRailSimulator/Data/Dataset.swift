@@ -113,15 +113,3 @@ public struct Dataset: Sendable {
         ]
     }
 }
-
-public enum DatasetError: Error, Sendable, CustomStringConvertible {
-    case unreadable(String, String)
-    case invalid(String, String)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let path, let detail): return "cannot read fixture \(path): \(detail)"
-        case .invalid(let path, let detail): return "invalid fixture \(path): \(detail)"
-        }
-    }
-}
