@@ -139,7 +139,7 @@ enum OutputFile {
                 : CasediffError.fileReason(errno: code)
             throw CasediffError.output(path: path, detail: detail)
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure = fchmod(descriptor, mode ?? defaultMode()) == 0 ? nil : errno
         failure = failure ?? writeAll(data, to: descriptor)
         failure = failure ?? (fsync(descriptor) == 0 ? nil : errno)
