@@ -109,7 +109,8 @@ import Testing
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
             let result = try await CLIRunner.run(
                 ["compare", "1", "2", "--retries", "2"], environment: environment(simulator))
-            expectOneErrorLine(result, containing: "incomplete data: 1 page still failed after retries: P2 suite S10")
+            expectOneErrorLine(
+                result, containing: "1 page still failed after retries: cases of S10 (P2) at offset 250")
             #expect(result.stderr.contains("TestRail's response was cut off"))
         }
     }
