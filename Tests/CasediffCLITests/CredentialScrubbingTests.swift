@@ -20,8 +20,13 @@ import Testing
         defer { server.stop() }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("casediff-log-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: log) }
+        // One request at a time: the case types are asked first, so their 400 (which quotes the server's message) is
+        // the error, not get_project's (which reads "project P1 not found" and quotes nothing).
         let result = try await CLIRunner.run(
-            ["compare", "1", "2", "--no-store", "--log-file", log.path, "--log-format", format, "--retries", "0"],
+            [
+                "compare", "1", "2", "--no-store", "--log-file", log.path, "--log-format", format, "--retries", "0",
+                "--concurrency", "1",
+            ],
             environment: [
                 "HOME": FileManager.default.temporaryDirectory.path, "TESTRAIL_URL": server.url,
                 "TESTRAIL_USER": Self.user, "TESTRAIL_API_KEY": Self.key,
