@@ -14,18 +14,6 @@ import Testing
     }
 
     /// Every error run prints exactly one line on stderr, nothing on stdout, and never the key.
-    func expectOneErrorLine(
-        _ result: CLIResult, containing text: String, sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        #expect(result.status == 2, sourceLocation: sourceLocation)
-        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
-        let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr.hasPrefix("casediff: error: "), sourceLocation: sourceLocation)
-        #expect(result.stderr.contains(text), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(!result.stderr.contains(Self.key), sourceLocation: sourceLocation)
-    }
-
     @Test func driftPrintsTheTableAndExitsOne() async throws {
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
             let result = try await CLIRunner.run(["compare", "1", "2"], environment: environment(simulator))

@@ -102,11 +102,11 @@ import Testing
         try await withSimulator { simulator in
             let suite = try await CLIRunner.run(
                 ["compare", "1", "2", "--suite", "Nope"], environment: environment(simulator))
-            Base().expectOneErrorLine(
+            expectOneErrorLine(
                 suite, containing: "suite 'Nope' not found in either project (suites: Accessibility")
             let field = try await CLIRunner.run(
                 ["compare", "1", "2", "--fields", "title,colour"], environment: environment(simulator))
-            Base().expectOneErrorLine(field, containing: "unknown field 'colour'")
+            expectOneErrorLine(field, containing: "unknown field 'colour'")
             let threshold = try await CLIRunner.run(["compare", "1", "2", "--rename-threshold", "2"], environment: [:])
             #expect(threshold.status == 64)
         }

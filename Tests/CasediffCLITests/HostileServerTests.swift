@@ -15,21 +15,6 @@ import Testing
     }
 
     /// One `casediff: error:` line on stderr, nothing on stdout, exit 2, no credential in any form.
-    func expectOneErrorLine(
-        _ result: CLIResult, containing texts: String..., sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        #expect(result.status == 2, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(
-            result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(
-            result.stderr.hasPrefix("casediff: error: "), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        for text in texts {
-            #expect(result.stderr.contains(text), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        }
-        expectNoSecret(in: result.stderr, sourceLocation: sourceLocation)
-    }
-
     func expectNoSecret(in text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for secret in HostileDatasets.secrets {
             #expect(!text.contains(secret), "leaked \(secret)", sourceLocation: sourceLocation)

@@ -212,7 +212,7 @@ import Testing
         try await withMigration { config, _, server, _ in
             let result = try await CLIRunner.run(
                 ["compare", "server:12", "clod:3", "--config", config, "--no-store"], environment: [:])
-            CompareCommandTests().expectOneErrorLine(result, containing: "no profile 'clod' (profiles: cloud, server)")
+            expectOneErrorLine(result, containing: "no profile 'clod' (profiles: cloud, server)")
             expectNoKey(result)
             #expect(await server.requestLog().isEmpty, "nothing is sent before the sides are known")
         }

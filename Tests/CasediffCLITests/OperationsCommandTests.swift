@@ -99,7 +99,7 @@ import Testing
 
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
             let refused = try await CLIRunner.run(["compare", "1", "2", "--config", path], environment: [:])
-            CompareCommandTests().expectOneErrorLine(refused, containing: "others can read it (mode 0644)")
+            expectOneErrorLine(refused, containing: "others can read it (mode 0644)")
             #expect(refused.stderr.contains("chmod 600 \(path)"))
         }
     }
@@ -125,7 +125,7 @@ import Testing
             #expect(suites.count == 5)
             #expect(suites.reduce(0) { $0 + ($1["cases"] as? Int ?? 0) } == 294)
             let unknown = try await CLIRunner.run(["suites", "99"], environment: environment(simulator))
-            CompareCommandTests().expectOneErrorLine(unknown, containing: "project P99 not found")
+            expectOneErrorLine(unknown, containing: "project P99 not found")
         }
     }
 

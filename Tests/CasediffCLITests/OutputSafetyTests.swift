@@ -100,7 +100,8 @@ import Testing
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
     }
 
-    func expectOneErrorLine(
+    /// stderr is exactly one error line, `casediff: error: <text>`.
+    func expectExactErrorLine(
         _ stderr: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(stderr == "casediff: error: \(text)\n", sourceLocation: sourceLocation)
@@ -109,13 +110,13 @@ import Testing
     @Test func aFullDiskOnStdoutIsOneLineAndExitTwo() async throws {
         let result = try await run(Self.compare, stdout: "/dev/full")
         #expect(result.status == 2)
-        expectOneErrorLine(result.stderr, "cannot write the result to stdout: no space left on device")
+        expectExactErrorLine(result.stderr, "cannot write the result to stdout: no space left on device")
     }
 
     @Test func aClosedStdoutIsOneLineAndExitTwo() async throws {
         let result = try await run(Self.compare, stdout: nil)
         #expect(result.status == 2)
-        expectOneErrorLine(result.stderr, "cannot write the result to stdout: it is closed")
+        expectExactErrorLine(result.stderr, "cannot write the result to stdout: it is closed")
     }
 
     @Test func aReaderThatGoesAwayIsAWriteFailureNotSuccess() async throws {
@@ -148,7 +149,7 @@ import Testing
     @Test func aFullDiskForAnOutputFileIsOneLineAndExitTwo() async throws {
         let result = try await run(Self.compare + ["--json", "/dev/full"], stdout: "/dev/null")
         #expect(result.status == 2)
-        expectOneErrorLine(result.stderr, "cannot write /dev/full: no space left on device")
+        expectExactErrorLine(result.stderr, "cannot write /dev/full: no space left on device")
         #expect(try type(of: "/dev/full") == .typeCharacterSpecial, "/dev/full is still a device")
     }
 
@@ -264,7 +265,7 @@ import Testing
     @Test func aClosedStdoutNamedAsDevStdoutIsOneLineAndExitTwo() async throws {
         let result = try await run(Self.compare + ["--junit", "/dev/stdout"], stdout: nil)
         #expect(result.status == 2)
-        expectOneErrorLine(result.stderr, "cannot write /dev/stdout: it is closed")
+        expectExactErrorLine(result.stderr, "cannot write /dev/stdout: it is closed")
     }
 
     /// Process substitution needs bash: dash, the usual /bin/sh, has none.
@@ -287,11 +288,11 @@ import Testing
             let missing = folder.appendingPathComponent("missing/diff.json").path
             let absent = try await run(Self.compare + ["--json", missing], stdout: "/dev/null")
             #expect(absent.status == 2)
-            expectOneErrorLine(
+            expectExactErrorLine(
                 absent.stderr, "cannot write \(missing): its directory \(folder.path)/missing does not exist")
             let directory = try await run(Self.compare + ["--csv", folder.path], stdout: "/dev/null")
             #expect(directory.status == 2)
-            expectOneErrorLine(directory.stderr, "cannot write \(folder.path): it is a directory")
+            expectExactErrorLine(directory.stderr, "cannot write \(folder.path): it is a directory")
         }
     }
 
@@ -299,7 +300,7 @@ import Testing
         try await inFolder { folder in
             let result = try await run(["compare", folder.path, Self.pair.right], stdout: "/dev/null")
             #expect(result.status == 2)
-            expectOneErrorLine(result.stderr, "snapshot \(folder.path): cannot read it (it is a directory)")
+            expectExactErrorLine(result.stderr, "snapshot \(folder.path): cannot read it (it is a directory)")
             #expect(!result.stderr.contains("NSCocoaErrorDomain"))
         }
     }
@@ -307,6 +308,6 @@ import Testing
     @Test func aFullDiskForTheLogFileIsOneLineAndExitTwo() async throws {
         let result = try await run(Self.compare + ["--log-file", "/dev/full"], stdout: "/dev/null")
         #expect(result.status == 2)
-        expectOneErrorLine(result.stderr, "cannot write /dev/full: no space left on device")
+        expectExactErrorLine(result.stderr, "cannot write /dev/full: no space left on device")
     }
 }

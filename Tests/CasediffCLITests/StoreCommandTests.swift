@@ -112,7 +112,7 @@ import Testing
             var offlineEnvironment = environment
             offlineEnvironment["TESTRAIL_API_KEY"] = nil
             let offline = try await CLIRunner.run(["compare", "1", "2", "--offline"], environment: offlineEnvironment)
-            CompareCommandTests().expectOneErrorLine(
+            expectOneErrorLine(
                 offline, containing: "the stored copy of \(damaged) failed the checksum (damaged)")
 
             let sent = await simulator.requestLog().count
@@ -139,11 +139,11 @@ import Testing
             simulator in
             let environment = environment(simulator, folder)
             let unrelated = try await CLIRunner.run(["compare", "1", "2", "--store", other], environment: environment)
-            CompareCommandTests().expectOneErrorLine(
+            expectOneErrorLine(
                 unrelated, containing: "store \(other): not a casediff store (an SQLite database with other tables")
             let device = try await CLIRunner.run(
                 ["compare", "1", "2", "--store", "/dev/null"], environment: environment)
-            CompareCommandTests().expectOneErrorLine(device, containing: "store /dev/null: is a character device")
+            expectOneErrorLine(device, containing: "store /dev/null: is a character device")
             #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
             let empty = try await CLIRunner.run(["compare", "1", "2", "--store", ""], environment: environment)
             #expect(empty.status == 64 && empty.stderr.contains("--store needs a file path; '' is empty"))
@@ -157,7 +157,7 @@ import Testing
             #expect(!uncreatable.stderr.contains("NSCocoaErrorDomain") && !uncreatable.stderr.contains("UserInfo"))
             let offline = try await CLIRunner.run(
                 ["compare", "1", "2", "--store", "/proc/casediff/x", "--offline"], environment: environment)
-            CompareCommandTests().expectOneErrorLine(offline, containing: "store /proc/casediff/x: does not exist")
+            expectOneErrorLine(offline, containing: "store /proc/casediff/x: does not exist")
         }
     }
 
@@ -181,7 +181,7 @@ import Testing
 
             // What the store lacks is named, on one line.
             let missing = try await CLIRunner.run(["compare", "3", "4", "--offline"], environment: offlineEnvironment)
-            CompareCommandTests().expectOneErrorLine(
+            expectOneErrorLine(
                 missing, containing: "offline: the store holds no copy of project P3")
             #expect(await simulator.requestLog().count == sent)
         }
@@ -247,13 +247,13 @@ import Testing
         let file = folder.appendingPathComponent("broken.json")
         try Data("{\"format\": \"casediff-snapshot\", \"schema_version\": 1, \"casediff".utf8).write(to: file)
         let broken = try await CLIRunner.run(["compare", file.path, "1"], environment: [:])
-        CompareCommandTests().expectOneErrorLine(broken, containing: "snapshot \(file.path): not a casediff snapshot")
+        expectOneErrorLine(broken, containing: "snapshot \(file.path): not a casediff snapshot")
         let absent = try await CLIRunner.run(["compare", folder.path + "/absent.json", "1"], environment: [:])
-        CompareCommandTests().expectOneErrorLine(absent, containing: "cannot read it")
+        expectOneErrorLine(absent, containing: "cannot read it")
         try Data("{\"format\": \"casediff-snapshot\", \"schema_version\": 9, \"casediff_version\": \"9.0\"}".utf8)
             .write(to: file)
         let newer = try await CLIRunner.run(["compare", file.path, "1"], environment: [:])
-        CompareCommandTests().expectOneErrorLine(newer, containing: "this casediff reads up to 2")
+        expectOneErrorLine(newer, containing: "this casediff reads up to 2")
     }
 
     @Test func aFileThatIsNotAStoreIsOneLine() async throws {
@@ -265,7 +265,7 @@ import Testing
             simulator in
             let result = try await CLIRunner.run(
                 ["compare", "1", "2", "--store", file.path], environment: environment(simulator, folder))
-            CompareCommandTests().expectOneErrorLine(result, containing: "not a casediff store")
+            expectOneErrorLine(result, containing: "not a casediff store")
         }
     }
 }
