@@ -42,6 +42,18 @@ public struct WorkUnit: Sendable, Hashable, CustomStringConvertible {
         self.speculative = speculative
     }
 
+    /// The side the unit is for; nil for what the instance answers once for both (case types, priorities, fields,
+    /// the project list, every user).
+    public var side: Side? {
+        switch kind {
+        case .project(let side), .templates(let side), .milestones(let side), .sharedSteps(let side),
+            .suites(let side), .sections(let side, _), .cases(let side, _):
+            return side
+        case .users(let side): return side
+        case .projectList, .caseTypes, .priorities, .caseFields: return nil
+        }
+    }
+
     /// What the unit asks for, whatever the instance: every name the unit is given derives from it.
     public var key: PageKey { PageKey(self, instance: "") }
 

@@ -122,7 +122,7 @@ extension FetchPlanner {
         default:
             guard error.isRetryable else { throw CasediffError.request(error, context: context) }
             update(unit.kind) { $0.series.recordFailure(offset: unit.offset) }
-            failures.append(FetchFailure(side: Self.side(of: unit) ?? sides[0], unit: unit, error: error))
+            failures.append(FetchFailure(side: unit.side ?? sides[0], unit: unit, error: error))
         }
     }
 
@@ -172,14 +172,6 @@ extension FetchPlanner {
             definitions[side]?.sharedSteps.unavailable = reason
         default:
             break
-        }
-    }
-
-    private static func side(of unit: WorkUnit) -> Side? {
-        switch unit.kind {
-        case .templates(let side), .milestones(let side), .sharedSteps(let side): return side
-        case .users(let side): return side
-        default: return nil
         }
     }
 
