@@ -1,7 +1,8 @@
 import TestRailAPI
 
-/// Holds every page's items until its suite is complete, then hands over the reassembled suite. It is fed one way:
-/// each outcome with the planner's update for it (``take(_:_:)``), never by asking the planner.
+/// Holds every page's items until its suite is complete, then hands over the reassembled suite. It is fed one way,
+/// by what the planner hands over: each outcome with the planner's update for it (``take(_:_:)``), and at the end
+/// the definitions' chains from the planner's result (``definitions(_:_:)``).
 struct ResultAggregator: Sendable {
     private var sections: [SuiteKey: [Int: [Section]]] = [:]
     private var cases: [SuiteKey: [Int: [TestCase]]] = [:]

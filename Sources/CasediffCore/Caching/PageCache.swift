@@ -2,7 +2,7 @@ import Foundation
 
 /// The two-level page cache: a bounded in-memory LRU in front of a ``PageStore``, under one ``CachePolicy``.
 ///
-/// The controller asks it before sending a request and hands it every page it fetches; the counts of hits at each
+/// The ``PageSource`` asks it before sending a request and hands it every page it fetches; the counts of hits at each
 /// level and of misses go into the run's metrics. The store failing does not fail the run (the pages are already
 /// in hand): a read that fails is a miss, a save that fails is skipped, and the first failure is kept for one
 /// warning. A stored page that fails its checksum (``DamagedPage``) is a miss too, and is named in that warning

@@ -3,7 +3,7 @@ import TestRailAPI
 /// Which of one scope's left and right cases are the same case, and which are on one side only; cases are named by
 /// their index in the scope's views.
 ///
-/// Pairing, in order (``ProjectComparator`` tells it from the user's side):
+/// The pairing rule, in order (the one statement of it; unmatched cases are reported added or removed):
 /// 1. Cases with the same key pair up. A key held by several cases on a side is reported (``DuplicateKey``); such
 ///    cases pair first with one in the same section, then by the most compared fields equal, ties in section-path
 ///    and id order; the surplus stays unmatched.

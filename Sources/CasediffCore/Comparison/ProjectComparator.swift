@@ -4,13 +4,9 @@ import TestRailAPI
 /// Compares two fetched projects: pairs suites by name (or pools them with `--cross-suite`), pairs cases by the
 /// match key, then compares every pair field by field.
 ///
-/// Pairing, in order (each scope by ``ScopeComparator``, its cases by ``CasePairing``):
-/// 1. Cases with the same key pair up. A key held by several cases on a side is reported (``DuplicateKey``); such
-///    cases pair first with one in the same section, then by similarity (the most compared fields equal), ties in
-///    section-path and id order; the surplus is added or removed.
-/// 2. With `--match title|path`, unpaired cases in the same section whose titles are at least
-///    ``ComparisonOptions/renameThreshold`` similar (``TitleSimilarity``) pair as renames, most similar first.
-/// 3. What is left is added or removed.
+/// Each scope (a suite pair, or the whole project with `--cross-suite`) is compared by ``ScopeComparator``; its
+/// cases are paired by ``CasePairing``, whose doc comment states the pairing rule. Renames are looked for with
+/// `--match title|path` only (at ``ComparisonOptions/renameThreshold``); cases left unpaired are added or removed.
 ///
 /// Nothing depends on the order the server listed cases in: every choice is made in a sorted order.
 public struct ProjectComparator: Sendable {

@@ -168,14 +168,14 @@ public struct FetchController: Sendable {
                             continue
                         }
                         if case .success(let payload) = result {
-                            await metrics.warn(payload.warnings)
+                            await metrics.warn(payload.page?.warnings ?? [])
                         }
                         outcome = UnitOutcome(unit: unit, result: result)
                     }
                     let update = try planner.handle(outcome)
                     if update.keep, case .success(let payload) = outcome.result {
                         // Pages counts what the server sent; the store's answers are counted by the cache.
-                        await metrics.received(isPage: payload.isPage && !fromStore)
+                        await metrics.received(isPage: payload.page != nil && !fromStore)
                     }
                     for (side, suite) in aggregator.take(outcome, update) {
                         delivered[side, default: []].append(suite)
@@ -200,15 +200,15 @@ public struct FetchController: Sendable {
             throw CasediffError.interrupted(progress: progress)
         }
         if !missing.isEmpty {
-            throw CasediffError.notStored(missing.sorted { $0.description < $1.description })
+            throw CasediffError.notStored(missing.sorted())
         }
-        try planner.verifyComplete()
+        let result = try planner.finish()
 
         var summary = await metrics.snapshot()
-        summary.cases = planner.casesFetched
-        summary.suites = planner.suitesDelivered
-        summary.speculative = planner.speculativeRequests
-        summary.wastedPages = planner.wastedPages
+        summary.cases = result.casesFetched
+        summary.suites = result.suitesDelivered
+        summary.speculative = result.speculativeRequests
+        summary.wastedPages = result.wastedPages
         summary.duplicates = aggregator.duplicates
         summary.circuitOpenings = await breaker.openings
         summary.finalRatePerMinute = await limiter.requestsPerMinute
@@ -218,16 +218,13 @@ public struct FetchController: Sendable {
             summary.cache = report.counts
             summary.storeWarning = report.saveError
         }
-        guard let caseTypes = planner.caseTypes, let priorities = planner.priorities else {
-            throw CasediffError.incomplete([])
-        }
         var projects: [Side: ProjectData] = [:]
-        for side in references.keys {
-            guard let project = planner.project(side) else { throw CasediffError.incomplete([]) }
+        for (side, project) in result.projects {
+            guard let chains = result.definitions[side] else { throw CasediffError.incomplete([]) }
             projects[side] = ProjectData(
                 instance: instance, project: project,
-                suites: (delivered[side] ?? []).sorted { $0.suite.id < $1.suite.id }, caseTypes: caseTypes,
-                priorities: priorities, definitions: aggregator.definitions(side, planner.definitionChains(side)))
+                suites: (delivered[side] ?? []).sorted { $0.suite.id < $1.suite.id }, caseTypes: result.caseTypes,
+                priorities: result.priorities, definitions: aggregator.definitions(side, chains))
         }
         return (projects, summary)
     }

@@ -55,15 +55,22 @@ struct IncrementalRefresher: Sendable {
         let base = TestRailEndpoint.getCases(projectID: projectID, suiteID: suiteID)
         do {
             let deltaPages: [Page<TestCase>] = try await executor.pages(
-                base.setting("updated_after", to: String(since)), itemsKey: "cases"
-            ) { "p\(projectID)/s\(suiteID)/delta/o\($0)" }
+                base.setting("updated_after", to: String(since)), itemsKey: PageKey.Resource.cases.itemsKey
+            ) { offset in
+                PageKey(instance: "", resource: .cases, projectID: projectID, suiteID: suiteID, offset: offset)
+                    .label(marking: "delta")
+            }
             if deltaPages.contains(where: \.isLegacy) { return false }
             let delta = deltaPages.flatMap(\.items)
             let merged = IncrementalRefresh.merge(stored: stored.cases, delta: delta)
+            let proofOffset = max(0, merged.count - 1)
             var probe = base.setting("limit", to: "1")
-            if !merged.isEmpty { probe = probe.setting("offset", to: String(merged.count - 1)) }
+            if !merged.isEmpty { probe = probe.setting("offset", to: String(proofOffset)) }
+            let proof = PageKey(
+                instance: "", resource: .cases, projectID: projectID, suiteID: suiteID, offset: proofOffset)
             let last = try Page<TestCase>.decode(
-                try await executor.perform(probe, unit: "p\(projectID)/s\(suiteID)/proof").data, itemsKey: "cases")
+                try await executor.perform(probe, unit: proof.label(marking: "proof")).data,
+                itemsKey: proof.resource.itemsKey)
             let ids = Set(merged.map(\.id))
             guard !last.isLegacy, last.next == nil, last.items.count == (merged.isEmpty ? 0 : 1),
                 last.items.allSatisfy({ ids.contains($0.id) })

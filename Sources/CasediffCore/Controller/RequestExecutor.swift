@@ -4,8 +4,8 @@ import TestRailAPI
 /// Sends one unit's request until it succeeds or its failure is final: through the circuit breaker, then the rate
 /// limiter (every attempt, retries included), with a hard per-request timeout and ``RetryPolicy``'s backoff.
 ///
-/// It returns the body undecoded: the controller decodes it outside the concurrency bound (and sends the request
-/// again if the body turns out cut short). Every attempt is reported to the observer as a ``RequestRecord``.
+/// It returns the body undecoded: the ``PageSource`` decodes it (``UnitPayload/decoding(_:for:)``) in a task of its
+/// own, outside the concurrency bound, and the controller sends the request again if the body turns out cut short. Every attempt is reported to the observer as a ``RequestRecord``.
 struct RequestExecutor: Sendable {
     let client: TestRailClient
     let limiter: RateLimiter

@@ -7,7 +7,8 @@ extension UnitPayload {
     /// malformed), not yet scrubbed.
     static func decoding(_ data: Data, for unit: WorkUnit) -> Result<UnitPayload, TestRailError> {
         do {
-            return .success(try decode(data, kind: unit.kind, requested: unit.endpoint))
+            return .success(
+                try decode(data, kind: unit.kind, itemsKey: unit.key.resource.itemsKey, requested: unit.endpoint))
         } catch let error as TestRailError {
             return .failure(error)
         } catch {
@@ -15,24 +16,26 @@ extension UnitPayload {
         }
     }
 
-    private static func decode(_ data: Data, kind: WorkUnit.Kind, requested endpoint: TestRailEndpoint) throws
+    private static func decode(
+        _ data: Data, kind: WorkUnit.Kind, itemsKey: String, requested endpoint: TestRailEndpoint
+    ) throws
         -> UnitPayload
     {
         switch kind {
         case .project: return .project(try TestRailClient.decodeObject(data))
-        case .projectList: return .projects(try Page<Project>.decode(data, itemsKey: "projects", requested: endpoint))
+        case .projectList: return .projects(try Page<Project>.decode(data, itemsKey: itemsKey, requested: endpoint))
         case .caseTypes: return .caseTypes(try TestRailClient.decodeObject(data))
         case .priorities: return .priorities(try TestRailClient.decodeObject(data))
         case .caseFields: return .caseFields(try TestRailClient.decodeObject(data))
         case .templates: return .templates(try TestRailClient.decodeObject(data))
         case .milestones:
-            return .milestones(try Page<Milestone>.decode(data, itemsKey: "milestones", requested: endpoint))
+            return .milestones(try Page<Milestone>.decode(data, itemsKey: itemsKey, requested: endpoint))
         case .sharedSteps:
-            return .sharedSteps(try Page<SharedStepSet>.decode(data, itemsKey: "shared_steps", requested: endpoint))
-        case .users: return .users(try Page<User>.decode(data, itemsKey: "users", requested: endpoint))
-        case .suites: return .suites(try Page<Suite>.decode(data, itemsKey: "suites", requested: endpoint))
-        case .sections: return .sections(try Page<Section>.decode(data, itemsKey: "sections", requested: endpoint))
-        case .cases: return .cases(try Page<TestCase>.decode(data, itemsKey: "cases", requested: endpoint))
+            return .sharedSteps(try Page<SharedStepSet>.decode(data, itemsKey: itemsKey, requested: endpoint))
+        case .users: return .users(try Page<User>.decode(data, itemsKey: itemsKey, requested: endpoint))
+        case .suites: return .suites(try Page<Suite>.decode(data, itemsKey: itemsKey, requested: endpoint))
+        case .sections: return .sections(try Page<Section>.decode(data, itemsKey: itemsKey, requested: endpoint))
+        case .cases: return .cases(try Page<TestCase>.decode(data, itemsKey: itemsKey, requested: endpoint))
         }
     }
 }

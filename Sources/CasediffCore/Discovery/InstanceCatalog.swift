@@ -21,7 +21,7 @@ public struct InstanceCatalog: Sendable {
 
     /// Every project the user can see, by id.
     public func projects() async throws -> [Project] {
-        try await all(.getProjects(), itemsKey: "projects", key: PageKey(instance: "", resource: .projects))
+        try await all(.getProjects(), key: PageKey(instance: "", resource: .projects))
             .sorted { $0.id < $1.id }
     }
 
@@ -31,7 +31,7 @@ public struct InstanceCatalog: Sendable {
     {
         let project = try await resolve(reference)
         let suites: [Suite] = try await all(
-            .getSuites(projectID: project.id), itemsKey: "suites",
+            .getSuites(projectID: project.id),
             key: PageKey(instance: "", resource: .suites, projectID: project.id))
         let known = Dictionary(
             (sizes.suites(instance: client.baseURL.description, projectID: project.id) ?? []).map { ($0.suiteID, $0) },
@@ -64,10 +64,10 @@ public struct InstanceCatalog: Sendable {
     /// Every item of a list (`key` names it, as a fetch's units are named), with request failures given the
     /// context of what was being listed.
     private func all<Item: Decodable & Sendable>(
-        _ endpoint: TestRailEndpoint, itemsKey: String, key: PageKey
+        _ endpoint: TestRailEndpoint, key: PageKey
     ) async throws -> [Item] {
         do {
-            let pages: [Page<Item>] = try await executor.pages(endpoint, itemsKey: itemsKey) { offset in
+            let pages: [Page<Item>] = try await executor.pages(endpoint, itemsKey: key.resource.itemsKey) { offset in
                 var page = key
                 page.offset = offset
                 return page.label

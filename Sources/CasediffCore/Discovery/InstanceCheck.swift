@@ -54,7 +54,7 @@ public struct InstanceCheck: Sendable {
         switch answer {
         case .success(let data):
             do {
-                let page = try Page<Project>.decode(data, itemsKey: "projects")
+                let page = try Page<Project>.decode(data, itemsKey: PageKey.Resource.projects.itemsKey)
                 return InstanceCheck(
                     reachable: .yes, apiEnabled: .yes, authenticated: .yes,
                     projectsVisible: (page.items.count, page.next != nil))

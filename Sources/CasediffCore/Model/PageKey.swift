@@ -13,7 +13,7 @@ import TestRailAPI
 /// | suites    | `p30/suites/o0`            | `the suites of P30 at offset 0`    | `listing the suites of P30`         |
 /// | cases     | `p30/s12/o500`             | `cases of S12 (P30) at offset 500` | `fetching cases of S12 (P30)`       |
 /// | users     | `users/o0`, `p30/users/o0` | `the users of P30 at offset 0`     | `listing the users of P30`          |
-public struct PageKey: Sendable, Hashable, CustomStringConvertible {
+public struct PageKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Which list (or single object) the answer belongs to. The raw values are stored: never change them.
     public enum Resource: String, Sendable, Hashable, CaseIterable {
         case project, projects, caseTypes = "case_types", priorities, suites, sections, cases
@@ -26,6 +26,9 @@ public struct PageKey: Sendable, Hashable, CustomStringConvertible {
             case .project, .caseTypes, .priorities, .caseFields, .templates: return false
             }
         }
+
+        /// The key a paged list's items come under in TestRail's envelope (`{"offset": 0, …, "cases": […]}`).
+        public var itemsKey: String { rawValue }
     }
 
     /// The instance's root URL (no credentials); empty where a key only describes a unit.
@@ -107,7 +110,11 @@ public struct PageKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A short id for the request log: `p30/s12/o500` (project 30, suite 12, cases at offset 500).
-    public var label: String {
+    public var label: String { label(marking: nil) }
+
+    /// The label with a word that says how the list was asked for, before the offset: `p30/s12/delta/o0` is a page
+    /// of the `updated_after` delta of those cases.
+    public func label(marking qualifier: String?) -> String {
         var parts: [String] = []
         if projectID != 0 { parts.append("p\(projectID)") }
         if suiteID != 0 { parts.append("s\(suiteID)") }
@@ -118,7 +125,14 @@ public struct PageKey: Sendable, Hashable, CustomStringConvertible {
         case .sharedSteps: parts.append("shared-steps")
         default: parts.append(resource.rawValue)
         }
+        if let qualifier { parts.append(qualifier) }
         if resource.isPaged { parts.append("o\(offset)") }
         return parts.joined(separator: "/")
+    }
+
+    /// Instance, project, suite, resource, offset: the order messages list pages in, whatever their wording.
+    public static func < (lhs: PageKey, rhs: PageKey) -> Bool {
+        (lhs.instance, lhs.projectID, lhs.suiteID, lhs.resource.rawValue, lhs.offset)
+            < (rhs.instance, rhs.projectID, rhs.suiteID, rhs.resource.rawValue, rhs.offset)
     }
 }

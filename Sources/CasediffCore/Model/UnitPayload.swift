@@ -16,11 +16,18 @@ public enum UnitPayload: Sendable {
     case sections(Page<Section>)
     case cases(Page<TestCase>)
 
-    /// A page of a paged list (not a single object or a bare list).
-    var isPage: Bool {
+    /// The payload as a page of a paged list; nil for a single object or a bare list. The one place a payload's
+    /// kind says whether it is paged (the planner's ``PageShape``, the page count and the warnings all read it).
+    var page: (any PageEnvelope)? {
         switch self {
-        case .projects, .suites, .sections, .cases, .milestones, .sharedSteps, .users: return true
-        case .project, .caseTypes, .priorities, .caseFields, .templates: return false
+        case .projects(let page): return page
+        case .suites(let page): return page
+        case .sections(let page): return page
+        case .cases(let page): return page
+        case .milestones(let page): return page
+        case .sharedSteps(let page): return page
+        case .users(let page): return page
+        case .project, .caseTypes, .priorities, .caseFields, .templates: return nil
         }
     }
 }

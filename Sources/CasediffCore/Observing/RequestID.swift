@@ -6,6 +6,7 @@
 /// | sections of suite 12          | 1       | `p30/s12/sections/o0#1`     |
 /// | the project itself            | 1       | `p30#1`                     |
 /// | an `updated_after` delta page | 1       | `p30/s12/delta/o0#1`        |
+/// | the refresh's one-case proof  | 1       | `p30/s12/proof/o4999#1`     |
 public struct RequestID: Sendable, Hashable, CustomStringConvertible {
     /// The work unit's label (``WorkUnit/label``).
     public var unit: String

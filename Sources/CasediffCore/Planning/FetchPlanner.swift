@@ -1,4 +1,3 @@
-import Foundation
 import TestRailAPI
 
 /// Decides what to fetch next for both projects of a comparison: a pure state machine fed with unit outcomes.
@@ -13,8 +12,9 @@ import TestRailAPI
 /// |                                  |                                       | only into idle slots, window doubling     |
 /// | hinted                           | a hint gives the suite's size         | every hinted page at once, end verified   |
 ///
-/// A speculative window for a suite is as many pages as the suite has shown full pages (1, 2, 4, … like TCP slow
-/// start), so the waste is at most the pages dispatched past the end of the largest suites.
+/// Its concerns live in extensions: `+Projects` (resolving projects, suite listings), `+Suites` (a suite's page
+/// series and its completion), `+Speculation` (the speculative window), `+Failures` (what a final failure means),
+/// `+Definitions` (fields, templates, milestones, shared steps, users) and `+Progress` (the live display).
 public struct FetchPlanner: Sendable {
     public struct Configuration: Sendable, Hashable {
         public var concurrency: Int
@@ -160,13 +160,27 @@ public struct FetchPlanner: Sendable {
     /// The run's verdict once nothing is left to send: complete, or the pages that failed.
     func verifyComplete() throws {
         if !failures.isEmpty {
-            throw CasediffError.incomplete(failures.sorted { $0.description < $1.description })
+            throw CasediffError.incomplete(
+                failures.sorted { ($0.unit.key, $0.description) < ($1.unit.key, $1.description) })
         }
         guard isComplete else {
             throw CasediffError.incomplete([])
         }
     }
 
-    /// A resolved project.
-    func project(_ side: Side) -> Project? { projects[side]?.project }
+    /// The run's result once nothing is left to send; throws as ``verifyComplete()`` does when it is not whole.
+    func finish() throws -> PlannerResult {
+        try verifyComplete()
+        guard let caseTypes, let priorities else { throw CasediffError.incomplete([]) }
+        var resolved: [Side: Project] = [:]
+        for side in sides {
+            guard let project = projects[side]?.project else { throw CasediffError.incomplete([]) }
+            resolved[side] = project
+        }
+        return PlannerResult(
+            projects: resolved, caseTypes: caseTypes, priorities: priorities,
+            definitions: Dictionary(uniqueKeysWithValues: sides.map { ($0, definitionChains($0)) }),
+            casesFetched: casesFetched, suitesDelivered: suitesDelivered, speculativeRequests: speculativeRequests,
+            wastedPages: wastedPages)
+    }
 }

@@ -7,11 +7,8 @@ struct PageShape: Sendable, Hashable {
     var next: TestRailEndpoint?
     var isLegacy: Bool
 
-    init<Item>(_ page: Page<Item>) {
-        count = page.items.count
-        limit = page.limit
-        next = page.next
-        isLegacy = page.isLegacy
+    init(_ page: some PageEnvelope) {
+        self.init(count: page.itemCount, limit: page.limit, next: page.next, isLegacy: page.isLegacy)
     }
 
     init(count: Int, limit: Int, next: TestRailEndpoint?, isLegacy: Bool = false) {
@@ -23,15 +20,7 @@ struct PageShape: Sendable, Hashable {
 
     /// A payload's shape; nil for single objects and bare lists.
     init?(_ payload: UnitPayload) {
-        switch payload {
-        case .projects(let page): self.init(page)
-        case .suites(let page): self.init(page)
-        case .sections(let page): self.init(page)
-        case .cases(let page): self.init(page)
-        case .milestones(let page): self.init(page)
-        case .sharedSteps(let page): self.init(page)
-        case .users(let page): self.init(page)
-        case .project, .caseTypes, .priorities, .caseFields, .templates: return nil
-        }
+        guard let page = payload.page else { return nil }
+        self.init(page)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import TestRailAPI
 
-/// The one rule that turns a project named by name (`--left Storefront`) into a project, used by the fetch planner
-/// and by `casediff suites`: an exact match wins; without one, case is ignored; more than one match is ambiguous.
+/// The one rule that turns a project named by name (`casediff compare Storefront 'Storefront (migrated)'`) into a
+/// project, used by the fetch planner and by `casediff suites`: an exact match wins; without one, case is ignored; more than one match is ambiguous.
 ///
 /// | projects on the instance          | `Storefront` resolves to                   |
 /// |-----------------------------------|--------------------------------------------|

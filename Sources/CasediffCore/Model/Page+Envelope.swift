@@ -1,0 +1,5 @@
+import TestRailAPI
+
+extension Page: PageEnvelope {
+    var itemCount: Int { items.count }
+}
