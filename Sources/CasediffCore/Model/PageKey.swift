@@ -130,9 +130,17 @@ public struct PageKey: Sendable, Hashable, Comparable, CustomStringConvertible {
         return parts.joined(separator: "/")
     }
 
-    /// Instance, project, suite, resource, offset: the order messages list pages in, whatever their wording.
+    /// The order messages list pages in, whatever their wording: by instance, then each project's own pages (the
+    /// project, its lists, then suite by suite) before the instance-wide lists, each in the resources' declared order
+    /// and by offset.
     public static func < (lhs: PageKey, rhs: PageKey) -> Bool {
-        (lhs.instance, lhs.projectID, lhs.suiteID, lhs.resource.rawValue, lhs.offset)
-            < (rhs.instance, rhs.projectID, rhs.suiteID, rhs.resource.rawValue, rhs.offset)
+        lhs.order < rhs.order
+    }
+
+    private var order: (String, Int, Int, Int, Int) {
+        (
+            instance, projectID == 0 ? Int.max : projectID, suiteID,
+            Resource.allCases.firstIndex(of: resource) ?? 0, offset
+        )
     }
 }
