@@ -54,20 +54,17 @@ struct IncrementalRefresher: Sendable {
         else { return nil }
         let base = TestRailEndpoint.getCases(projectID: projectID, suiteID: suiteID)
         do {
+            let suite = PageKey(instance: "", resource: .cases, projectID: projectID, suiteID: suiteID)
             let deltaPages: [Page<TestCase>] = try await executor.pages(
-                base.setting("updated_after", to: String(since)), itemsKey: PageKey.Resource.cases.itemsKey
-            ) { offset in
-                PageKey(instance: "", resource: .cases, projectID: projectID, suiteID: suiteID, offset: offset)
-                    .label(marking: "delta")
-            }
+                base.setting("updated_after", to: String(since)), key: suite, marking: "delta")
             if deltaPages.contains(where: \.isLegacy) { return false }
             let delta = deltaPages.flatMap(\.items)
             let merged = IncrementalRefresh.merge(stored: stored.cases, delta: delta)
             let proofOffset = max(0, merged.count - 1)
             var probe = base.setting("limit", to: "1")
             if !merged.isEmpty { probe = probe.setting("offset", to: String(proofOffset)) }
-            let proof = PageKey(
-                instance: "", resource: .cases, projectID: projectID, suiteID: suiteID, offset: proofOffset)
+            var proof = suite
+            proof.offset = proofOffset
             let last = try Page<TestCase>.decode(
                 try await executor.perform(probe, unit: proof.label(marking: "proof")).data,
                 itemsKey: proof.resource.itemsKey)

@@ -1,14 +1,18 @@
 import TestRailAPI
 
 extension RequestExecutor {
-    /// Every page of a list, through the one pagination follower (``Page/follow(from:_:)``), each page sent under
-    /// the executor's limiter, breaker and retries and named in the request log by `name(offset)`. A body cut short
-    /// is sent again within the policy's attempts; any error is scrubbed of the credentials.
+    /// Every page of the list `key` names, through the one pagination follower (``Page/follow(from:_:)``), each page
+    /// sent under the executor's limiter, breaker and retries and named in the request log by its key's label
+    /// (``PageKey/label(marking:)``, with `qualifier` when the list is asked for a special way, as `delta`). A body
+    /// cut short is sent again within the policy's attempts; any error is scrubbed of the credentials.
     func pages<Item: Decodable & Sendable>(
-        _ endpoint: TestRailEndpoint, itemsKey: String, name: (_ offset: Int) -> String
+        _ endpoint: TestRailEndpoint, key: PageKey, marking qualifier: String? = nil
     ) async throws -> [Page<Item>] {
-        try await Page<Item>.follow(from: endpoint) { call in
-            let name = name(call.parameter("offset").flatMap { Int($0) } ?? 0)
+        let itemsKey = key.resource.itemsKey
+        return try await Page<Item>.follow(from: endpoint) { call in
+            var page = key
+            page.offset = call.parameter("offset").flatMap { Int($0) } ?? 0
+            let name = page.label(marking: qualifier)
             var answer = try await perform(call, unit: name)
             while true {
                 do {

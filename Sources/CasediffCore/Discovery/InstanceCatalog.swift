@@ -67,11 +67,7 @@ public struct InstanceCatalog: Sendable {
         _ endpoint: TestRailEndpoint, key: PageKey
     ) async throws -> [Item] {
         do {
-            let pages: [Page<Item>] = try await executor.pages(endpoint, itemsKey: key.resource.itemsKey) { offset in
-                var page = key
-                page.offset = offset
-                return page.label
-            }
+            let pages: [Page<Item>] = try await executor.pages(endpoint, key: key)
             return pages.flatMap(\.items)
         } catch let error as TestRailError {
             if error == .cancelled { throw CancellationError() }
