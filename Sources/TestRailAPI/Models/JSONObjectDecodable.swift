@@ -32,6 +32,9 @@ extension JSONValue {
             } else if type == UInt8(ascii: "d") || type == UInt8(ascii: "f") {
                 let double = number.doubleValue
                 self = double.rounded() == double && abs(double) < 1e15 ? .int(Int64(double)) : .double(double)
+            } else if type == UInt8(ascii: "Q"), Int64(exactly: number.uint64Value) == nil {
+                // 2⁶³ … 2⁶⁴−1: int64Value would wrap it to a negative number.
+                self = .number(String(number.uint64Value))
             } else {
                 self = .int(number.int64Value)
             }
