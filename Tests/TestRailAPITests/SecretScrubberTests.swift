@@ -67,4 +67,17 @@ struct SecretScrubberTests {
         let scrubbed = scrubber.scrub(text)
         #expect(!scrubbed.contains(encodedBasic) && !scrubbed.contains("s3cr3t"), "\(scrubbed)")
     }
+
+    /// Bodies full of near misses (the key's prefix, its rarest byte, overlaps) scrub exactly as a plain text
+    /// replacement does.
+    @Test(arguments: 0..<50)
+    func bytesScrubExactlyAsTextReplacementDoes(seed: UInt64) {
+        var random = TestRandom(seed: seed)
+        let key = "dem-K3y/x"
+        let scrubber = SecretScrubber(secrets: [key])
+        let pieces = ["dem", "dem-", "dem-K", "K3y", "dem-K3y/", key, key + key, "d" + key, "a", " ", "\\/", "-"]
+        let body = (0..<60).map { _ in pieces.randomElement(using: &random)! }.joined()
+        let expected = scrubber.scrub(body)
+        #expect(String(decoding: scrubber.scrub(Data(body.utf8)), as: UTF8.self) == expected, "\(body)")
+    }
 }

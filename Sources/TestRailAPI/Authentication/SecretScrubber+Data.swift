@@ -9,7 +9,7 @@ import Foundation
 extension SecretScrubber {
     /// `data` with every secret's UTF-8 bytes replaced by ``redaction``: for response bodies (before they are
     /// decoded, stored or shown) and for files casediff writes. Bytes need not be UTF-8. A body without any secret —
-    /// nearly every one — is searched with `memchr` and `memcmp` and returned as it is, uncopied.
+    /// nearly every one — is searched with `memmem` and returned as it is, uncopied.
     public func scrub(_ data: Data) -> Data {
         guard !secrets.isEmpty, !data.isEmpty else { return data }
         var data = data
@@ -22,20 +22,23 @@ extension SecretScrubber {
     private static func replacing(_ needle: [UInt8], in data: Data) -> Data {
         let hits: [Int] = data.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { pattern in
-                guard let base = haystack.baseAddress, let first = pattern.first, let rest = pattern.baseAddress
+                guard let base = haystack.baseAddress, let needle = pattern.baseAddress, !pattern.isEmpty
                 else { return [] }
+                // memchr (vectorised) finds each candidate by the needle's rarest byte, memcmp checks the whole:
+                // a key starting with a common letter would stop memchr at every word of the body.
+                let anchor = rarestByte(pattern)
+                let probe = Int32(pattern[anchor])
                 var hits: [Int] = []
-                var offset = 0
-                // memchr finds each candidate's first byte (vectorised), memcmp checks the rest.
-                while haystack.count - offset >= pattern.count,
-                    let found = memchr(base + offset, Int32(first), haystack.count - offset - pattern.count + 1)
+                var offset = anchor
+                while haystack.count - offset >= pattern.count - anchor,
+                    let found = memchr(base + offset, probe, haystack.count - offset - (pattern.count - anchor) + 1)
                 {
-                    let at = base.distance(to: UnsafeRawPointer(found))
-                    if memcmp(base + at, rest, pattern.count) == 0 {
+                    let at = base.distance(to: UnsafeRawPointer(found)) - anchor
+                    if memcmp(base + at, needle, pattern.count) == 0 {
                         hits.append(at)
-                        offset = at + pattern.count
+                        offset = at + pattern.count + anchor
                     } else {
-                        offset = at + 1
+                        offset = at + anchor + 1
                     }
                 }
                 return hits
@@ -53,5 +56,20 @@ extension SecretScrubber {
         }
         scrubbed += bytes[start...]
         return Data(scrubbed)
+    }
+
+    /// The offset of the needle's byte least likely in a JSON body: not a lower-case letter, digit or JSON
+    /// punctuation when it has one.
+    private static func rarestByte(_ pattern: UnsafeRawBufferPointer) -> Int {
+        func commonness(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: " "), UInt8(ascii: "\""): return 3
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "_"):
+                return 2
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"): return 1
+            default: return 0
+            }
+        }
+        return pattern.indices.min { commonness(pattern[$0]) < commonness(pattern[$1]) } ?? 0
     }
 }
