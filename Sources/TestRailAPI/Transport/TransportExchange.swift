@@ -28,6 +28,8 @@ final class TransportExchange: Sendable {
         var finished = false
         /// A redirect to another origin that was refused: the exchange ends with it once the task completes.
         var refusedRedirect: String?
+        /// The session asked about a redirect: from then on the task is never cancelled (it ends on its own).
+        var redirected = false
     }
 
     let origin: Origin
@@ -84,6 +86,18 @@ final class TransportExchange: Sendable {
         if overflow { finish(.failure(.responseTooLarge(call: call, limit: maximumBodySize))) }
     }
 
+    /// The session asks whether to follow a redirect. False when the exchange has already ended — its task may be
+    /// being cancelled, and answering corelibs then traps ("Received callback for HTTP redirection, but we're not
+    /// waiting for it"), so the question is left unanswered. True otherwise, and the task is then never cancelled
+    /// for the same reason: a cancel between the answer and corelibs taking it traps as well.
+    func beginRedirect() -> Bool {
+        state.withLock { state -> Bool in
+            guard !state.finished else { return false }
+            state.redirected = true
+            return true
+        }
+    }
+
     /// A redirect to `location` (another origin) was refused; the exchange ends with that once the task completes.
     func refuse(redirectTo location: String) {
         state.withLock { $0.refusedRedirect = location }
@@ -112,7 +126,7 @@ final class TransportExchange: Sendable {
             state.finished = true
             state.body = Data()
             defer { state.continuation = nil }
-            return (state.continuation, state.task)
+            return (state.continuation, state.redirected ? nil : state.task)
         }
         guard let (continuation, task) = taken else { return }
         continuation?.resume(with: result.mapError { $0 as any Error })

@@ -26,6 +26,7 @@ final class URLSessionTransportDelegate: NSObject, URLSessionDataDelegate, Senda
             completionHandler(nil)
             return
         }
+        guard exchange.beginRedirect() else { return }
         // Followed only within the origin and for the same API call (`?/api/v2/get_cases/1&suite_id=2`): a redirect
         // to another call — another project's list, or `delete_case` — is refused like one to another host.
         if exchange.origin == TransportExchange.Origin(target), target.query == task.originalRequest?.url?.query {
