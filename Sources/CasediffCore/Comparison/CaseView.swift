@@ -2,30 +2,56 @@ import TestRailAPI
 
 /// A case as the comparison sees it: portable values (names and paths instead of ids) and its normalised title.
 struct CaseView: Sendable {
-    let testCase: TestCase
-    let suite: String
-    let sectionPath: String
-    /// The place a move is measured against: the section path, or the suite and path when matching across suites.
-    let place: String
-    /// The title normalised for display (case kept).
-    let title: String
-    /// The title as keys compare it (case folded with `--ignore-case`).
-    let titleKey: String
-    /// The side's ids in words (its own instance and project).
-    let vocabulary: SideVocabulary
+    /// What the view holds besides its key, stored once: views are copied in pairing and comparing, and a copy of
+    /// a reference is one reference count where a copy of the fields was one per text.
+    private let parts: Parts
     var key = ""
+
+    var testCase: TestCase { parts.testCase }
+    var suite: String { parts.suite }
+    var sectionPath: String { parts.sectionPath }
+    /// The place a move is measured against: the section path, or the suite and path when matching across suites.
+    var place: String { parts.place }
+    /// The title normalised for display (case kept).
+    var title: String { parts.title }
+    /// The title as keys compare it (case folded with `--ignore-case`).
+    var titleKey: String { parts.titleKey }
+    /// The side's ids in words (its own instance and project).
+    var vocabulary: SideVocabulary { parts.vocabulary }
 
     init(
         _ testCase: TestCase, suite: String, sectionPath: String, crossSuite: Bool, normalizer: TextNormalizer,
         display: TextNormalizer, vocabulary: SideVocabulary
     ) {
-        self.testCase = testCase
-        self.suite = suite
-        self.sectionPath = sectionPath
-        place = crossSuite ? (sectionPath.isEmpty ? suite : suite + SectionPaths.separator + sectionPath) : sectionPath
-        title = display.normalize(testCase.title)
-        titleKey = normalizer.ignoreCase ? normalizer.normalize(testCase.title) : title
-        self.vocabulary = vocabulary
+        let place =
+            crossSuite ? (sectionPath.isEmpty ? suite : suite + SectionPaths.separator + sectionPath) : sectionPath
+        let title = display.normalize(testCase.title)
+        parts = Parts(
+            testCase: testCase, suite: suite, sectionPath: sectionPath, place: place, title: title,
+            titleKey: normalizer.ignoreCase ? normalizer.normalize(testCase.title) : title, vocabulary: vocabulary)
+    }
+
+    private final class Parts: Sendable {
+        let testCase: TestCase
+        let suite: String
+        let sectionPath: String
+        let place: String
+        let title: String
+        let titleKey: String
+        let vocabulary: SideVocabulary
+
+        init(
+            testCase: TestCase, suite: String, sectionPath: String, place: String, title: String, titleKey: String,
+            vocabulary: SideVocabulary
+        ) {
+            self.testCase = testCase
+            self.suite = suite
+            self.sectionPath = sectionPath
+            self.place = place
+            self.title = title
+            self.titleKey = titleKey
+            self.vocabulary = vocabulary
+        }
     }
 
     /// The value a field compares, in words (``SideVocabulary``): names for ids, the place for the section.
