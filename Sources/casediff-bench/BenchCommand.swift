@@ -5,6 +5,9 @@ import TestRailAPI
 import TestRailSimulator
 
 /// `make bench`: the fetch engine against the simulator, each scenario's wall time against its theoretical floor.
+///
+/// The simulator runs as a `testrail-sim` process of its own (``SimulatorProcess``), as a real TestRail server is,
+/// so the bench's CPU time is the client's; W1 runs the `casediff` binary itself.
 @main
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +35,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Only time decoding this page file (a get_cases response) and exit.")
     var decodePage: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The folder holding the release testrail-sim and casediff the bench spawns (default: the bench's own).",
+            valueName: "folder"))
+    var products: String?
+
     func run() async throws {
         if let decodePage {
             let body = try Data(contentsOf: URL(fileURLWithPath: decodePage))
@@ -53,12 +62,13 @@ struct BenchCommand: AsyncParsableCommand {
             return
         }
         let selected = only.map { Set($0.split(separator: ",").map { String($0).lowercased() }) }
+        let products = BenchProducts(folder: products)
         var missed: [String] = []
         if selected?.contains("c1") ?? true {
-            if !Self.runCompare(cases: compareCases) { missed.append("C1") }
+            missed += Self.runCompare(cases: compareCases)
         }
         if selected?.contains("w1") ?? true {
-            if !(await Self.runStore(casesPerProject: storeCases)) { missed.append("W1") }
+            if !(await Self.runStore(casesPerProject: storeCases, products: products)) { missed.append("W1") }
         }
         if let selected, selected.isSubset(of: ["c1", "w1"]) {
             if !missed.isEmpty { print("casediff-bench: targets missed: \(missed.joined(separator: ", "))") }
@@ -93,24 +103,41 @@ struct BenchCommand: AsyncParsableCommand {
         print(
             "casediff-bench: \(data.caseCount) cases in \(data.suiteCount) suites over 2 projects "
                 + "(largest suite \(data.largestSuite) cases); minimum requests \(minimum); "
-                + "latency \(latencyMs) ms ± 10%; \(ProcessInfo.processInfo.activeProcessorCount) cores")
+                + "latency \(latencyMs) ms ± 10%; \(ProcessInfo.processInfo.activeProcessorCount) cores; "
+                + "simulator: testrail-sim in its own process (\(products.folder.path))")
         // What this machine needs to fetch and decode the data at all: no latency, no limit, every page known.
-        let machine = try await Self.measure(
+        let machine = try await FetchBench.measure(
             Scenario(
                 name: "M", summary: "", serverLimit: nil, profile: .server, latency: .zero, jitter: .zero,
-                concurrency: 32, hinted: true, target: nil, requestTarget: nil, rejectionTarget: nil), data: data)
+                concurrency: 32, hinted: true, target: nil, requestTarget: nil, rejectionTarget: nil), data: data,
+            products: products)
         print(
             String(
-                format: "machine floor: %.2f s to fetch and decode everything with zero latency (CPU and loopback)",
-                machine.wallTime.inSeconds))
+                format:
+                    "machine floor: %.2f s to fetch and decode everything with zero latency (loopback; client CPU "
+                    + "%.2f s, %.1f µs per case)",
+                machine.metrics.wallTime.inSeconds, machine.cpuSeconds, machine.cpuMicrosecondsPerCase))
         print(Self.header)
+        var results: [String: FetchBench.Result] = [:]
+        var ratios: [String: Double] = [:]
+        var disagreements: [String] = []
         for scenario in scenarios where selected?.contains(scenario.name.lowercased()) ?? true {
-            let result = try await Self.measure(scenario, data: data)
+            let result: FetchBench.Result
+            do {
+                result = try await FetchBench.measure(scenario, data: data, products: products)
+            } catch {
+                print("\(scenario.name) failed: \(error)")
+                missed.append(scenario.name)
+                continue
+            }
+            results[scenario.name] = result
+            let wall = result.metrics.wallTime.inSeconds
             let floor = scenario.floor(minimumRequests: minimum, criticalPath: 2)
-            let ratio = result.wallTime.inSeconds / floor.inSeconds
-            let machineRatio = result.wallTime.inSeconds / max(floor.inSeconds, machine.wallTime.inSeconds)
-            let requestRatio = Double(result.requests) / Double(minimum)
-            let rejectionShare = Double(result.rateLimited) / Double(max(1, result.requests))
+            let ratio = wall / floor.inSeconds
+            ratios[scenario.name] = ratio
+            let machineRatio = wall / max(floor.inSeconds, machine.metrics.wallTime.inSeconds)
+            let requestRatio = Double(result.server.requests) / Double(minimum)
+            let rejectionShare = Double(result.server.rateLimited) / Double(max(1, result.server.requests))
             var verdict = "-"
             if let target = scenario.target {
                 var met = ratio <= target
@@ -119,91 +146,148 @@ struct BenchCommand: AsyncParsableCommand {
                 verdict = met ? "met" : "MISSED"
                 if !met { missed.append(scenario.name) }
             }
+            let client = RequestCounts(requests: result.metrics.requests, rateLimited: result.metrics.rateLimited)
+            if client != result.server {
+                disagreements.append(
+                    "\(scenario.name): the client counted \(client.requests) requests and \(client.rateLimited) 429s")
+            }
             print(
                 Self.row(
-                    scenario.name, String(format: "%.2f s", result.wallTime.inSeconds),
-                    String(format: "%.2f s", floor.inSeconds), String(format: "%.3f×", ratio),
-                    scenario.target.map { String(format: "≤ %.2f×", $0) } ?? "-",
-                    "\(result.requests) (\(String(format: "%.3f×", requestRatio)))", "\(result.rateLimited)",
-                    "\(result.speculative)/\(result.wastedPages)", "\(result.peakConcurrency)",
+                    scenario.name, String(format: "%.2f s", wall), String(format: "%.2f s", floor.inSeconds),
+                    String(format: "%.3f×", ratio), scenario.target.map { String(format: "≤ %.2f×", $0) } ?? "-",
+                    "\(result.server.requests) (\(String(format: "%.3f×", requestRatio)))",
+                    "\(result.server.rateLimited)",
+                    "\(result.metrics.speculative)/\(result.metrics.wastedPages)", "\(result.metrics.peakConcurrency)",
+                    String(format: "%.2f s", result.cpuSeconds),
+                    String(format: "%.1f µs", result.cpuMicrosecondsPerCase),
                     String(format: "%.3f×", machineRatio), verdict)
                     + "  " + scenario.summary)
         }
+        print(
+            "requests, 429s: the simulator's request log (what the server answered); "
+                + (disagreements.isEmpty
+                    ? "the client's own counts agree"
+                    : "the client's differ — " + disagreements.joined(separator: "; ")))
+        print("cpu: user + system CPU of the client (this process) during the fetch; cpu/case: cpu ÷ cases fetched")
+        missed += Self.summarize(results: results, ratios: ratios, scenarios: scenarios)
         if !missed.isEmpty {
             print("casediff-bench: targets missed: \(missed.joined(separator: ", "))")
         }
     }
 
-    /// C1: the in-memory comparison; prints one line and says whether both targets were met.
-    static func runCompare(cases: Int) -> Bool {
+    /// The targets over scenarios, in one place: R2 and R2h against their floors, R2's speed-up over the baseline,
+    /// the client's CPU per case in every scenario run. Returns the targets missed.
+    static func summarize(results: [String: FetchBench.Result], ratios: [String: Double], scenarios: [Scenario])
+        -> [String]
+    {
+        var missed: [String] = []
+        print("summary:")
+        for scenario in scenarios where scenario.name.hasPrefix("R2") {
+            guard let ratio = ratios[scenario.name], let target = scenario.target else { continue }
+            print(
+                String(
+                    format: "  %@ %.3f× its floor (target ≤ %.2f×): %@", scenario.name, ratio, target,
+                    ratio <= target ? "met" : "MISSED"))
+        }
+        if let fast = results["R2"], let base = results["base"] {
+            let speedUp = base.metrics.wallTime.inSeconds / fast.metrics.wallTime.inSeconds
+            let met = speedUp >= speedUpTarget
+            print(
+                String(
+                    format: "  R2's speed-up over base: %.2f s ÷ %.2f s = %.1f× (target ≥ %.0f×): %@",
+                    base.metrics.wallTime.inSeconds, fast.metrics.wallTime.inSeconds, speedUp, speedUpTarget,
+                    met ? "met" : "MISSED"))
+            if !met { missed.append("R2 speed-up") }
+        } else {
+            print("  R2's speed-up over base: not measured (needs R2 and base in the same run)")
+        }
+        let measured = scenarios.filter { results[$0.name] != nil }
+        if !measured.isEmpty {
+            let over = measured.filter { results[$0.name]!.cpuMicrosecondsPerCase > cpuPerCaseTarget }
+            let values = measured.map {
+                "\($0.name) \(String(format: "%.1f", results[$0.name]!.cpuMicrosecondsPerCase))"
+            }
+            print(
+                "  client CPU per case: \(values.joined(separator: ", ")) µs "
+                    + "(target ≤ \(String(format: "%.0f", cpuPerCaseTarget)) µs in every scenario): "
+                    + (over.isEmpty ? "met" : "MISSED"))
+            missed += over.map { "\($0.name) cpu/case" }
+        }
+        return missed
+    }
+
+    /// R2 at least this many times faster than the baseline (issue 17).
+    static let speedUpTarget = 20.0
+    /// The client's CPU per case fetched, in microseconds (issue 17).
+    static let cpuPerCaseTarget = 15.0
+
+    /// C1: the in-memory comparison and its JSON export; prints one line and returns the targets missed.
+    static func runCompare(cases: Int) -> [String] {
         do {
             let result = try CompareBench.run(cases: cases)
             let met = result.seconds < 1 && result.peakMegabytes < 300
+            let exportMet = result.renderSeconds <= CompareBench.renderTarget
             print(
                 String(
                     format:
                         "C1 compare 2 × %d cases in memory: %.3f s (floor %.3f s, %.1f×; target < 1 s), "
-                        + "peak RSS %.0f MB (data %.0f MB; target < 300 MB): %@; JSON render %.2f s; "
+                        + "peak RSS %.0f MB (data %.0f MB; target < 300 MB): %@; JSON export %.3f s "
+                        + "(median of 3, %.0f MB; target ≤ %.1f s): %@; "
                         + "%d added, %d removed, %d changed, %d moved, %d renamed, %d unchanged",
                     cases, result.seconds, result.floorSeconds, result.seconds / result.floorSeconds,
                     result.peakMegabytes, result.dataMegabytes, met ? "met" : "MISSED", result.renderSeconds,
+                    result.renderMegabytes, CompareBench.renderTarget, exportMet ? "met" : "MISSED",
                     result.totals.added, result.totals.removed, result.totals.changed, result.totals.moved,
                     result.totals.renamed, result.totals.unchanged))
-            return met
+            return (met ? [] : ["C1"]) + (exportMet ? [] : ["C1 JSON export"])
         } catch {
             print("C1 failed: \(error)")
-            return false
+            return ["C1"]
         }
     }
 
-    /// W1: the warm-store comparison; prints one line and says whether the target was met.
-    static func runStore(casesPerProject: Int) async -> Bool {
+    /// W1: the warm-store comparison as a whole `casediff` process; prints two lines and says whether the target
+    /// was met.
+    static func runStore(casesPerProject: Int, products: BenchProducts) async -> Bool {
         do {
-            let result = try await StoreBench.run(casesPerProject: casesPerProject)
-            let met = result.seconds < 0.5 && result.requestsWhileTimed == 0
+            let result = try await StoreBench.run(casesPerProject: casesPerProject, products: products)
+            let walls = result.runs.map { String(format: "%.3f", $0.wallSeconds) }.joined(separator: ", ")
+            let peak =
+                result.peakMegabytes.map { String(format: "%.0f MB", $0) } ?? "not separable from the bench's own"
             print(
                 String(
                     format:
-                        "W1 compare 2 × %d cases from a warm store, offline: %.3f s (of which comparing %.3f s; floor %.3f s = SQLite read "
-                        + "%.3f s + title hash join, %.1f×; target < 0.5 s): %@; %d requests while timed; "
-                        + "%.0f MB of pages; %d cases compared, %d drifted",
-                    casesPerProject, result.seconds, result.compareSeconds, result.floorSeconds, result.readSeconds,
-                    result.seconds / result.floorSeconds, met ? "met" : "MISSED", result.requestsWhileTimed,
-                    result.storeMegabytes, result.cases, result.totals.drift))
-            return met
+                        "W1 `casediff compare A B --offline --format json` on 2 × %d cases from a warm store, "
+                        + "whole process: %@ s (max %.3f s; target ≤ %.1f s on every run): %@; "
+                        + "CPU %.2f s per run (median), peak RSS %@; %d requests while timed; %.0f MB of pages; "
+                        + "%d cases compared, %d drifted",
+                    casesPerProject, walls, result.maxSeconds, StoreBench.target, result.met ? "met" : "MISSED",
+                    result.medianCPUSeconds, peak, result.requestsWhileTimed, result.storeMegabytes, result.cases,
+                    result.totals.drift))
+            print(
+                String(
+                    format:
+                        "W1 in process, where the time goes: the job %.3f s without process start and JSON "
+                        + "(of which comparing %.3f s; floor %.3f s = SQLite read %.3f s + title hash join, %.1f×)",
+                    result.jobSeconds, result.compareSeconds, result.floorSeconds, result.readSeconds,
+                    result.jobSeconds / result.floorSeconds))
+            return result.met
         } catch {
             print("W1 failed: \(error)")
             return false
         }
     }
 
-    static let widths = [5, 10, 9, 8, 8, 14, 5, 10, 5, 9, 7]
+    static let widths = [5, 10, 9, 8, 8, 14, 5, 10, 5, 8, 9, 10, 7]
     static var header: String {
         row(
-            "name", "wall", "floor", "ratio", "target", "requests", "429s", "spec/waste", "peak", "vs machine",
-            "verdict")
+            "name", "wall", "floor", "ratio", "target", "requests", "429s", "spec/waste", "peak", "cpu", "cpu/case",
+            "vs machine", "verdict")
     }
 
     static func row(_ cells: String...) -> String {
         zip(cells, widths).map { cell, width in
             cell.count >= width ? cell : cell + String(repeating: " ", count: width - cell.count)
         }.joined(separator: " ")
-    }
-
-    /// One scenario on a fresh simulator (a fresh rate window), through the real HTTP stack.
-    static func measure(_ scenario: Scenario, data: BenchDataset) async throws -> FetchMetrics {
-        let configuration = SimulatorConfiguration(
-            rateLimitPerMinute: scenario.serverLimit, latency: scenario.latency, jitter: scenario.jitter, seed: 7)
-        return try await TestRailSimulator.withRunning(dataset: data.dataset, configuration: configuration) {
-            simulator in
-            let client = try simulator.demoClient()
-            let job = CompareJob(
-                client: client, left: .id(data.projectIDs[0]), right: .id(data.projectIDs[1]),
-                options: .init(
-                    controller: .init(concurrency: scenario.concurrency), rate: scenario.profile,
-                    hints: scenario.hinted ? data.hints : NoSizeHints()))
-            let result = try await job.run()
-            return result.metrics ?? FetchMetrics()
-        }
     }
 }

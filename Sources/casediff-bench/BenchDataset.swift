@@ -4,12 +4,15 @@ import TestRailSimulator
 
 /// The benchmark's data and what it implies: the minimum number of requests and exact size hints.
 struct BenchDataset: Sendable {
+    /// What the simulator is started with (`GeneratorSpec.simulatorArguments`) to serve the same data.
+    let spec: GeneratorSpec
     let dataset: Dataset
     /// Per project: (suite id, cases, sections).
     let suites: [Int: [SuiteSizeHint]]
     let projectIDs: [Int]
 
     init(spec: GeneratorSpec) {
+        self.spec = spec
         dataset = DatasetGenerator(spec).make()
         func int(_ value: JSONValue?) -> Int? {
             if case .int(let number)? = value { return Int(number) }

@@ -8,6 +8,13 @@ enum Memory {
     static func residentMegabytes() -> Double { field("VmRSS") }
     static func peakMegabytes() -> Double { field("VmHWM") }
 
+    /// Hands memory freed inside malloc's arenas back to the kernel, so the resident size is what is in use.
+    static func releaseFreed() {
+        #if os(Linux)
+            _ = mallocTrim(0)
+        #endif
+    }
+
     /// Resets the peak (VmHWM) to the current RSS, so a peak measures what came after.
     static func resetPeak() {
         try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
@@ -22,3 +29,9 @@ enum Memory {
         return 0
     }
 }
+
+#if os(Linux)
+    /// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export).
+    @_silgen_name("malloc_trim")
+    private func mallocTrim(_ pad: Int) -> Int32
+#endif

@@ -149,6 +149,13 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "Append a JSON-lines request log to this file.")
     var requestLog: String?
 
+    @Flag(
+        help: """
+            Stop (gracefully) when standard input reaches its end: a program that spawns the simulator with a pipe on \
+            its stdin stops it by closing the pipe, and its exit, however abrupt, stops the simulator too.
+            """)
+    var stopWhenStdinCloses = false
+
     func validate() throws {
         if generate == (fixtures != nil) {
             throw ValidationError("give exactly one of --fixtures FILE or --generate")
@@ -281,9 +288,12 @@ struct SimulatorCommand: AsyncParsableCommand {
         let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
         let summary =
             "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.cases.count) cases"
+        let stopWhenStdinCloses = stopWhenStdinCloses
         try await simulator.run { url in
             // Written unbuffered: scripts wait for this line to learn the address.
             FileHandle.standardOutput.write(Data("testrail-sim listening on \(url.absoluteString) (\(summary))\n".utf8))
+            // Once serving, so the shutdown signal handlers are in place when the watch sends SIGTERM.
+            if stopWhenStdinCloses { StandardInputWatch.start() }
         }
     }
 }

@@ -1,0 +1,11 @@
+import CasediffCore
+
+extension Scenario {
+    /// The `testrail-sim` flags for this scenario's server: its true limit, latency and jitter.
+    var simulatorArguments: [String] {
+        func milliseconds(_ duration: Duration) -> String { "\(Int((duration.inSeconds * 1000).rounded()))" }
+        var arguments = ["--latency-ms", milliseconds(latency), "--jitter-ms", milliseconds(jitter)]
+        if let serverLimit { arguments += ["--rate-limit", "\(serverLimit)"] }
+        return arguments
+    }
+}
