@@ -43,22 +43,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let decodePage {
-            let body = try Data(contentsOf: URL(fileURLWithPath: decodePage))
-            if let root = try JSONSerialization.jsonObject(with: body) as? [String: Any],
-                let first = (root["cases"] as? [[String: Any]])?.first
-            {
-                do { _ = try TestCase(jsonObject: first) } catch { print("fast path fails: \(error)") }
-            }
-            let clock = ContinuousClock()
-            let rounds = 30
-            let elapsed = try clock.measure {
-                for _ in 0..<rounds { _ = try Page<TestCase>.decode(body, itemsKey: "cases") }
-            }
-            let perPage = elapsed.inSeconds / Double(rounds) * 1000
-            print(
-                String(
-                    format: "decode: %.2f ms per %d-byte page (%.1f MB/s)", perPage, body.count,
-                    Double(body.count) / (perPage / 1000) / 1e6))
+            try DecoderBench.run(decodePage)
             return
         }
         let selected = only.map { Set($0.split(separator: ",").map { String($0).lowercased() }) }
