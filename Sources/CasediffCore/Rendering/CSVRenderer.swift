@@ -46,7 +46,7 @@ public struct CSVRenderer: Sendable {
             writer.endObject()
         }
         writer.endArray()
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.text
     }
 
     static func line(_ fields: [String]) -> String {

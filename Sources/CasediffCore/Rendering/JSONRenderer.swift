@@ -19,17 +19,18 @@ public struct JSONRenderer: Sendable {
     public func render(_ report: ComparisonReport, context: RenderContext = .init()) throws -> Data {
         var writer = JSONWriter(style: .pretty, capacity: Self.estimatedSize(report))
         try Self.write(report, context: context, into: &writer)
-        var bytes = writer.bytes
-        bytes.append(UInt8(ascii: "\n"))
-        return Data(bytes)
+        writer.lineBreak()
+        return writer.data()
     }
 
-    /// Enough bytes for most reports' text, so the buffer seldom grows.
+    /// Enough bytes for most reports' text, so the buffer seldom grows: a record with its sides and indentation
+    /// takes about 560 bytes (the golden storefront diff: 169 kB for 300 records). Pages never written to cost no
+    /// memory.
     static func estimatedSize(_ report: ComparisonReport) -> Int {
-        var size = 4096
+        var size = 8192
         for suite in report.suites {
-            size += 512
-            for record in suite.records { size += 320 + record.changes.count * 256 }
+            size += 1024
+            for record in suite.records { size += 640 + record.changes.count * 384 }
         }
         return size
     }
