@@ -62,6 +62,27 @@ import Testing
         #expect(csv.hasPrefix(CSVRenderer.header.joined(separator: ",") + "\r\n"))
     }
 
+    @Test func csvChangesAreTheCompactJSONTheEncoderWrites() throws {
+        struct Change: Encodable {
+            var path: String
+            var old: JSONValue
+            var new: JSONValue
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var random = RandomJSON(seed: 99)
+        for _ in 0..<500 {
+            let changes = (0..<random.int(4)).map { _ in
+                FieldChange(
+                    field: random.key(), location: .step(index: random.int(5), key: random.key()),
+                    old: random.value(depth: 3), new: random.value(depth: 3), kind: .changed)
+            }
+            let reference = changes.map { Change(path: $0.path, old: $0.old, new: $0.new) }
+            let expected = changes.isEmpty ? "" : String(decoding: try encoder.encode(reference), as: UTF8.self)
+            #expect(try CSVRenderer.changesJSON(changes) == expected)
+        }
+    }
+
     @Test func junitEscapesAndDropsCharactersXMLForbids() throws {
         #expect(JUnitRenderer.attribute("a \"b\" <c> & d") == "\"a &quot;b&quot; &lt;c&gt; &amp; d\"")
         #expect(JUnitRenderer.text("bell\u{7}tab\t") == "belltab\t")

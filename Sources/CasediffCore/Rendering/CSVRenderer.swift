@@ -15,12 +15,9 @@ public struct CSVRenderer: Sendable {
 
     public func render(_ report: ComparisonReport) throws -> String {
         var out = Self.line(Self.header)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for suite in report.suites {
             for record in suite.records {
-                let changes = record.changes.map { Change(path: $0.path, old: $0.old, new: $0.new) }
-                let json = changes.isEmpty ? "" : String(decoding: try encoder.encode(changes), as: UTF8.self)
+                let json = try Self.changesJSON(record.changes)
                 out += Self.line([
                     suite.name, record.status.rawValue, String(record.drift), String(record.duplicate), record.key,
                     record.left.map { String($0.id) } ?? "", record.right.map { String($0.id) } ?? "",
@@ -32,10 +29,24 @@ public struct CSVRenderer: Sendable {
         return out
     }
 
-    private struct Change: Encodable {
-        var path: String
-        var old: JSONValue
-        var new: JSONValue
+    /// The changes as compact JSON with sorted keys, as `JSONEncoder` writes them (`[{"new":…,"old":…,"path":…}]`);
+    /// empty for none.
+    static func changesJSON(_ changes: [FieldChange]) throws -> String {
+        guard !changes.isEmpty else { return "" }
+        var writer = JSONWriter(style: .compact, capacity: changes.count * 96)
+        writer.beginArray()
+        for change in changes {
+            writer.beginObject()
+            writer.key("new")
+            try writer.value(change.new)
+            writer.key("old")
+            try writer.value(change.old)
+            writer.key("path")
+            writer.string(change.path)
+            writer.endObject()
+        }
+        writer.endArray()
+        return writer.text
     }
 
     static func line(_ fields: [String]) -> String {

@@ -1,12 +1,14 @@
 import Foundation
 import TestRailAPI
 
-/// The JSON diff export, schema version 2 (`docs/diff-schema.json`): kept apart from the in-memory report so the
-/// report can evolve without breaking consumers. Every list is present (`[]` when empty); absent sides are `null`.
-struct DiffDocument: Encodable {
-    static let schemaVersion = 2
+@testable import CasediffCore
 
-    var schemaVersion = DiffDocument.schemaVersion
+/// The JSON diff export, schema version 2 (`docs/diff-schema.json`), as `Encodable` values: the reference the
+/// streaming ``JSONRenderer`` is checked against (`JSONEncoder` with sorted keys writes this document byte for byte
+/// as the renderer must). It is how the export was written before the renderer streamed it. Every list is present
+/// (`[]` when empty); absent sides are `null`; nil optionals of synthesized `Encodable` are left out.
+struct DiffDocument: Encodable {
+    var schemaVersion = JSONRenderer.schemaVersion
     var metadata: Metadata
     var drift: Bool
     var totals: Counts

@@ -1,3 +1,5 @@
+@testable import CasediffCore
+
 extension DiffDocument {
     /// How the data was fetched; volatile (timings), so `--reproducible` leaves it out.
     struct Run: Encodable {
