@@ -1,3 +1,4 @@
+import CasediffCore
 import Foundation
 import TestRailAPI
 
@@ -38,7 +39,8 @@ enum DecoderBench {
         let median = times.sorted()[times.count / 2]
         print(
             String(
-                format: "  %-44@ %6.2f ms per page  %6.2f µs per case  %6.1f MB/s", name as NSString, median * 1000,
-                median / Double(cases) * 1e6, Double(body.count) / median / 1e6))
+                format: "  %@ %6.2f ms per page  %6.2f µs per case  %6.1f MB/s",
+                name.padding(toLength: 44, withPad: " ", startingAt: 0), median * 1000, median / Double(cases) * 1e6,
+                Double(body.count) / median / 1e6))
     }
 }

@@ -37,6 +37,7 @@ struct Casediff: AsyncParsableCommand {
         // A reader that goes away (`casediff compare … | head -1`) is a write error (EPIPE), reported and exit 2:
         // an incomplete result must never look like success, and a signal would end the run without a word.
         signal(SIGPIPE, SIG_IGN)
+        ProcessMemory.configure()
         StandardStreams.secure()
         Redaction.register(SettingsResolver.secretForms(environment: ProcessInfo.processInfo.environment))
         do {

@@ -80,6 +80,7 @@ struct CompareCommand: AsyncParsableCommand {
                 }
             }
         }
+        ProcessMemory.keepUntilExit(result)
         try write(result, environment: environment, reporting: reporting)
         reporting.logSummary(
             result.metrics, rate: result.rate, extra: ["drift": .stringConvertible(result.report.hasDrift)])
