@@ -40,15 +40,6 @@ public struct ProjectSnapshot: Sendable, Hashable {
         self.toolVersion = toolVersion
     }
 
-    /// The file's bytes.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var bytes = try encoder.encode(self)
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
-    }
-
     /// Reads a snapshot file's bytes; `path` only names it in errors.
     public static func decode(_ bytes: Data, path: String) throws -> ProjectSnapshot {
         let header: Header

@@ -172,6 +172,27 @@ struct JSONWriter: ~Copyable {
         if let value { try double(value) } else { null() }
     }
 
+    /// A value already written as JSON (by `JSONEncoder`), each of its line breaks followed by `indent` spaces so
+    /// that it lines up where it stands (but for the empty line of an empty container). A JSON text has no line
+    /// break inside a string, so only its layout moves.
+    mutating func fragment(_ text: Data, indent: Int) {
+        beginValue()
+        text.withUnsafeBytes { bytes in
+            let all = bytes.bindMemory(to: UInt8.self)
+            guard indent > 0 else { return write(all) }
+            var start = 0
+            while let end = all[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                write(UnsafeBufferPointer(rebasing: all[start...end]))
+                // The empty line inside an empty container stays empty.
+                if end + 1 < all.count, all[end + 1] != UInt8(ascii: "\n") {
+                    for _ in 0..<indent { write(UInt8(ascii: " ")) }
+                }
+                start = end + 1
+            }
+            write(UnsafeBufferPointer(rebasing: all[start...]))
+        }
+    }
+
     /// Ends the text with a line break, as a file or a line of output ends.
     mutating func lineBreak() {
         write(UInt8(ascii: "\n"))
