@@ -90,6 +90,25 @@ import Testing
         }
     }
 
+    /// After a followed redirect the task is not cancelled while the session takes the answer (corelibs traps);
+    /// a body that then trickles forever still ends the exchange within its timeout.
+    @Test func aTrickledBodyAfterARedirectEndsWithinTheTimeout() async throws {
+        try await LoopbackServer.withRunning(reply: { request in
+            request.line.contains("/moved/")
+                ? .trickle(head: "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n", interval: .milliseconds(50))
+                : .raw(
+                    "HTTP/1.1 302 Found\r\nLocation: /moved/index.php?/api/v2/get_project/1\r\nContent-Length: 0\r\n"
+                        + "Connection: close\r\n\r\n")
+        }) { server in
+            let started = ContinuousClock.now
+            await #expect(throws: TestRailError.timedOut) {
+                try await URLSessionTransport().send(request(server.port, timeout: .milliseconds(800)))
+            }
+            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(server.requests.count == 2)
+        }
+    }
+
     @Test func aSilentServerEndsWithinTheTimeout() async throws {
         try await LoopbackServer.withRunning(reply: { _ in .silent }) { server in
             let started = ContinuousClock.now

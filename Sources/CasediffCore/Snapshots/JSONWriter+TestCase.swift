@@ -6,13 +6,21 @@ extension JSONWriter {
     /// member: a snapshot's cases are nearly all of its bytes.
     mutating func testCase(_ testCase: TestCase) throws {
         var keys = testCase.labels == nil ? Self.caseKeys : Self.caseKeysWithLabels
+        // A custom field under a standard name (never decoded, but `customFields` is the caller's) replaces the
+        // standard member, as the encoder's later write of the same key does.
+        let shadowing = testCase.customFields.keys.contains { !$0.hasPrefix("custom_") }
         if !testCase.customFields.isEmpty {
             keys += testCase.customFields.keys
+            if shadowing { keys = Array(Set(keys)) }
             keys.sort(by: Self.precedes)
         }
         beginObject()
         for name in keys {
             key(name)
+            if shadowing, let custom = testCase.customFields[name] {
+                try value(custom)
+                continue
+            }
             switch name {
             case "created_by": int(orNull: testCase.createdBy)
             case "created_on": int(orNull: testCase.createdOn)

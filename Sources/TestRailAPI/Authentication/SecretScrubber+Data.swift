@@ -9,7 +9,7 @@ import Foundation
 extension SecretScrubber {
     /// `data` with every secret's UTF-8 bytes replaced by ``redaction``: for response bodies (before they are
     /// decoded, stored or shown) and for files casediff writes. Bytes need not be UTF-8. A body without any secret —
-    /// nearly every one — is searched with `memmem` and returned as it is, uncopied.
+    /// nearly every one — is searched with `memchr` (by the key's rarest byte) and `memcmp`, and returned as it is, uncopied.
     public func scrub(_ data: Data) -> Data {
         guard !secrets.isEmpty, !data.isEmpty else { return data }
         var data = data

@@ -3,23 +3,32 @@ import Foundation
 extension TestCase: JSONObjectDecodable {
     /// One pass over the object's keys: a case has about twenty, and dictionary lookups per field cost more.
     public init(jsonObject object: [String: Any]) throws {
-        self.init(id: 0, title: "")
-        var sawID = false
-        var sawTitle = false
+        var id: Int?
+        var title: String?
+        var sectionID: Int?
+        var suiteID: Int?
+        var templateID: Int?
+        var typeID: Int?
+        var priorityID: Int?
+        var milestoneID: Int?
+        var refs: String?
+        var estimate: String?
+        var estimateForecast: String?
+        var createdBy: Int?
+        var createdOn: Int?
+        var updatedBy: Int?
+        var updatedOn: Int?
+        var displayOrder: Int?
+        var isDeleted = false
+        var labels: [CaseLabel]?
         var custom: [String: JSONValue] = [:]
         for (key, value) in object {
             if value is NSNumber, Self.integerKeys.contains(key), JSONObjectField.int(value) == nil {
                 throw UnholdableNumber(field: key)
             }
             switch key {
-            case "id":
-                guard let number = JSONObjectField.int(value) else { continue }
-                id = number
-                sawID = true
-            case "title":
-                guard let text = value as? String else { continue }
-                title = text
-                sawTitle = true
+            case "id": if let number = JSONObjectField.int(value) { id = number }
+            case "title": if let text = value as? String { title = text }
             case "section_id": sectionID = JSONObjectField.int(value)
             case "suite_id": suiteID = JSONObjectField.int(value)
             case "template_id": templateID = JSONObjectField.int(value)
@@ -40,9 +49,15 @@ extension TestCase: JSONObjectDecodable {
                 if key.hasPrefix("custom_") { custom[key] = JSONValue(jsonObject: value) }
             }
         }
-        guard sawID else { throw TestRailError.malformedResponse("missing field 'id'") }
-        guard sawTitle else { throw TestRailError.malformedResponse("missing field 'title'") }
-        customFields = custom
+        guard let id else { throw TestRailError.malformedResponse("missing field 'id'") }
+        guard let title else { throw TestRailError.malformedResponse("missing field 'title'") }
+        // One box for the case (a field set on a built case makes a new one).
+        self.init(
+            id: id, title: title, sectionID: sectionID, suiteID: suiteID, templateID: templateID, typeID: typeID,
+            priorityID: priorityID, milestoneID: milestoneID, refs: refs, estimate: estimate,
+            estimateForecast: estimateForecast, createdBy: createdBy, createdOn: createdOn, updatedBy: updatedBy,
+            updatedOn: updatedOn, displayOrder: displayOrder, isDeleted: isDeleted, labels: labels,
+            customFields: custom)
     }
 
     private static let integerKeys: Set<String> = [

@@ -13,6 +13,7 @@ struct JSONKey {
         bytes.count == name.utf8CodeUnitCount && memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0
     }
 
+    /// Whether the key's bytes are `name`'s (a name known only at run time, such as the page's items key).
     func matches(_ name: [UInt8]) -> Bool {
         bytes.count == name.count
             && (name.isEmpty || name.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, bytes.count) == 0 })

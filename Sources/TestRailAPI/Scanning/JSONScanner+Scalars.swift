@@ -1,9 +1,10 @@
 import Foundation
 
 extension JSONScanner {
-    /// A number: `.int` for an integer that fits `Int64`; for a fraction or exponent with at most 15 digits, the
-    /// `Double`, or `.int` when it is integral and below 10¹⁵ (as the reference builds a JSONValue). Anything else
-    /// falls back: the reference keeps 16 digits or more as a `Decimal`.
+    /// A number: `.int` for an integer of up to 18 digits; for a fraction or an exponent written in at most 15
+    /// characters, the `Double`, or `.int` when it is integral and below 10¹⁵ (as the reference builds a JSONValue).
+    /// Anything else falls back: the reference reads integers of 19 digits or more as `Int64`, `UInt64` or `Decimal`,
+    /// and longer fractions as `Decimal`.
     mutating func number() throws(ScanFallback) -> JSONValue {
         _ = try peek()
         let start = index
@@ -51,7 +52,9 @@ extension JSONScanner {
             guard !overflow else { throw ScanFallback() }
             return .int(negative ? -magnitude : magnitude)
         }
-        guard digits <= 15,
+        // At most 15 characters in all: the reference keeps longer literals as `Decimal` (it counts every character
+        // of one written with `E`, sign, point and exponent included), which the scanner leaves to it.
+        guard digits <= 15, index - start <= 15,
             let double = Double(
                 String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)),
             double.isFinite

@@ -3,8 +3,9 @@ import Foundation
 /// A forward-only reader over the bytes of a JSON document, for the list pages that carry almost all of a run's
 /// data: it goes from bytes to the model directly, with no intermediate tree and no `Any`.
 ///
-/// It reads the forms TestRail sends and nothing more. Anything else — an escaped key, a number beyond `Int64`, a
-/// decimal with more than 15 digits, bytes that are not UTF-8, a trailing comma, a lone surrogate — throws
+/// It reads the forms TestRail sends and nothing more. Anything else — an escaped key, an integer of 19 digits or
+/// more, a fraction written in more than 15 characters, bytes that are not UTF-8, a trailing comma, a lone
+/// surrogate — throws
 /// ``ScanFallback``, and the page is decoded again by the reference decoder (`JSONSerialization`), which decides what
 /// the document means or which error it is. So wherever the scanner answers, its answer is the reference's; where
 /// the reference is lenient or fails, the scanner never is.
@@ -130,6 +131,7 @@ struct JSONScanner {
         guard depth <= Self.maximumDepth else { throw ScanFallback() }
     }
 
+    /// Consumes `word` (`null`, `true`, `false`) or throws.
     mutating func literal(_ word: StaticString) throws(ScanFallback) {
         let count = word.utf8CodeUnitCount
         guard bytes.count - index >= count,
@@ -165,8 +167,9 @@ struct JSONScanner {
         try skipNull() ? nil : string()
     }
 
-    /// An integer field as `JSONObjectField.int` reads it: an integer, null, or a string holding an integer.
-    /// A fraction, a number beyond `Int64` or any other value falls back.
+    /// An integer field as `JSONObjectField.int` reads it: an integer, null, or a string holding an integer; a
+    /// whole number written as a fraction (`5.0`, `5e0`) is that integer, as it is for the reference. Any other
+    /// fraction, a number of 19 digits or more, or any other value falls back.
     mutating func integer() throws(ScanFallback) -> Int? {
         switch try peek() {
         case UInt8(ascii: "n"):

@@ -28,8 +28,9 @@ final class TransportExchange: Sendable {
         var finished = false
         /// A redirect to another origin that was refused: the exchange ends with it once the task completes.
         var refusedRedirect: String?
-        /// The session asked about a redirect: from then on the task is never cancelled (it ends on its own).
-        var redirected = false
+        /// The session asked about a redirect and has not yet been heard from since: the task must not be cancelled
+        /// until it has (see ``beginRedirect()``).
+        var redirecting = false
     }
 
     let origin: Origin
@@ -71,12 +72,14 @@ final class TransportExchange: Sendable {
 
     /// Whether a body of `expectedLength` bytes (-1 when unknown) is within the cap; ends the exchange if not.
     func accepts(expectedLength: Int64) -> Bool {
+        endRedirect()
         guard expectedLength > Int64(maximumBodySize) else { return true }
         finish(.failure(.responseTooLarge(call: call, limit: maximumBodySize)))
         return false
     }
 
     func append(_ data: Data) {
+        endRedirect()
         let overflow = state.withLock { state -> Bool in
             guard !state.finished else { return false }
             guard state.body.count + data.count <= maximumBodySize else { return true }
@@ -88,14 +91,27 @@ final class TransportExchange: Sendable {
 
     /// The session asks whether to follow a redirect. False when the exchange has already ended — its task may be
     /// being cancelled, and answering corelibs then traps ("Received callback for HTTP redirection, but we're not
-    /// waiting for it"), so the question is left unanswered. True otherwise, and the task is then never cancelled
-    /// for the same reason: a cancel between the answer and corelibs taking it traps as well.
+    /// waiting for it"), so the question is left unanswered. True otherwise, and the task is then not cancelled
+    /// until the session calls back again (`endRedirect`): a cancel between the answer and corelibs taking it
+    /// traps as well.
     func beginRedirect() -> Bool {
         state.withLock { state -> Bool in
             guard !state.finished else { return false }
-            state.redirected = true
+            state.redirecting = true
             return true
         }
+    }
+
+    /// The session calls back after a redirect (the new response, its body): corelibs has taken the answer, so the
+    /// task may be cancelled again — and is, now, if the exchange ended meanwhile (its deadline, the caller's
+    /// cancellation).
+    private func endRedirect() {
+        let task = state.withLock { state -> URLSessionTask? in
+            guard state.redirecting else { return nil }
+            state.redirecting = false
+            return state.finished ? state.task : nil
+        }
+        if let task, task.state == .running || task.state == .suspended { Self.cancelLater(task) }
     }
 
     /// A redirect to `location` (another origin) was refused; the exchange ends with that once the task completes.
@@ -119,14 +135,15 @@ final class TransportExchange: Sendable {
         finish(.success(HTTPResponse(status: response.statusCode, headers: headers, body: body)))
     }
 
-    /// Ends the exchange (only the first call counts) and cancels its task if it is still running.
+    /// Ends the exchange (only the first call counts) and cancels its task if it is still running — at once, or,
+    /// while the session is being answered about a redirect, as soon as it calls back.
     func finish(_ result: Result<HTTPResponse, TestRailError>) {
         let taken = state.withLock { state -> (CheckedContinuation<HTTPResponse, any Error>?, URLSessionTask?)? in
             guard !state.finished else { return nil }
             state.finished = true
             state.body = Data()
             defer { state.continuation = nil }
-            return (state.continuation, state.redirected ? nil : state.task)
+            return (state.continuation, state.redirecting ? nil : state.task)
         }
         guard let (continuation, task) = taken else { return }
         continuation?.resume(with: result.mapError { $0 as any Error })
