@@ -1,79 +1,60 @@
 extension TestCase: JSONScannable {
     /// The forms ``init(jsonObject:)`` reads, straight from the bytes; any other falls back to it.
     init(scanning scanner: inout JSONScanner) throws(ScanFallback) {
-        var id: Int?
-        var title: String?
-        var sectionID: Int?
-        var suiteID: Int?
-        var templateID: Int?
-        var typeID: Int?
-        var priorityID: Int?
-        var milestoneID: Int?
-        var refs: String?
-        var estimate: String?
-        var estimateForecast: String?
-        var createdBy: Int?
-        var createdOn: Int?
-        var updatedBy: Int?
-        var updatedOn: Int?
-        var displayOrder: Int?
-        var isDeleted = false
-        var labels: [CaseLabel]?
-        var custom: [String: JSONValue] = [:]
+        var fields = Fields()
+        var sawID = false
+        var sawTitle = false
         try scanner.beginObject()
         var first = true
         while let key = try scanner.nextKey(&first) {
             if key.hasPrefix("custom_") {
-                custom[scanner.name(key)] = try scanner.value()
+                fields.customFields[scanner.name(key)] = try scanner.value()
             } else if key.is("id") {
                 // A missing or unreadable id is the reference's to report.
                 guard let number = try scanner.integer() else { throw ScanFallback() }
-                id = number
+                fields.id = number
+                sawID = true
             } else if key.is("title") {
-                title = try scanner.string()
+                fields.title = try scanner.string()
+                sawTitle = true
             } else if key.is("section_id") {
-                sectionID = try scanner.integer()
+                fields.sectionID = try scanner.integer()
             } else if key.is("suite_id") {
-                suiteID = try scanner.integer()
+                fields.suiteID = try scanner.integer()
             } else if key.is("template_id") {
-                templateID = try scanner.integer()
+                fields.templateID = try scanner.integer()
             } else if key.is("type_id") {
-                typeID = try scanner.integer()
+                fields.typeID = try scanner.integer()
             } else if key.is("priority_id") {
-                priorityID = try scanner.integer()
+                fields.priorityID = try scanner.integer()
             } else if key.is("milestone_id") {
-                milestoneID = try scanner.integer()
+                fields.milestoneID = try scanner.integer()
             } else if key.is("refs") {
-                refs = try scanner.optionalString()
+                fields.refs = try scanner.optionalString()
             } else if key.is("estimate") {
-                estimate = try scanner.optionalString()
+                fields.estimate = try scanner.optionalString()
             } else if key.is("estimate_forecast") {
-                estimateForecast = try scanner.optionalString()
+                fields.estimateForecast = try scanner.optionalString()
             } else if key.is("created_by") {
-                createdBy = try scanner.integer()
+                fields.createdBy = try scanner.integer()
             } else if key.is("created_on") {
-                createdOn = try scanner.integer()
+                fields.createdOn = try scanner.integer()
             } else if key.is("updated_by") {
-                updatedBy = try scanner.integer()
+                fields.updatedBy = try scanner.integer()
             } else if key.is("updated_on") {
-                updatedOn = try scanner.integer()
+                fields.updatedOn = try scanner.integer()
             } else if key.is("display_order") {
-                displayOrder = try scanner.integer()
+                fields.displayOrder = try scanner.integer()
             } else if key.is("is_deleted") {
-                isDeleted = try scanner.flag()
+                fields.isDeleted = try scanner.flag()
             } else if key.is("labels") {
-                labels = try Self.labels(&scanner)
+                fields.labels = try Self.labels(&scanner)
             } else {
                 try scanner.skipValue()
             }
         }
-        guard let id, let title else { throw ScanFallback() }
-        self.init(
-            id: id, title: title, sectionID: sectionID, suiteID: suiteID, templateID: templateID, typeID: typeID,
-            priorityID: priorityID, milestoneID: milestoneID, refs: refs, estimate: estimate,
-            estimateForecast: estimateForecast, createdBy: createdBy, createdOn: createdOn, updatedBy: updatedBy,
-            updatedOn: updatedOn, displayOrder: displayOrder, isDeleted: isDeleted, labels: labels,
-            customFields: custom)
+        guard sawID, sawTitle else { throw ScanFallback() }
+        self.init(fields)
     }
 
     /// `[{id, title}]` (or `name` for `title`); null is no labels. A label without either is left out, as the

@@ -116,9 +116,16 @@ public struct TestCase: Sendable, Hashable {
         box = Box(fields)
     }
 
-    private struct Fields: Sendable, Hashable {
-        var id: Int
-        var title: String
+    /// A case from fields the decoders filled one by one: one box, however many fields were set.
+    init(_ fields: Fields) {
+        box = Box(fields)
+    }
+
+    /// The stored fields. The page decoders fill one member by member (`id` and `title` start empty; they check
+    /// that both were sent) and build the case once.
+    struct Fields: Sendable, Hashable {
+        var id = 0
+        var title = ""
         var sectionID: Int?
         var suiteID: Int?
         var templateID: Int?
@@ -133,9 +140,9 @@ public struct TestCase: Sendable, Hashable {
         var updatedBy: Int?
         var updatedOn: Int?
         var displayOrder: Int?
-        var isDeleted: Bool
+        var isDeleted = false
         var labels: [CaseLabel]?
-        var customFields: [String: JSONValue]
+        var customFields: [String: JSONValue] = [:]
     }
 
     private final class Box: Sendable {

@@ -32,11 +32,8 @@ struct JSONScanner {
     mutating func peek() throws(ScanFallback) -> UInt8 {
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                index += 1
-            } else {
-                return byte
-            }
+            guard JSONBody.isWhitespace(byte) else { return byte }
+            index += 1
         }
         throw ScanFallback()
     }
