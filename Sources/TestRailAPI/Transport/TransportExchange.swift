@@ -79,7 +79,6 @@ final class TransportExchange: Sendable {
     }
 
     func append(_ data: Data) {
-        endRedirect()
         let overflow = state.withLock { state -> Bool in
             guard !state.finished else { return false }
             guard state.body.count + data.count <= maximumBodySize else { return true }
@@ -102,8 +101,8 @@ final class TransportExchange: Sendable {
         }
     }
 
-    /// The session calls back after a redirect (the new response, its body): corelibs has taken the answer, so the
-    /// task may be cancelled again — and is, now, if the exchange ended meanwhile (its deadline, the caller's
+    /// The session calls back after a redirect with the new response (`accepts`, which comes before any of its
+    /// body): corelibs has taken the answer, so the task may be cancelled again — and is, now, if the exchange ended meanwhile (its deadline, the caller's
     /// cancellation).
     private func endRedirect() {
         let task = state.withLock { state -> URLSessionTask? in
