@@ -1,12 +1,62 @@
 import TestRailAPI
 
-/// What one side's vocabulary could not put in words, found in one pass over the compared cases: option ids
-/// missing from the field's configuration, users, milestones and templates not listed, shared step sets that do
-/// not exist — each said once, with what the comparison shows instead.
-extension SideVocabulary {
-    static func notes(
-        side: String, data: ProjectData, suites: [SuiteData], vocabulary: SideVocabulary, fields: [CompareField]
-    ) -> [String] {
+/// What one side's vocabulary could not put in words, gathered suite by suite (``scan(_:vocabulary:fields:)``):
+/// option ids missing from the field's configuration, users, milestones and templates not listed, shared step sets
+/// that do not exist — each said once (``notes(side:data:vocabulary:fields:)``), with what the comparison shows
+/// instead.
+struct UnnamedIDs: Sendable {
+    private var options: [String: Set<Int>] = [:]
+    private var users = Set<Int>()
+    private var milestones = Set<Int>()
+    private var templates = Set<Int>()
+    private var sharedSets = Set<Int>()
+
+    /// Takes one suite's live cases, for the fields compared.
+    mutating func scan(_ suite: SuiteData, vocabulary: SideVocabulary, fields: [CompareField]) {
+        let typed = SideVocabulary.typed(fields, vocabulary)
+        let userFields = fields.filter { $0 == .createdBy || $0 == .updatedBy }
+        let checkTemplates = fields.contains(.template) && vocabulary.templateNames != nil
+        let checkMilestone = fields.contains(.milestone) && vocabulary.milestoneNames != nil
+        let checkUsers = vocabulary.userNames != nil
+        for testCase in suite.cases where !testCase.isDeleted {
+            if checkTemplates, let id = testCase.templateID, vocabulary.templateNames?[id] == nil {
+                templates.insert(id)
+            }
+            if checkMilestone, let id = testCase.milestoneID, vocabulary.milestoneNames?[id] == nil {
+                milestones.insert(id)
+            }
+            if checkUsers {
+                for field in userFields {
+                    let id = field == .createdBy ? testCase.createdBy : testCase.updatedBy
+                    if let id, vocabulary.userNames?[id] == nil { users.insert(id) }
+                }
+            }
+            for (name, type) in typed {
+                guard let raw = testCase.customFields[name], raw != .null else { continue }
+                switch type {
+                case .dropdown, .multiSelect:
+                    let choices = vocabulary.fields?[name]?.choices ?? [:]
+                    for id in Self.ids(raw) where choices[id] == nil { options[name, default: []].insert(id) }
+                case .user where checkUsers:
+                    for id in Self.ids(raw) where vocabulary.userNames?[id] == nil { users.insert(id) }
+                case .milestone where vocabulary.milestoneNames != nil:
+                    for id in Self.ids(raw) where vocabulary.milestoneNames?[id] == nil { milestones.insert(id) }
+                case .steps:
+                    guard case .array(let steps) = raw else { continue }
+                    for case .object(let step) in steps where step.count == 1 {
+                        if let id = step["shared_step_id"]?.intValue, vocabulary.sharedSets?[id] == nil {
+                            sharedSets.insert(id)
+                        }
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
+    /// The side's notes: its definitions' own, then one line for each kind of id met without a name.
+    func notes(side: String, data: ProjectData, vocabulary: SideVocabulary, fields: [CompareField]) -> [String] {
         let who = "\(side) P\(data.project.id)"
         var notes = data.definitions.notes.sorted().map { "\(who): \($0)" }
         if data.takenAt != nil, data.definitions.caseFields == nil {
@@ -14,10 +64,7 @@ extension SideVocabulary {
                 "\(who): the snapshot holds no field definitions (casediff 0.4 or earlier); dropdown, user and "
                     + "milestone values and templates compare as ids: take the snapshot again")
         }
-        var typed: [(name: String, type: CaseField.FieldType)] = []
-        for case .custom(let name) in fields {
-            if let type = vocabulary.fields?[name]?.type { typed.append((name, type)) }
-        }
+        let typed = SideVocabulary.typed(fields, vocabulary)
         let userFields = fields.filter { $0 == .createdBy || $0 == .updatedBy }
         let comparesUsers = !userFields.isEmpty || typed.contains { $0.type == .user }
         if comparesUsers, vocabulary.userNames == nil, data.definitions.caseFields != nil,
@@ -25,70 +72,25 @@ extension SideVocabulary {
         {
             notes.append("\(who): no user list was fetched, so user fields compare as 'user #id'")
         }
-        var options: [String: Set<Int>] = [:]
-        var users = Set<Int>()
-        var milestones = Set<Int>()
-        var templates = Set<Int>()
-        var sharedSets = Set<Int>()
-        let checkTemplates = fields.contains(.template) && vocabulary.templateNames != nil
-        let checkMilestone = fields.contains(.milestone) && vocabulary.milestoneNames != nil
-        let checkUsers = vocabulary.userNames != nil
-        for suite in suites {
-            for testCase in suite.cases where !testCase.isDeleted {
-                if checkTemplates, let id = testCase.templateID, vocabulary.templateNames?[id] == nil {
-                    templates.insert(id)
-                }
-                if checkMilestone, let id = testCase.milestoneID, vocabulary.milestoneNames?[id] == nil {
-                    milestones.insert(id)
-                }
-                if checkUsers {
-                    for field in userFields {
-                        let id = field == .createdBy ? testCase.createdBy : testCase.updatedBy
-                        if let id, vocabulary.userNames?[id] == nil { users.insert(id) }
-                    }
-                }
-                for (name, type) in typed {
-                    guard let raw = testCase.customFields[name], raw != .null else { continue }
-                    switch type {
-                    case .dropdown, .multiSelect:
-                        let choices = vocabulary.fields?[name]?.choices ?? [:]
-                        for id in Self.ids(raw) where choices[id] == nil { options[name, default: []].insert(id) }
-                    case .user where checkUsers:
-                        for id in Self.ids(raw) where vocabulary.userNames?[id] == nil { users.insert(id) }
-                    case .milestone where vocabulary.milestoneNames != nil:
-                        for id in Self.ids(raw) where vocabulary.milestoneNames?[id] == nil { milestones.insert(id) }
-                    case .steps:
-                        guard case .array(let steps) = raw else { continue }
-                        for case .object(let step) in steps where step.count == 1 {
-                            if let id = step["shared_step_id"]?.intValue, vocabulary.sharedSets?[id] == nil {
-                                sharedSets.insert(id)
-                            }
-                        }
-                    default:
-                        continue
-                    }
-                }
-            }
-        }
         for (name, ids) in options.sorted(by: { $0.key < $1.key }) {
             notes.append(
-                "\(who): \(name) holds option \(list(ids, "id")) its configuration for the project does not define; "
-                    + "shown as 'option #\(ids.min()!)'")
+                "\(who): \(name) holds option \(Self.list(ids, "id")) its configuration for the project does not "
+                    + "define; shown as 'option #\(ids.min()!)'")
         }
         if !users.isEmpty {
             notes.append(
-                "\(who): \(list(users, "user id")) not among the users listed (a project's list leaves inactive "
+                "\(who): \(Self.list(users, "user id")) not among the users listed (a project's list leaves inactive "
                     + "users out; an administrator's API key lists every user); compared as 'user #\(users.min()!)'")
         }
         if !milestones.isEmpty {
-            notes.append("\(who): \(list(milestones, "milestone id")) not among the project's milestones")
+            notes.append("\(who): \(Self.list(milestones, "milestone id")) not among the project's milestones")
         }
         if !templates.isEmpty {
-            notes.append("\(who): \(list(templates, "template id")) not among the project's templates")
+            notes.append("\(who): \(Self.list(templates, "template id")) not among the project's templates")
         }
         if !sharedSets.isEmpty {
             notes.append(
-                "\(who): steps refer to shared step \(list(sharedSets, "set")) the project does not have; each reads "
+                "\(who): steps refer to shared step \(Self.list(sharedSets, "set")) the project does not have; each reads "
                     + "'[shared step set #\(sharedSets.min()!): not found]'")
         }
         return notes
@@ -107,5 +109,18 @@ extension SideVocabulary {
             return "\(noun)s " + sorted.dropLast().map(String.init).joined(separator: ", ") + " and \(sorted.last!)"
         }
         return "\(noun)s " + sorted.prefix(5).map(String.init).joined(separator: ", ") + " … (\(sorted.count) in all)"
+    }
+}
+
+extension SideVocabulary {
+    /// The compared custom fields whose type the side's configuration gives.
+    static func typed(_ fields: [CompareField], _ vocabulary: SideVocabulary) -> [(
+        name: String, type: CaseField.FieldType
+    )] {
+        var typed: [(name: String, type: CaseField.FieldType)] = []
+        for case .custom(let name) in fields {
+            if let type = vocabulary.fields?[name]?.type { typed.append((name, type)) }
+        }
+        return typed
     }
 }

@@ -22,6 +22,9 @@ public struct SuiteComparison: Sendable, Hashable {
         self.records = records
     }
 
+    /// Whether any of its cases is not unchanged (known from the counts, with or without the records).
+    public var differs: Bool { counts.total > counts.unchanged }
+
     /// The records that are not unchanged.
     public var differences: [CaseRecord] { records.filter { $0.status != .unchanged } }
 }

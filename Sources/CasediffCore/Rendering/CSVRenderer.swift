@@ -14,19 +14,7 @@ public struct CSVRenderer: Sendable {
     public init() {}
 
     public func render(_ report: ComparisonReport) throws -> String {
-        var out = Self.line(Self.header)
-        for suite in report.suites {
-            for record in suite.records {
-                let json = try Self.changesJSON(record.changes)
-                out += Self.line([
-                    suite.name, record.status.rawValue, String(record.drift), String(record.duplicate), record.key,
-                    record.left.map { String($0.id) } ?? "", record.right.map { String($0.id) } ?? "",
-                    record.left?.sectionPath ?? "", record.right?.sectionPath ?? "", record.left?.title ?? "",
-                    record.right?.title ?? "", record.changes.map(\.path).joined(separator: ";"), json,
-                ])
-            }
-        }
-        return out
+        String(decoding: try document(report), as: UTF8.self)
     }
 
     /// The changes as compact JSON with sorted keys, as `JSONEncoder` writes them (`[{"new":…,"old":…,"path":…}]`);
@@ -60,5 +48,30 @@ public struct CSVRenderer: Sendable {
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension CSVRenderer: SuitePartRenderer {
+    /// One row per compared case.
+    public func part(_ suite: SuiteComparison, of report: ComparisonReport) throws -> Data {
+        var out = ""
+        for record in suite.records {
+            let json = try Self.changesJSON(record.changes)
+            out += Self.line([
+                suite.name, record.status.rawValue, String(record.drift), String(record.duplicate), record.key,
+                record.left.map { String($0.id) } ?? "", record.right.map { String($0.id) } ?? "",
+                record.left?.sectionPath ?? "", record.right?.sectionPath ?? "", record.left?.title ?? "",
+                record.right?.title ?? "", record.changes.map(\.path).joined(separator: ";"), json,
+            ])
+        }
+        return Data(out.utf8)
+    }
+
+    public func write(
+        _ report: ComparisonReport, context: RenderContext, parts: (Int) throws -> Data,
+        to output: (Data) throws -> Void
+    ) throws {
+        try output(Data(Self.line(Self.header).utf8))
+        for index in report.suites.indices { try output(try parts(index)) }
     }
 }

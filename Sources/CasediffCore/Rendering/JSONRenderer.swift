@@ -18,7 +18,9 @@ public struct JSONRenderer: Sendable {
     ///   depends on the two projects' data alone.
     public func render(_ report: ComparisonReport, context: RenderContext = .init()) throws -> Data {
         var writer = JSONWriter(style: .pretty, capacity: Self.estimatedSize(report))
-        try Self.write(report, context: context, into: &writer)
+        try Self.write(report, context: context, into: &writer) { writer in
+            for suite in report.suites { try Self.write(suite, into: &writer) }
+        }
         writer.lineBreak()
         return writer.data()
     }
@@ -27,15 +29,18 @@ public struct JSONRenderer: Sendable {
     /// takes about 560 bytes (the golden storefront diff: 169 kB for 300 records). Pages never written to cost no
     /// memory.
     static func estimatedSize(_ report: ComparisonReport) -> Int {
-        var size = 8192
-        for suite in report.suites {
-            size += 1024
-            for record in suite.records { size += 640 + record.changes.count * 384 }
-        }
-        return size
+        report.suites.reduce(8192) { $0 + estimatedSize($1) }
     }
 
-    static func write(_ report: ComparisonReport, context: RenderContext, into writer: inout JSONWriter) throws {
+    static func estimatedSize(_ suite: SuiteComparison) -> Int {
+        suite.records.reduce(1024) { $0 + 640 + $1.changes.count * 384 }
+    }
+
+    /// The document around its suites, which `suites` writes (inside the `suites` array).
+    static func write(
+        _ report: ComparisonReport, context: RenderContext, into writer: inout JSONWriter,
+        suites: (inout JSONWriter) throws -> Void
+    ) throws {
         writer.beginObject()
         writer.key("drift")
         writer.bool(report.hasDrift)
@@ -67,7 +72,7 @@ public struct JSONRenderer: Sendable {
         writer.int(schemaVersion)
         writer.key("suites")
         writer.beginArray()
-        for suite in report.suites { try write(suite, into: &writer) }
+        try suites(&writer)
         writer.endArray()
         writer.key("totals")
         write(report.totals, into: &writer)
@@ -168,5 +173,29 @@ public struct JSONRenderer: Sendable {
             writer.string(origin)
         }
         writer.endObject()
+    }
+}
+
+extension JSONRenderer: SuitePartRenderer {
+    /// The suite as an element of the `suites` array, laid out two levels in.
+    public func part(_ suite: SuiteComparison, of report: ComparisonReport) throws -> Data {
+        var writer = JSONWriter(style: .pretty, capacity: Self.estimatedSize(suite), depth: 2)
+        try Self.write(suite, into: &writer)
+        return writer.data()
+    }
+
+    public func write(
+        _ report: ComparisonReport, context: RenderContext, parts: (Int) throws -> Data,
+        to output: (Data) throws -> Void
+    ) throws {
+        var writer = JSONWriter(style: .pretty, capacity: 1 << 16)
+        try Self.write(report, context: context, into: &writer) { writer in
+            for index in report.suites.indices {
+                writer.rawElement(try parts(index))
+                try output(writer.drain())
+            }
+        }
+        writer.lineBreak()
+        try output(writer.drain())
     }
 }

@@ -9,24 +9,14 @@ public struct JUnitRenderer: Sendable {
     public init() {}
 
     public func render(_ report: ComparisonReport) -> String {
-        let left = "\(report.left.projectName) (P\(report.left.projectID))"
-        let right = "\(report.right.projectName) (P\(report.right.projectID))"
-        let totals = report.totals
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out +=
-            "<testsuites name=\(Self.attribute("casediff: \(left) vs \(right)")) tests=\"\(totals.total)\" "
-            + "failures=\"\(totals.drift)\" errors=\"0\" skipped=\"0\">\n"
-        for suite in report.suites {
-            out +=
-                "  <testsuite name=\(Self.attribute(suite.name)) tests=\"\(suite.counts.total)\" "
-                + "failures=\"\(suite.counts.drift)\" errors=\"0\" skipped=\"0\">\n"
-            for record in suite.records {
-                out += testcase(record, suite: suite.name, left: left, right: right)
-            }
-            out += "  </testsuite>\n"
-        }
-        out += "</testsuites>\n"
-        return out
+        (try? document(report)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    private static func names(_ report: ComparisonReport) -> (left: String, right: String) {
+        (
+            "\(report.left.projectName) (P\(report.left.projectID))",
+            "\(report.right.projectName) (P\(report.right.projectID))"
+        )
     }
 
     private func testcase(_ record: CaseRecord, suite: String, left: String, right: String) -> String {
@@ -77,5 +67,35 @@ public struct JUnitRenderer: Sendable {
             }
         }
         return out
+    }
+}
+
+extension JUnitRenderer: SuitePartRenderer {
+    /// The suite's `<testsuite>`, one `<testcase>` per compared case.
+    public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
+        let (left, right) = Self.names(report)
+        var out =
+            "  <testsuite name=\(Self.attribute(suite.name)) tests=\"\(suite.counts.total)\" "
+            + "failures=\"\(suite.counts.drift)\" errors=\"0\" skipped=\"0\">\n"
+        for record in suite.records {
+            out += testcase(record, suite: suite.name, left: left, right: right)
+        }
+        out += "  </testsuite>\n"
+        return Data(out.utf8)
+    }
+
+    public func write(
+        _ report: ComparisonReport, context: RenderContext, parts: (Int) throws -> Data,
+        to output: (Data) throws -> Void
+    ) throws {
+        let (left, right) = Self.names(report)
+        let totals = report.totals
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out +=
+            "<testsuites name=\(Self.attribute("casediff: \(left) vs \(right)")) tests=\"\(totals.total)\" "
+            + "failures=\"\(totals.drift)\" errors=\"0\" skipped=\"0\">\n"
+        try output(Data(out.utf8))
+        for index in report.suites.indices { try output(try parts(index)) }
+        try output(Data("</testsuites>\n".utf8))
     }
 }

@@ -10,68 +10,7 @@ public struct MarkdownRenderer: Sendable {
     public init() {}
 
     public func render(_ report: ComparisonReport) -> String {
-        let left = "\(report.left.projectName) (P\(report.left.projectID))"
-        let right = "\(report.right.projectName) (P\(report.right.projectID))"
-        var out = "## casediff: \(Self.escape(left)) → \(Self.escape(right))\n\n"
-        let totals = report.totals
-        let counted = CaseStatus.driftKinds.filter { totals[$0] > 0 }.map { "\(totals[$0]) \($0.rawValue)" }
-        if report.hasDrift {
-            out += "**Drift:** \(totals.drift) case\(totals.drift == 1 ? "" : "s")"
-        } else {
-            out += "**No drift**"
-        }
-        out += " (" + (counted.isEmpty ? "no differences" : counted.joined(separator: ", "))
-        out += "; \(totals.unchanged) unchanged). "
-        out += "Matched by \(Self.escape(TableRenderer.matchDescription(report.options))); "
-        out += "fail-on: \(report.options.failOnDescription).\n\n"
-
-        out += "| Suite | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
-        out += "|:------|-----:|------:|------:|--------:|--------:|------:|--------:|----------:|\n"
-        func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> String {
-            let cells =
-                [name, String(leftCases), String(rightCases)]
-                + CaseStatus.allCases.map { String(counts[$0]) }
-            return "| " + cells.joined(separator: " | ") + " |\n"
-        }
-        for suite in report.suites {
-            out += row(Self.escape(suite.name), suite.leftCases, suite.rightCases, suite.counts)
-        }
-        out += row("**Total**", report.left.cases, report.right.cases, totals)
-
-        var listed = 0
-        var omitted = 0
-        for suite in report.suites {
-            let differences = suite.records.filter { $0.status != .unchanged }
-            guard !differences.isEmpty else { continue }
-            let counts = CaseStatus.driftKinds.filter { suite.counts[$0] > 0 }.map {
-                "\(suite.counts[$0]) \($0.rawValue)"
-            }
-            out += "\n<details><summary>\(Self.escapeHTML(suite.name)): \(counts.joined(separator: ", "))</summary>\n\n"
-            out += "| Status | Case | Section | Details |\n|:--|:--|:--|:--|\n"
-            for record in differences {
-                guard listed < Self.maximumRows else {
-                    omitted += 1
-                    continue
-                }
-                listed += 1
-                out += recordRow(record)
-            }
-            out += "\n</details>\n"
-        }
-        if omitted > 0 {
-            out += "\n_\(omitted) more difference\(omitted == 1 ? "" : "s") not listed; the JSON diff has every one._\n"
-        }
-        var notes: [String] = report.duplicates.map { duplicate in
-            let place = duplicate.suite.map { " in \(Self.escape($0))" } ?? ""
-            return
-                "Duplicate key\(place): \(Self.escape(duplicate.key)) (\(duplicate.left) left, \(duplicate.right) right)"
-        }
-        notes += report.oneSidedFields.map { "Not compared: `\($0.field)` exists only in the \($0.side) project" }
-        notes += report.notes.map { "Note: " + Self.escape($0) }
-        if !notes.isEmpty {
-            out += "\n" + notes.map { "- \($0)\n" }.joined()
-        }
-        return out
+        (try? document(report)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     private func recordRow(_ record: CaseRecord) -> String {
@@ -107,5 +46,89 @@ public struct MarkdownRenderer: Sendable {
     static func escapeHTML(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+extension MarkdownRenderer: SuitePartRenderer {
+    /// The suite's difference rows, one line each, at most ``maximumRows`` (no suite can show more); which of them
+    /// are listed depends on the suites before it, so the block around them is written with the document.
+    public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
+        var out = ""
+        for record in suite.records.lazy.filter({ $0.status != .unchanged }).prefix(Self.maximumRows) {
+            out += recordRow(record)
+        }
+        return Data(out.utf8)
+    }
+
+    public func write(
+        _ report: ComparisonReport, context: RenderContext, parts: (Int) throws -> Data,
+        to output: (Data) throws -> Void
+    ) throws {
+        let left = "\(report.left.projectName) (P\(report.left.projectID))"
+        let right = "\(report.right.projectName) (P\(report.right.projectID))"
+        var out = "## casediff: \(Self.escape(left)) → \(Self.escape(right))\n\n"
+        let totals = report.totals
+        let counted = CaseStatus.driftKinds.filter { totals[$0] > 0 }.map { "\(totals[$0]) \($0.rawValue)" }
+        if report.hasDrift {
+            out += "**Drift:** \(totals.drift) case\(totals.drift == 1 ? "" : "s")"
+        } else {
+            out += "**No drift**"
+        }
+        out += " (" + (counted.isEmpty ? "no differences" : counted.joined(separator: ", "))
+        out += "; \(totals.unchanged) unchanged). "
+        out += "Matched by \(Self.escape(TableRenderer.matchDescription(report.options))); "
+        out += "fail-on: \(report.options.failOnDescription).\n\n"
+
+        out += "| Suite | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
+        out += "|:------|-----:|------:|------:|--------:|--------:|------:|--------:|----------:|\n"
+        func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> String {
+            let cells =
+                [name, String(leftCases), String(rightCases)]
+                + CaseStatus.allCases.map { String(counts[$0]) }
+            return "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        for suite in report.suites {
+            out += row(Self.escape(suite.name), suite.leftCases, suite.rightCases, suite.counts)
+        }
+        out += row("**Total**", report.left.cases, report.right.cases, totals)
+
+        var listed = 0
+        var omitted = 0
+        for (index, suite) in report.suites.enumerated() where suite.differs {
+            let differences = suite.counts.total - suite.counts.unchanged
+            let counts = CaseStatus.driftKinds.filter { suite.counts[$0] > 0 }.map {
+                "\(suite.counts[$0]) \($0.rawValue)"
+            }
+            out += "\n<details><summary>\(Self.escapeHTML(suite.name)): \(counts.joined(separator: ", "))</summary>\n\n"
+            out += "| Status | Case | Section | Details |\n|:--|:--|:--|:--|\n"
+            let shown = min(differences, Self.maximumRows - listed)
+            if shown > 0 {
+                // Each row is one line.
+                let rows = try parts(index)
+                var end = rows.startIndex
+                for _ in 0..<shown {
+                    guard let newline = rows[end...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+                    end = newline + 1
+                }
+                out += String(decoding: rows[..<end], as: UTF8.self)
+            }
+            listed += shown
+            omitted += differences - shown
+            out += "\n</details>\n"
+        }
+        if omitted > 0 {
+            out += "\n_\(omitted) more difference\(omitted == 1 ? "" : "s") not listed; the JSON diff has every one._\n"
+        }
+        var notes: [String] = report.duplicates.map { duplicate in
+            let place = duplicate.suite.map { " in \(Self.escape($0))" } ?? ""
+            return
+                "Duplicate key\(place): \(Self.escape(duplicate.key)) (\(duplicate.left) left, \(duplicate.right) right)"
+        }
+        notes += report.oneSidedFields.map { "Not compared: `\($0.field)` exists only in the \($0.side) project" }
+        notes += report.notes.map { "Note: " + Self.escape($0) }
+        if !notes.isEmpty {
+            out += "\n" + notes.map { "- \($0)\n" }.joined()
+        }
+        try output(Data(out.utf8))
     }
 }

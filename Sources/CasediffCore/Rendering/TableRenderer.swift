@@ -17,33 +17,7 @@ public struct TableRenderer: Sendable {
     ]
 
     public func render(_ report: ComparisonReport) -> String {
-        var out = ""
-        let left = "\(report.left.projectName) (P\(report.left.projectID))"
-        let right = "\(report.right.projectName) (P\(report.right.projectID))"
-        var heading = "Comparing \(left) with \(right) on \(report.left.instance)"
-        if report.right.instance != report.left.instance { heading += " and \(report.right.instance)" }
-        out += style.fit(heading) + "\n"
-        out += style.fit("Matched by \(Self.matchDescription(report.options))") + "\n\n"
-        out += summary(report)
-
-        let differing = report.suites.filter { $0.records.contains { $0.status != .unchanged } }
-        if differing.isEmpty {
-            out += "\nNo differences: every case matches.\n"
-        } else {
-            out += "\n" + style.fit("Differences (+ added, - removed, ~ changed, > moved, r renamed):") + "\n"
-            for suite in differing {
-                out += "\n" + style.paint(style.fit("  \(suite.name)"), "1") + "\n"
-                for record in suite.records where record.status != .unchanged {
-                    out += line(record)
-                    for change in record.changes {
-                        out += style.fit("        " + ChangeText.line(change)) + "\n"
-                    }
-                }
-            }
-        }
-        out += notes(report).map { "\n" + style.fit($0) }.joined()
-        out += "\n" + style.fit(verdict(report)) + "\n"
-        return out
+        (try? document(report)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     static func matchDescription(_ options: ComparisonOptions) -> String {
@@ -135,5 +109,46 @@ public struct TableRenderer: Sendable {
         let listed = report.options.failOnDescription
         if drift == 0 { return "No drift (fail-on: \(listed))." }
         return "Drift: \(drift) case\(drift == 1 ? "" : "s") (fail-on: \(listed))."
+    }
+}
+
+extension TableRenderer: SuitePartRenderer {
+    /// The suite's differences, under its name; empty when it has none.
+    public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
+        guard suite.differs else { return Data() }
+        var out = "\n" + style.paint(style.fit("  \(suite.name)"), "1") + "\n"
+        for record in suite.records where record.status != .unchanged {
+            out += line(record)
+            for change in record.changes {
+                out += style.fit("        " + ChangeText.line(change)) + "\n"
+            }
+        }
+        return Data(out.utf8)
+    }
+
+    public func write(
+        _ report: ComparisonReport, context: RenderContext, parts: (Int) throws -> Data,
+        to output: (Data) throws -> Void
+    ) throws {
+        var out = ""
+        let left = "\(report.left.projectName) (P\(report.left.projectID))"
+        let right = "\(report.right.projectName) (P\(report.right.projectID))"
+        var heading = "Comparing \(left) with \(right) on \(report.left.instance)"
+        if report.right.instance != report.left.instance { heading += " and \(report.right.instance)" }
+        out += style.fit(heading) + "\n"
+        out += style.fit("Matched by \(Self.matchDescription(report.options))") + "\n\n"
+        out += summary(report)
+        if !report.suites.contains(where: \.differs) {
+            out += "\nNo differences: every case matches.\n"
+        } else {
+            out += "\n" + style.fit("Differences (+ added, - removed, ~ changed, > moved, r renamed):") + "\n"
+        }
+        try output(Data(out.utf8))
+        for index in report.suites.indices where report.suites[index].differs {
+            try output(try parts(index))
+        }
+        out = notes(report).map { "\n" + style.fit($0) }.joined()
+        out += "\n" + style.fit(verdict(report)) + "\n"
+        try output(Data(out.utf8))
     }
 }

@@ -42,8 +42,13 @@ struct JSONWriter: ~Copyable {
     private var capacity: Int
 
     /// - Parameter capacity: the bytes to allocate at first; the buffer doubles when it is full.
-    init(style: Style, capacity: Int = 256) {
+    /// - Parameters:
+    ///   - capacity: the bytes to allocate at first; the buffer doubles when it is full.
+    ///   - depth: the containers already open around what this writer writes: a value written at depth 2 is laid
+    ///     out as an element of an array two levels in, ready for ``rawElement(_:)`` of a writer at that depth.
+    init(style: Style, capacity: Int = 256, depth: Int = 0) {
         self.style = style
+        self.depth = depth
         self.capacity = max(capacity, 64)
         buffer = .allocate(capacity: self.capacity)
     }
@@ -56,6 +61,14 @@ struct JSONWriter: ~Copyable {
     consuming func data() -> Data {
         let data = Data(bytesNoCopy: buffer, count: count, deallocator: .custom { bytes, _ in bytes.deallocate() })
         discard self
+        return data
+    }
+
+    /// Hands over the text written so far and empties the buffer, keeping the layout state: a long document goes
+    /// out in pieces.
+    mutating func drain() -> Data {
+        let data = Data(bytes: buffer, count: count)
+        count = 0
         return data
     }
 
@@ -191,6 +204,18 @@ struct JSONWriter: ~Copyable {
             }
             write(UnsafeBufferPointer(rebasing: all[start...]))
         }
+    }
+
+    /// An element another writer wrote at this writer's depth (its ``init(style:capacity:depth:)``), its leading
+    /// line break and indentation included: only the separator is added, so the bytes are those of the element
+    /// written here.
+    mutating func rawElement(_ element: Data) {
+        if isEmpty {
+            isEmpty = false
+        } else {
+            write(UInt8(ascii: ","))
+        }
+        element.withUnsafeBytes { write($0.bindMemory(to: UInt8.self)) }
     }
 
     /// Ends the text with a line break, as a file or a line of output ends.

@@ -1,0 +1,288 @@
+import Foundation
+import TestRailAPI
+
+/// Compares two projects suite pair by suite pair, as their suites arrive: a pair is compared as soon as both of its
+/// sides are whole, and handed back with its records to be written and released, so memory grows with the largest
+/// suites rather than with the projects.
+///
+/// It starts from both projects' heads (project, case types, priorities, definitions; suites not needed) and their
+/// suite listings, which fix the pairs (``ProjectComparator/pairSuites(_:_:single:)``). Which fields are compared
+/// depends on every suite, though: a custom field counts when cases of both projects carry it. So a pair is compared
+/// early only once the field set is *settled*: on each side the cases seen so far carry exactly the custom fields the
+/// side's configuration defines for the project (TestRail sends every configured field, null when unset), so no later
+/// case can add one. Until then pairs wait, and with `--cross-suite`, with no field definitions (an old snapshot),
+/// or when a side's cases leave configured fields out, every pair waits for ``finish()``, which compares what is left
+/// with the final field set.
+///
+/// ``finish()`` proves the early comparisons right: if the final field set is not the one they used (a case carried a
+/// field its configuration did not define), it throws ``FieldSetChanged`` and the caller compares again from whole
+/// data. The report is then the one ``ProjectComparator/compare(_:_:)`` gives for the whole projects, byte for byte.
+struct IncrementalComparison: Sendable {
+    /// The early comparisons used another field set than the final one; compare again from whole data.
+    struct FieldSetChanged: Error, Sendable {}
+
+    /// The suites of one name on each side, paired in id order.
+    struct Pair: Sendable {
+        var name: String
+        var left: Int?
+        var right: Int?
+    }
+
+    /// What one field set decides: the fields, their rules, the scope comparator.
+    struct Context: Sendable {
+        var fields: FieldSelection.Resolved
+        var scope: ScopeComparator
+    }
+
+    let options: ComparisonOptions
+    let heads: [Side: ProjectData]
+    private let vocabularies: [Side: SideVocabulary]
+    /// Each side's custom fields as its configuration defines them for the project; nil when not known.
+    private let configured: [Side: Set<String>?]
+    /// Compare nothing before ``finish()``.
+    private let holdAll: Bool
+    private let pairs: [Pair]
+    /// Each side's selected suites in listing order.
+    private let order: [Side: [Int]]
+    private var pairOf: [Side: [Int: Int]] = [:]
+    private var arrived: [Side: [Int: SuiteData]] = [:]
+    private var observed: [Side: Set<String>] = [.left: [], .right: []]
+    private var settled: Context?
+    private var comparedEarly = false
+    private var done: Set<Int> = []
+    private var summaries: [SuiteComparison] = []
+    private var duplicates: [DuplicateKey] = []
+    private var keyless = (left: 0, right: 0)
+    private var cases = (left: 0, right: 0)
+    private var unnamed: [Side: UnnamedIDs] = [.left: .init(), .right: .init()]
+
+    /// - Parameters:
+    ///   - left, right: the projects; their suites are not read (they arrive through ``add(_:side:)``).
+    ///   - listings: every suite each side lists; those `--suite` leaves out are ignored.
+    ///   - holdAll: compare every pair in ``finish()`` (the whole-data comparison).
+    /// - Throws: ``CasediffError/unknownSuite(_:available:)`` for a `--suite` no side has.
+    init(
+        options: ComparisonOptions, left: ProjectData, right: ProjectData, listings: [Side: [Suite]],
+        holdAll: Bool
+    ) throws {
+        self.options = options
+        heads = [.left: left, .right: right]
+        let filter = SuiteFilter(options.suites)
+        try filter.check(
+            available: (listings[.left] ?? []).map(\.trimmedName) + (listings[.right] ?? []).map(\.trimmedName))
+        let selected = listings.mapValues { $0.filter { filter.matches($0.trimmedName) } }
+        order = selected.mapValues { $0.map(\.id) }
+        pairs = ProjectComparator.pairSuites(
+            selected[.left] ?? [], selected[.right] ?? [],
+            single: left.project.suiteMode == .singleSuite && right.project.suiteMode == .singleSuite)
+        for (index, pair) in pairs.enumerated() {
+            if let id = pair.left { pairOf[.left, default: [:]][id] = index }
+            if let id = pair.right { pairOf[.right, default: [:]][id] = index }
+        }
+        let vocabularies = [Side.left: left, .right: right].mapValues {
+            SideVocabulary($0, compareAttachments: options.compareAttachments)
+        }
+        self.vocabularies = vocabularies
+        configured = vocabularies.mapValues { $0.fields.map { Set($0.keys) } }
+        self.holdAll = holdAll || options.crossSuite
+    }
+
+    /// Takes one whole suite; returns the pairs it completes when the field set is settled (records and all, in no
+    /// particular order), else nothing.
+    mutating func add(_ suite: SuiteData, side: Side) -> [SuiteComparison] {
+        guard let index = pairOf[side]?[suite.suite.id], arrived[side]?[suite.suite.id] == nil else { return [] }
+        arrived[side, default: [:]][suite.suite.id] = suite
+        for testCase in suite.cases where !testCase.isDeleted {
+            for name in testCase.customFields.keys where !observed[side]!.contains(name) {
+                observed[side]!.insert(name)
+            }
+        }
+        guard !holdAll, let context = settledContext() else { return [] }
+        // Every pair whole by now: this one, and any that waited for the field set to settle.
+        var ready: [SuiteComparison] = []
+        for candidate in settled == nil ? Array(pairs.indices) : [index] where isWhole(candidate) {
+            ready.append(compare(candidate, context))
+        }
+        settled = context
+        comparedEarly = comparedEarly || !ready.isEmpty
+        return ready
+    }
+
+    /// Compares the pairs still waiting with the final field set and returns the report: its suites in listing
+    /// order, with records only for the pairs compared here (the others were handed out by ``add(_:side:)``).
+    /// - Throws: ``FieldSetChanged`` when the early comparisons used another field set;
+    ///   ``CasediffError/unknownField(_:known:)``; ``CasediffError/incomplete(_:)`` when a listed suite never came.
+    mutating func finish() throws -> ComparisonReport {
+        let leftCustom = observed[.left]!
+        let rightCustom = observed[.right]!
+        if case .field(.custom(let name)) = options.match, !leftCustom.contains(name), !rightCustom.contains(name) {
+            throw CasediffError.unknownField(name, known: leftCustom.union(rightCustom).sorted())
+        }
+        let context = try makeContext(leftCustom: leftCustom, rightCustom: rightCustom)
+        if comparedEarly, let settled, settled.fields != context.fields { throw FieldSetChanged() }
+        let waiting = pairs.indices.filter { !done.contains($0) }
+        guard waiting.allSatisfy(isWhole) else { throw CasediffError.incomplete([]) }
+        var suites = summaries
+        if options.crossSuite {
+            suites += compareAcross(context)
+        } else {
+            let scopes = try ParallelMap.map(waiting.count) { [self] in
+                try self.scope(waiting[$0], context)
+            }
+            for (position, index) in waiting.enumerated() {
+                suites.append(record(index, scopes[position], context))
+            }
+        }
+        suites.sort {
+            ($0.name, $0.leftSuiteID ?? 0, $0.rightSuiteID ?? 0) < ($1.name, $1.leftSuiteID ?? 0, $1.rightSuiteID ?? 0)
+        }
+        duplicates.sort { ($0.suite ?? "", $0.key) < ($1.suite ?? "", $1.key) }
+        let fields = context.fields.compared
+        let notes = [Side.left, .right].flatMap { side in
+            unnamed[side]!.notes(
+                side: side == .left ? "left" : "right", data: heads[side]!, vocabulary: vocabularies[side]!,
+                fields: fields)
+        }
+        return ComparisonReport(
+            left: Self.side(heads[.left]!, cases: cases.left), right: Self.side(heads[.right]!, cases: cases.right),
+            options: options, suites: suites, comparedFields: fields, oneSidedFields: context.fields.oneSided,
+            duplicates: duplicates, keylessLeft: keyless.left, keylessRight: keyless.right, notes: notes)
+    }
+
+    // MARK: Settling
+
+    /// The context for the fields settled so far; nil while a later suite could still change them.
+    private func settledContext() -> Context? {
+        if let settled { return settled }
+        for side in [Side.left, .right] {
+            guard let configured = configured[side] ?? nil, configured == observed[side] else { return nil }
+        }
+        return try? makeContext(leftCustom: observed[.left]!, rightCustom: observed[.right]!)
+    }
+
+    private func makeContext(leftCustom: Set<String>, rightCustom: Set<String>) throws -> Context {
+        let fields = try options.fields.resolve(leftCustom: leftCustom, rightCustom: rightCustom)
+        let (leftSide, rightSide) = (vocabularies[.left]!, vocabularies[.right]!)
+        func rule(_ field: CompareField) -> ValueRule {
+            guard case .custom(let name) = field else { return ValueRule.rule(for: field, left: nil, right: nil) }
+            return ValueRule.rule(for: field, left: leftSide.fields?[name], right: rightSide.fields?[name])
+        }
+        var matchRule = ValueRule.plain
+        if case .field(let field) = options.match { matchRule = rule(field) }
+        let scope = ScopeComparator(
+            options: options, fields: fields.compared.map { ($0, rule($0)) }, matchRule: matchRule,
+            normalizer: TextNormalizer(ignoreCase: options.ignoreCase),
+            renames: options.detectsRenames && fields.compared.contains(.title))
+        return Context(fields: fields, scope: scope)
+    }
+
+    // MARK: Comparing
+
+    private func isWhole(_ index: Int) -> Bool {
+        let pair = pairs[index]
+        return (pair.left.map { arrived[.left]?[$0] != nil } ?? true)
+            && (pair.right.map { arrived[.right]?[$0] != nil } ?? true)
+    }
+
+    /// Compares a whole pair now, keeps its summary and releases its suites.
+    private mutating func compare(_ index: Int, _ context: Context) -> SuiteComparison {
+        let result = record(index, scope(index, context), context)
+        summaries.append(result.withoutRecords)
+        return result
+    }
+
+    private func scope(_ index: Int, _ context: Context) -> (SuiteComparison, ScopeResult) {
+        let pair = pairs[index]
+        let left = pair.left.flatMap { arrived[.left]?[$0] }
+        let right = pair.right.flatMap { arrived[.right]?[$0] }
+        let leftViews = left.map { context.scope.views($0, name: pair.name, side: vocabularies[.left]!) } ?? []
+        let rightViews = right.map { context.scope.views($0, name: pair.name, side: vocabularies[.right]!) } ?? []
+        let scope = context.scope.compare(leftViews, rightViews, suite: pair.name)
+        let records = CaseRecord.sorted(scope.records)
+        return (
+            SuiteComparison(
+                name: pair.name, leftSuiteID: pair.left, rightSuiteID: pair.right, leftCases: leftViews.count,
+                rightCases: rightViews.count, counts: records.reduce(into: StatusCounts()) { $0.count($1) },
+                records: records),
+            scope
+        )
+    }
+
+    /// Counts a pair's result into the report's totals and notes, and releases its suites.
+    private mutating func record(_ index: Int, _ result: (SuiteComparison, ScopeResult), _ context: Context)
+        -> SuiteComparison
+    {
+        let (suite, scope) = result
+        duplicates += scope.duplicates
+        keyless.left += scope.keylessLeft
+        keyless.right += scope.keylessRight
+        cases.left += suite.leftCases
+        cases.right += suite.rightCases
+        release(index, context)
+        done.insert(index)
+        return suite
+    }
+
+    /// Notes the ids a pair's cases hold without a name, then lets its suites go.
+    private mutating func release(_ index: Int, _ context: Context) {
+        let pair = pairs[index]
+        for (side, id) in [(Side.left, pair.left), (.right, pair.right)] {
+            guard let id, let suite = arrived[side]?.removeValue(forKey: id) else { continue }
+            unnamed[side]!.scan(suite, vocabulary: vocabularies[side]!, fields: context.fields.compared)
+        }
+    }
+
+    /// `--cross-suite`: every case of a side in one scope, then the records grouped by suite name.
+    private mutating func compareAcross(_ context: Context) -> [SuiteComparison] {
+        // In listing order, each view named by its suite's own name, as sent.
+        let leftSuites = (order[.left] ?? []).compactMap { arrived[.left]?[$0] }
+        let rightSuites = (order[.right] ?? []).compactMap { arrived[.right]?[$0] }
+        let scopeComparator = context.scope
+        let leftViews = leftSuites.flatMap {
+            scopeComparator.views($0, name: $0.suite.name, side: vocabularies[.left]!)
+        }
+        let rightViews = rightSuites.flatMap {
+            scopeComparator.views($0, name: $0.suite.name, side: vocabularies[.right]!)
+        }
+        let scope = scopeComparator.compare(leftViews, rightViews, suite: nil)
+        duplicates += scope.duplicates
+        keyless.left += scope.keylessLeft
+        keyless.right += scope.keylessRight
+        let grouped = Dictionary(grouping: scope.records) { $0.current.suite }
+        let names = Set(leftSuites.map(\.name)).union(rightSuites.map(\.name)).union(grouped.keys)
+        let leftCases = leftViews.reduce(into: [String: Int]()) { $0[$1.suite, default: 0] += 1 }
+        let rightCases = rightViews.reduce(into: [String: Int]()) { $0[$1.suite, default: 0] += 1 }
+        var result: [SuiteComparison] = []
+        for name in names {
+            let records = CaseRecord.sorted(grouped[name] ?? [])
+            result.append(
+                SuiteComparison(
+                    name: name, leftSuiteID: leftSuites.first { $0.name == name }?.suite.id,
+                    rightSuiteID: rightSuites.first { $0.name == name }?.suite.id,
+                    leftCases: leftCases[name] ?? 0, rightCases: rightCases[name] ?? 0,
+                    counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records))
+        }
+        cases.left += result.reduce(0) { $0 + $1.leftCases }
+        cases.right += result.reduce(0) { $0 + $1.rightCases }
+        for index in pairs.indices {
+            release(index, context)
+            done.insert(index)
+        }
+        return result
+    }
+
+    private static func side(_ data: ProjectData, cases: Int) -> ComparisonReport.Side {
+        ComparisonReport.Side(
+            instance: data.instance, projectID: data.project.id, projectName: data.project.name,
+            suiteMode: data.project.suiteMode.rawValue, cases: cases, snapshotTakenAt: data.takenAt)
+    }
+}
+
+extension SuiteComparison {
+    /// The summary alone, its records written out and let go.
+    var withoutRecords: SuiteComparison {
+        var summary = self
+        summary.records = []
+        return summary
+    }
+}
