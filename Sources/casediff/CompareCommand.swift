@@ -60,6 +60,8 @@ struct CompareCommand: AsyncParsableCommand {
             arguments, connection: connection, fetch: fetch, offline: storage.offline, environment: environment)
         let reporting = try Reporting(self.reporting, environment: environment, scrubber: Redaction.current)
         defer { reporting.close() }
+        let outputs = Outputs(self.outputs, style: Terminal.style(environment: environment))
+        let stream = try ReportStream(renderers: outputs.renderers)
         let result = try await reporting.withProgress {
             try await storage.withStore(environment: environment, needed: sides.needsServer) { store in
                 let job = CompareJob(
@@ -69,7 +71,7 @@ struct CompareCommand: AsyncParsableCommand {
                         rate: sides.settings?.rate?.value, comparison: options, store: store,
                         incremental: storage.incremental, observer: reporting.observer))
                 do {
-                    return try await Interrupts.cancellingOnSignals { try await job.run() }
+                    return try await Interrupts.cancellingOnSignals { try await job.run(streaming: stream) }
                 } catch CasediffError.unknownProject(.name(let name), let instance) {
                     // A missing snapshot file looks like a project name; say both.
                     guard arguments.contains(where: { $0.looksLikePath && $0.text == name }) else {
@@ -81,7 +83,7 @@ struct CompareCommand: AsyncParsableCommand {
             }
         }
         ProcessMemory.keepUntilExit(result)
-        try write(result, environment: environment, reporting: reporting)
+        try write(result, stream: stream, outputs: outputs, environment: environment, reporting: reporting)
         reporting.logSummary(
             result.metrics, rate: result.rate, extra: ["drift": .stringConvertible(result.report.hasDrift)])
         try reporting.finish()
@@ -95,27 +97,48 @@ struct CompareCommand: AsyncParsableCommand {
         return options
     }
 
-    /// Renders the result to stdout and to every file asked for, then prints the statistics line.
-    private func write(_ result: CompareJob.Result, environment: [String: String], reporting: Reporting) throws {
+    /// Where each output goes and which renderer writes it: one per file, and stdout's (the files' own when a file
+    /// has its format, since files are never the terminal-styled table).
+    struct Outputs {
+        var renderers: [any SuitePartRenderer] = []
+        /// (renderer index, path); stdout (`-`) last.
+        var targets: [(index: Int, path: String)] = []
+
+        init(_ options: OutputOptions, style: TerminalStyle) {
+            var byFormat: [OutputFormat: Int] = [:]
+            for (format, path) in options.files {
+                if byFormat[format] == nil {
+                    byFormat[format] = renderers.count
+                    renderers.append(CompareCommand.renderer(format, style: .plain))
+                }
+                targets.append((byFormat[format]!, path))
+            }
+            if byFormat[options.format] == nil {
+                byFormat[options.format] = renderers.count
+                renderers.append(CompareCommand.renderer(options.format, style: style))
+            }
+            targets.append((byFormat[options.format]!, "-"))
+        }
+    }
+
+    /// Writes the result to every file asked for and to stdout, each suite by suite from the stream, then prints the
+    /// statistics line.
+    private func write(
+        _ result: CompareJob.Result, stream: ReportStream, outputs: Outputs, environment: [String: String],
+        reporting: Reporting
+    ) throws {
         let context = RenderContext(
             toolVersion: CasediffVersion.current,
-            generatedAt: outputs.reproducible ? nil : Self.now(environment: environment),
-            metrics: outputs.reproducible ? nil : result.metrics, rateProfile: result.rate?.profile,
+            generatedAt: self.outputs.reproducible ? nil : Self.now(environment: environment),
+            metrics: self.outputs.reproducible ? nil : result.metrics, rateProfile: result.rate?.profile,
             rateDescription: result.fetches.count > 1
                 ? result.fetches.map { "\($0.sides.map(\.rawValue).joined(separator: "+")): \($0.rate.profile)" }
                     .joined(separator: "; ") : nil)
-        // Each format is rendered once: stdout reuses a file's bytes (files are never the terminal-styled table).
-        var rendered: [OutputFormat: Data] = [:]
-        for (format, path) in outputs.files {
-            let data = try Self.render(result.report, as: format, context: context, style: .plain)
-            rendered[format] = data
-            try reporting.write(data, to: path)
+        for (index, path) in outputs.targets {
+            try reporting.write(to: path) { emit in
+                try stream.write(index, report: result.report, context: context, to: emit)
+            }
         }
-        let style = Terminal.style(environment: environment)
-        try reporting.write(
-            try rendered[outputs.format]
-                ?? Self.render(result.report, as: outputs.format, context: context, style: style),
-            to: "-")
         var parts: [String] = []
         for fetch in result.fetches {
             // With two instances, each line says which one it was.
@@ -129,21 +152,17 @@ struct CompareCommand: AsyncParsableCommand {
         if result.fetches.isEmpty {
             parts.append("compared two snapshots; nothing fetched")
         }
-        for (format, path) in outputs.files { parts.append("\(format.rawValue) written to \(path)") }
+        for (format, path) in self.outputs.files { parts.append("\(format.rawValue) written to \(path)") }
         reporting.note(parts.joined(separator: "; "))
     }
 
-    static func render(
-        _ report: ComparisonReport, as format: OutputFormat, context: RenderContext, style: TerminalStyle
-    )
-        throws -> Data
-    {
+    static func renderer(_ format: OutputFormat, style: TerminalStyle) -> any SuitePartRenderer {
         switch format {
-        case .table: return Data(TableRenderer(style: style).render(report).utf8)
-        case .json: return try JSONRenderer().render(report, context: context)
-        case .markdown: return Data(MarkdownRenderer().render(report).utf8)
-        case .csv: return Data(try CSVRenderer().render(report).utf8)
-        case .junit: return Data(JUnitRenderer().render(report).utf8)
+        case .table: return TableRenderer(style: style)
+        case .json: return JSONRenderer()
+        case .markdown: return MarkdownRenderer()
+        case .csv: return CSVRenderer()
+        case .junit: return JUnitRenderer()
         }
     }
 

@@ -31,8 +31,24 @@ enum OutputFile {
 
     /// `data` to `path`, or to stdout when `path` is `-`.
     static func write(_ data: Data, to path: String, scrubber: SecretScrubber) throws {
-        let data = scrubber.scrub(data)
-        if path == "-" { return try writeStandardOutput(data) }
+        try write(to: path, scrubber: scrubber) { emit in try emit(data) }
+    }
+
+    /// What `produce` emits, piece by piece, to `path` (stdout for `-`); each piece is scrubbed on its own, so a
+    /// piece must never cut a secret in two (pieces are whole suites, headings, lines).
+    static func write(
+        to path: String, scrubber: SecretScrubber, produce: (_ emit: (Data) throws -> Void) throws -> Void
+    ) throws {
+        if path == "-" {
+            if StandardStreams.isOutputClosed {
+                throw CasediffError.output(path: "-", detail: CasediffError.fileReason(errno: EBADF))
+            }
+            return try produce { data in
+                if let code = writeAll(scrubber.scrub(data), to: STDOUT_FILENO) {
+                    throw CasediffError.output(path: "-", detail: CasediffError.fileReason(errno: code))
+                }
+            }
+        }
         let method: Method
         do {
             method = try Self.method(for: path)
@@ -47,26 +63,31 @@ enum OutputFile {
             guard descriptor >= 0 else {
                 throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: errno))
             }
-            try writeAndClose(data, to: descriptor, shownAs: path)
+            try writeAndClose(produce, scrubber: scrubber, to: descriptor, shownAs: path)
         case .descriptor(let number):
             let descriptor = fcntl(number, F_DUPFD_CLOEXEC, 0)
             guard descriptor >= 0 else {
                 throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: errno))
             }
-            try writeAndClose(data, to: descriptor, shownAs: path)
+            try writeAndClose(produce, scrubber: scrubber, to: descriptor, shownAs: path)
         case .replace(let target, let mode):
-            try replace(target, with: data, mode: mode, shownAs: path)
+            try replace(target, with: produce, scrubber: scrubber, mode: mode, shownAs: path)
         }
     }
 
-    /// The whole of `data` on stdout; a closed stdout, a full disk or a reader gone (EPIPE: SIGPIPE is ignored) is
-    /// an error, never a crash and never a silent success.
-    static func writeStandardOutput(_ data: Data) throws {
-        if StandardStreams.isOutputClosed {
-            throw CasediffError.output(path: "-", detail: CasediffError.fileReason(errno: EBADF))
-        }
-        if let code = writeAll(data, to: STDOUT_FILENO) {
-            throw CasediffError.output(path: "-", detail: CasediffError.fileReason(errno: code))
+    /// Writes every piece `produce` emits, scrubbed, to `descriptor`; the `errno` of the first failure, or nil (an
+    /// error `produce` throws itself is rethrown).
+    private static func emitAll(
+        _ produce: ((Data) throws -> Void) throws -> Void, scrubber: SecretScrubber, to descriptor: Int32
+    ) throws -> Int32? {
+        struct WriteFailed: Error { var code: Int32 }
+        do {
+            try produce { data in
+                if let code = writeAll(scrubber.scrub(data), to: descriptor) { throw WriteFailed(code: code) }
+            }
+            return nil
+        } catch let failure as WriteFailed {
+            return failure.code
         }
     }
 
@@ -116,17 +137,30 @@ enum OutputFile {
         return .refuse("too many levels of symbolic links")
     }
 
-    /// Writes all of `data` to `descriptor` and closes it; a failed write or close is the error.
-    private static func writeAndClose(_ data: Data, to descriptor: Int32, shownAs path: String) throws {
-        let failure = writeAll(data, to: descriptor)
+    /// Writes all `produce` emits to `descriptor` and closes it; a failed write or close is the error.
+    private static func writeAndClose(
+        _ produce: ((Data) throws -> Void) throws -> Void, scrubber: SecretScrubber, to descriptor: Int32,
+        shownAs path: String
+    ) throws {
+        let failure: Int32?
+        do {
+            failure = try emitAll(produce, scrubber: scrubber, to: descriptor)
+        } catch {
+            close(descriptor)
+            throw error
+        }
         let closed = close(descriptor) == 0 ? nil : errno
         if let code = failure ?? closed {
             throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: code))
         }
     }
 
-    /// Writes a temp file beside `target` and renames it over `target`.
-    private static func replace(_ target: String, with data: Data, mode: mode_t?, shownAs path: String) throws {
+    /// Writes a temp file beside `target` and renames it over `target`; on any failure the temp file goes and the
+    /// target is untouched.
+    private static func replace(
+        _ target: String, with produce: ((Data) throws -> Void) throws -> Void, scrubber: SecretScrubber,
+        mode: mode_t?, shownAs path: String
+    ) throws {
         let folder = NSString(string: target).deletingLastPathComponent
         let name = NSString(string: target).lastPathComponent
         var template = Array("\(folder.isEmpty ? "." : folder)/.\(name).casediff-XXXXXX".utf8CString)
@@ -141,7 +175,13 @@ enum OutputFile {
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure = fchmod(descriptor, mode ?? defaultMode()) == 0 ? nil : errno
-        failure = failure ?? writeAll(data, to: descriptor)
+        do {
+            if failure == nil { failure = try emitAll(produce, scrubber: scrubber, to: descriptor) }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
         failure = failure ?? (fsync(descriptor) == 0 ? nil : errno)
         let closed = close(descriptor) == 0 ? nil : errno
         failure = failure ?? closed ?? (rename(temporary, target) == 0 ? nil : errno)

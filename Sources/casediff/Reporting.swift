@@ -75,6 +75,11 @@ final class Reporting: Sendable {
         try OutputFile.write(data, to: path, scrubber: scrubber)
     }
 
+    /// Writes a result that comes in pieces (``OutputFile/write(to:scrubber:produce:)``).
+    func write(to path: String, produce: (_ emit: (Data) throws -> Void) throws -> Void) throws {
+        try OutputFile.write(to: path, scrubber: scrubber, produce: produce)
+    }
+
     /// Runs the fetch with the progress display beside it; a failure is logged (`run failed`) and rethrown.
     func withProgress<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -7,16 +7,14 @@ import TestRailAPI
 ///
 /// It starts from both projects' heads (project, case types, priorities, definitions; suites not needed) and their
 /// suite listings, which fix the pairs (``ProjectComparator/pairSuites(_:_:single:)``). Which fields are compared
-/// depends on every suite, though: a custom field counts when cases of both projects carry it. So a pair is compared
-/// early only once the field set is *settled*: on each side the cases seen so far carry exactly the custom fields the
-/// side's configuration defines for the project (TestRail sends every configured field, null when unset), so no later
-/// case can add one. Until then pairs wait, and with `--cross-suite`, with no field definitions (an old snapshot),
-/// or when a side's cases leave configured fields out, every pair waits for ``finish()``, which compares what is left
-/// with the final field set.
+/// depends on every suite, though: a custom field counts when cases of both projects carry it. Pairs are compared
+/// early with the field set the cases seen so far give, once each side has shown a live case; with `--cross-suite`
+/// every pair waits for ``finish()``, which compares what is left with the final field set.
 ///
-/// ``finish()`` proves the early comparisons right: if the final field set is not the one they used (a case carried a
-/// field its configuration did not define), it throws ``FieldSetChanged`` and the caller compares again from whole
-/// data. The report is then the one ``ProjectComparator/compare(_:_:)`` gives for the whole projects, byte for byte.
+/// ``finish()`` proves the early comparisons right: if the final field set is not the one they used (a later suite's
+/// cases carried a field no earlier case had), it throws ``FieldSetChanged`` and the caller compares again from
+/// whole data. The report is always the one ``ProjectComparator/compare(_:_:)`` gives for the whole projects, byte
+/// for byte.
 struct IncrementalComparison: Sendable {
     /// The early comparisons used another field set than the final one; compare again from whole data.
     struct FieldSetChanged: Error, Sendable {}
@@ -37,8 +35,6 @@ struct IncrementalComparison: Sendable {
     let options: ComparisonOptions
     let heads: [Side: ProjectData]
     private let vocabularies: [Side: SideVocabulary]
-    /// Each side's custom fields as its configuration defines them for the project; nil when not known.
-    private let configured: [Side: Set<String>?]
     /// Compare nothing before ``finish()``.
     private let holdAll: Bool
     private let pairs: [Pair]
@@ -47,6 +43,7 @@ struct IncrementalComparison: Sendable {
     private var pairOf: [Side: [Int: Int]] = [:]
     private var arrived: [Side: [Int: SuiteData]] = [:]
     private var observed: [Side: Set<String>] = [.left: [], .right: []]
+    private var seenCases: [Side: Int] = [.left: 0, .right: 0]
     private var settled: Context?
     private var comparedEarly = false
     private var done: Set<Int> = []
@@ -83,7 +80,6 @@ struct IncrementalComparison: Sendable {
             SideVocabulary($0, compareAttachments: options.compareAttachments)
         }
         self.vocabularies = vocabularies
-        configured = vocabularies.mapValues { $0.fields.map { Set($0.keys) } }
         self.holdAll = holdAll || options.crossSuite
     }
 
@@ -93,6 +89,7 @@ struct IncrementalComparison: Sendable {
         guard let index = pairOf[side]?[suite.suite.id], arrived[side]?[suite.suite.id] == nil else { return [] }
         arrived[side, default: [:]][suite.suite.id] = suite
         for testCase in suite.cases where !testCase.isDeleted {
+            seenCases[side]! += 1
             for name in testCase.customFields.keys where !observed[side]!.contains(name) {
                 observed[side]!.insert(name)
             }
@@ -149,14 +146,24 @@ struct IncrementalComparison: Sendable {
             duplicates: duplicates, keylessLeft: keyless.left, keylessRight: keyless.right, notes: notes)
     }
 
+    /// The report as known before any suite: the two sides (their case counts still 0) and the options; what a
+    /// renderer's suite part may read.
+    var shell: ComparisonReport {
+        ComparisonReport(
+            left: Self.side(heads[.left]!, cases: 0), right: Self.side(heads[.right]!, cases: 0), options: options,
+            suites: [], comparedFields: [])
+    }
+
     // MARK: Settling
 
-    /// The context for the fields settled so far; nil while a later suite could still change them.
+    /// The context for the field set, once both sides have shown their cases' fields; nil before.
+    ///
+    /// The set is taken as settled as soon as each side has a live case: projects almost always carry the same
+    /// custom fields in every suite (TestRail sends every field configured for the project, null when unset), and
+    /// ``finish()`` proves it, sending the caller back to the whole comparison when a later suite changed it.
     private func settledContext() -> Context? {
         if let settled { return settled }
-        for side in [Side.left, .right] {
-            guard let configured = configured[side] ?? nil, configured == observed[side] else { return nil }
-        }
+        guard seenCases[.left]! > 0, seenCases[.right]! > 0 else { return nil }
         return try? makeContext(leftCustom: observed[.left]!, rightCustom: observed[.right]!)
     }
 

@@ -66,12 +66,11 @@ public struct FetchController: Sendable {
         breaker = CircuitBreaker(clock: clock)
     }
 
-    /// Fetches both projects; `onSuite` sees every suite as soon as all its pages are in.
+    /// Fetches both projects; `deliver` sees the heads, then every suite as soon as all its pages are in.
     public func run(
-        left: ProjectReference, right: ProjectReference,
-        onSuite: (Side, SuiteData) async throws -> Void = { _, _ in }
+        left: ProjectReference, right: ProjectReference, deliver: (FetchDelivery) async throws -> Void = { _ in }
     ) async throws -> Output {
-        let fetched = try await run(projects: [.left: left, .right: right], onSuite: onSuite)
+        let fetched = try await run(projects: [.left: left, .right: right], deliver: deliver)
         guard let leftData = fetched.projects[.left], let rightData = fetched.projects[.right] else {
             throw CasediffError.incomplete([])
         }
@@ -79,10 +78,16 @@ public struct FetchController: Sendable {
     }
 
     /// Fetches the projects named, one per side (a snapshot fetches one).
+    ///
+    /// - Parameters:
+    ///   - retainingSuites: keep every suite for the result's projects; without it the projects come back without
+    ///     suites, each handed to `deliver` and let go (memory then holds only the suites being fetched).
+    ///   - deliver: sees the heads as soon as they are whole, then every suite as soon as all its pages are in.
+    /// - Returns: the projects, what fetching cost, and each side's suite sizes.
     public func run(
-        projects references: [Side: ProjectReference],
-        onSuite: (Side, SuiteData) async throws -> Void = { _, _ in }
-    ) async throws -> (projects: [Side: ProjectData], metrics: FetchMetrics) {
+        projects references: [Side: ProjectReference], retainingSuites: Bool = true,
+        deliver: (FetchDelivery) async throws -> Void = { _ in }
+    ) async throws -> (projects: [Side: ProjectData], metrics: FetchMetrics, sizes: [Side: [SuiteSizeHint]]) {
         let metrics = MetricsRecorder()
         let executor = RequestExecutor(
             client: client, limiter: limiter, breaker: breaker, policy: configuration.retry, clock: clock,
@@ -98,6 +103,28 @@ public struct FetchController: Sendable {
             hints: hints)
         var aggregator = ResultAggregator()
         var delivered: [Side: [SuiteData]] = [:]
+        var sizes: [Side: [SuiteSizeHint]] = [:]
+        // Suites whole before the heads wait for them.
+        var early: [(Side, SuiteData)]? = []
+        func handOver(_ side: Side, _ suite: SuiteData) async throws {
+            sizes[side, default: []].append(
+                SuiteSizeHint(suiteID: suite.suite.id, cases: suite.cases.count, sections: suite.sections.count))
+            if retainingSuites { delivered[side, default: []].append(suite) }
+            if early == nil { try await deliver(.suite(side, suite)) } else { early!.append((side, suite)) }
+        }
+        func handOverHeads(_ heads: PlannerHeads) async throws {
+            var projects: [Side: ProjectData] = [:]
+            for (side, project) in heads.projects {
+                projects[side] = ProjectData(
+                    instance: instance, project: project, suites: [], caseTypes: heads.caseTypes,
+                    priorities: heads.priorities,
+                    definitions: aggregator.definitions(side, heads.definitions[side] ?? DefinitionChains.none))
+            }
+            try await deliver(.heads(projects, listings: heads.listings))
+            let waiting = early ?? []
+            early = nil
+            for (side, suite) in waiting { try await deliver(.suite(side, suite)) }
+        }
         var missing: [PageKey] = []
         let started = clock.now
         var latencyEstimate = 0.25
@@ -178,8 +205,10 @@ public struct FetchController: Sendable {
                         await metrics.received(isPage: payload.page != nil && !fromStore)
                     }
                     for (side, suite) in aggregator.take(outcome, update) {
-                        delivered[side, default: []].append(suite)
-                        try await onSuite(side, suite)
+                        try await handOver(side, suite)
+                    }
+                    if early != nil, let heads = planner.heads() {
+                        try await handOverHeads(heads)
                     }
                     if let progressObserver, update.keep {
                         await progressObserver.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
@@ -203,6 +232,10 @@ public struct FetchController: Sendable {
             throw CasediffError.notStored(missing.sorted())
         }
         let result = try planner.finish()
+        if early != nil {
+            guard let heads = planner.heads() else { throw CasediffError.incomplete([]) }
+            try await handOverHeads(heads)
+        }
 
         var summary = await metrics.snapshot()
         summary.cases = result.casesFetched
@@ -226,6 +259,6 @@ public struct FetchController: Sendable {
                 suites: (delivered[side] ?? []).sorted { $0.suite.id < $1.suite.id }, caseTypes: result.caseTypes,
                 priorities: result.priorities, definitions: aggregator.definitions(side, chains))
         }
-        return (projects, summary)
+        return (projects, summary, sizes)
     }
 }

@@ -83,9 +83,127 @@ public struct CompareJob: Sendable {
         self.init(client: client, left: .live(left), right: .live(right), options: options)
     }
 
+    /// Fetches what is live, then compares the whole projects: the report holds every record.
     public func run() async throws -> Result {
+        let (snapshots, groups) = try plan()
+        var data = snapshots
+        var fetches: [InstanceFetch] = []
+        try await fetch(groups, retainingSuites: true, deliver: { _ in }) { index, outcome in
+            data.merge(outcome.projects) { _, new in new }
+            fetches.append(Self.instanceFetch(groups[index], outcome))
+        }
+        guard let leftData = data[.left], let rightData = data[.right] else { throw CasediffError.incomplete([]) }
+        let report = try ProjectComparator(options: options.comparison).compare(leftData, rightData)
+        return result(report, leftData, rightData, fetches)
+    }
+
+    /// Fetches and compares suite pair by suite pair, each pair's part of every output handed to `stream` as soon as
+    /// both of its suites are whole, then let go: memory grows with the largest suites, not the projects.
+    ///
+    /// The report returned holds the suites' summaries, not their records (the stream has written them), and the
+    /// projects come back without their suites. Should the early comparisons prove to have used another field set
+    /// than the final one (``IncrementalComparison``), the stream is reset and the projects are fetched and compared
+    /// again whole (the page cache answers most of that second fetch).
+    public func run(streaming stream: ReportStream) async throws -> Result {
+        let (snapshots, groups) = try plan()
+        do {
+            return try await runStreaming(stream, snapshots: snapshots, groups: groups)
+        } catch is IncrementalComparison.FieldSetChanged {
+            try stream.reset()
+            var whole = try await run()
+            for suite in whole.report.suites { try stream.add(suite, of: whole.report) }
+            whole.report.suites = whole.report.suites.map(\.withoutRecords)
+            whole.left.suites = []
+            whole.right.suites = []
+            return whole
+        }
+    }
+
+    private func runStreaming(_ stream: ReportStream, snapshots: [Side: ProjectData], groups: [Group]) async throws
+        -> Result
+    {
+        let (events, continuation) = AsyncStream.makeStream(of: FetchDelivery.self)
+        for (side, data) in snapshots.sorted(by: { $0.key < $1.key }) {
+            var head = data
+            head.suites = []
+            continuation.yield(.heads([side: head], listings: [side: data.suites.map(\.suite)]))
+            for suite in data.suites { continuation.yield(.suite(side, suite)) }
+        }
+        let options = options
+        async let compared = Self.compare(events, options: options.comparison, stream: stream)
+        var heads: [Side: ProjectData] = [:]
+        var fetches: [InstanceFetch] = []
+        do {
+            try await fetch(groups, retainingSuites: false, deliver: { continuation.yield($0) }) { index, outcome in
+                heads.merge(outcome.projects) { _, new in new }
+                fetches.append(Self.instanceFetch(groups[index], outcome))
+            }
+        } catch {
+            continuation.finish()
+            _ = try? await compared
+            throw error
+        }
+        continuation.finish()
+        let report = try await compared
+        heads.merge(
+            snapshots.mapValues {
+                var head = $0; head.suites = []; return head
+            }
+        ) { fetched, _ in fetched }
+        guard let left = heads[.left], let right = heads[.right] else { throw CasediffError.incomplete([]) }
+        return result(report, left, right, fetches)
+    }
+
+    /// The comparison's side of the stream: pairs compared as they become whole, their parts handed to `stream`.
+    private static func compare(
+        _ events: AsyncStream<FetchDelivery>, options: ComparisonOptions, stream: ReportStream
+    ) async throws -> ComparisonReport {
+        var heads: [Side: ProjectData] = [:]
+        var listings: [Side: [Suite]] = [:]
+        var waiting: [(Side, SuiteData)] = []
+        var comparison: IncrementalComparison?
+        var shell: ComparisonReport?
+        var added: Set<String> = []
+        func hand(_ suites: [SuiteComparison]) throws {
+            for suite in suites {
+                try stream.add(suite, of: shell!)
+                added.insert(suite.identity)
+            }
+        }
+        for await event in events {
+            switch event {
+            case .heads(let projects, let lists):
+                heads.merge(projects) { _, new in new }
+                listings.merge(lists) { _, new in new }
+                guard comparison == nil, let left = heads[.left], let right = heads[.right] else { continue }
+                var started = try IncrementalComparison(
+                    options: options, left: left, right: right, listings: listings, holdAll: false)
+                shell = started.shell
+                for (side, suite) in waiting { try hand(started.add(suite, side: side)) }
+                waiting = []
+                comparison = started
+            case .suite(let side, let suite):
+                if comparison == nil {
+                    waiting.append((side, suite))
+                } else {
+                    try hand(comparison!.add(suite, side: side))
+                }
+            }
+        }
+        try Task.checkCancellation()
+        guard var comparison else { throw CasediffError.incomplete([]) }
+        var report = try comparison.finish()
+        try hand(report.suites.filter { !added.contains($0.identity) })
+        report.suites = report.suites.map(\.withoutRecords)
+        return report
+    }
+
+    /// Which sides are snapshots, and the live sides grouped by instance (sides on one instance share a session).
+    private typealias Group = (connection: InstanceConnection, projects: [Side: ProjectReference])
+
+    private func plan() throws -> (snapshots: [Side: ProjectData], groups: [Group]) {
         var data: [Side: ProjectData] = [:]
-        var groups: [(connection: InstanceConnection, projects: [Side: ProjectReference])] = []
+        var groups: [Group] = []
         func join(_ side: Side, _ reference: ProjectReference, _ connection: InstanceConnection) {
             if let index = groups.firstIndex(where: { $0.connection.identity == connection.identity }) {
                 groups[index].projects[side] = reference
@@ -106,37 +224,52 @@ public struct CompareJob: Sendable {
                 data[side] = snapshot
             }
         }
-        var fetches: [InstanceFetch] = []
-        if !groups.isEmpty {
-            let several = groups.count > 1
-            let outcomes = try await withThrowingTaskGroup(of: (Int, FetchSession.Outcome).self) { group in
-                for (index, (connection, projects)) in groups.enumerated() {
-                    let session = FetchSession(client: connection.client, options: fetchOptions(for: connection))
-                    group.addTask {
-                        do {
-                            return (index, try await session.run(projects: projects))
-                        } catch let error as CasediffError where several {
-                            throw error.naming(instance: connection.client.baseURL.description)
-                        }
+        return (data, groups)
+    }
+
+    /// Fetches every group at once, each instance by its own session; `done` sees each group's outcome as it
+    /// finishes.
+    private func fetch(
+        _ groups: [Group], retainingSuites: Bool, deliver: @escaping @Sendable (FetchDelivery) -> Void,
+        done: (Int, FetchSession.Outcome) -> Void
+    ) async throws {
+        guard !groups.isEmpty else { return }
+        let several = groups.count > 1
+        let outcomes = try await withThrowingTaskGroup(of: (Int, FetchSession.Outcome).self) { group in
+            for (index, (connection, projects)) in groups.enumerated() {
+                let session = FetchSession(client: connection.client, options: fetchOptions(for: connection))
+                group.addTask {
+                    do {
+                        return (
+                            index,
+                            try await session.run(
+                                projects: projects, retainingSuites: retainingSuites, deliver: { deliver($0) })
+                        )
+                    } catch let error as CasediffError where several {
+                        throw error.naming(instance: connection.client.baseURL.description)
                     }
                 }
-                var outcomes: [Int: FetchSession.Outcome] = [:]
-                for try await (index, outcome) in group { outcomes[index] = outcome }
-                return outcomes
             }
-            for (index, group) in groups.enumerated() {
-                guard let outcome = outcomes[index] else { continue }
-                data.merge(outcome.projects) { _, new in new }
-                fetches.append(
-                    InstanceFetch(
-                        instance: group.connection.client.baseURL.description, sides: group.projects.keys.sorted(),
-                        metrics: outcome.metrics, rate: outcome.rate))
-            }
+            var outcomes: [Int: FetchSession.Outcome] = [:]
+            for try await (index, outcome) in group { outcomes[index] = outcome }
+            return outcomes
         }
-        guard let leftData = data[.left], let rightData = data[.right] else { throw CasediffError.incomplete([]) }
-        let report = try ProjectComparator(options: options.comparison).compare(leftData, rightData)
-        return Result(
-            report: report, left: leftData, right: rightData,
+        for index in groups.indices {
+            if let outcome = outcomes[index] { done(index, outcome) }
+        }
+    }
+
+    private static func instanceFetch(_ group: Group, _ outcome: FetchSession.Outcome) -> InstanceFetch {
+        InstanceFetch(
+            instance: group.connection.client.baseURL.description, sides: group.projects.keys.sorted(),
+            metrics: outcome.metrics, rate: outcome.rate)
+    }
+
+    private func result(
+        _ report: ComparisonReport, _ left: ProjectData, _ right: ProjectData, _ fetches: [InstanceFetch]
+    ) -> Result {
+        Result(
+            report: report, left: left, right: right,
             metrics: fetches.isEmpty ? nil : FetchMetrics.combined(fetches.map(\.metrics)),
             rate: fetches.count == 1 ? fetches[0].rate : nil, fetches: fetches)
     }

@@ -71,7 +71,12 @@ public struct FetchSession: Sendable {
         return RateChoice.resolve(given: options.rate, learned: learned, guess: RateProfile.guess(for: client.baseURL))
     }
 
-    public func run(projects: [Side: ProjectReference]) async throws -> Outcome {
+    /// Fetches the projects; with `retainingSuites` false their suites are only handed to `deliver` (as
+    /// ``FetchController/run(projects:retainingSuites:deliver:)`` does) and the outcome's projects have none.
+    public func run(
+        projects: [Side: ProjectReference], retainingSuites: Bool = true,
+        deliver: (FetchDelivery) async throws -> Void = { _ in }
+    ) async throws -> Outcome {
         var warning: String?
         let rate = try await rate(warning: &warning)
         let store = options.store
@@ -124,7 +129,8 @@ public struct FetchSession: Sendable {
             client: client, configuration: options.controller, limiter: limiter, clock: options.clock, hints: hints,
             cache: cache, observer: options.observer)
         do {
-            var fetched = try await controller.run(projects: projects)
+            var fetched = try await controller.run(
+                projects: projects, retainingSuites: retainingSuites, deliver: deliver)
             let refreshCost = await refreshMetrics.snapshot()
             fetched.metrics.requests += refreshCost.requests
             fetched.metrics.rateLimited += refreshCost.rateLimited
@@ -133,7 +139,9 @@ public struct FetchSession: Sendable {
             fetched.metrics.incrementalFallbacks = refreshed.fullFetches
             fetched.metrics.incrementalRequests = refreshCost.requests
             if let store, !store.offline {
-                try await remember(fetched.projects, limiter: limiter, store: store, ticket: ticket, warning: &warning)
+                try await remember(
+                    fetched.projects, sizes: fetched.sizes, limiter: limiter, store: store, ticket: ticket,
+                    warning: &warning)
             }
             var seen: Set<String> = []
             let warnings = [warning, fetched.metrics.storeWarning].compactMap { $0 }.filter { seen.insert($0).inserted }
@@ -195,15 +203,13 @@ public struct FetchSession: Sendable {
     /// After a complete fetch: every suite's size (a filtered fetch adds to what is known, a full one replaces
     /// it), the rate learned from 429s, and the run's outcome.
     private func remember(
-        _ projects: [Side: ProjectData], limiter: RateLimiter, store: StoreSettings, ticket: RunTicket?,
-        warning: inout String?
+        _ projects: [Side: ProjectData], sizes bySide: [Side: [SuiteSizeHint]], limiter: RateLimiter,
+        store: StoreSettings, ticket: RunTicket?, warning: inout String?
     ) async throws {
         let now = store.now()
         var sizes: [Int: [SuiteSizeHint]] = [:]
-        for data in projects.values {
-            sizes[data.project.id] = data.suites.map {
-                SuiteSizeHint(suiteID: $0.suite.id, cases: $0.cases.count, sections: $0.sections.count)
-            }
+        for (side, data) in projects {
+            sizes[data.project.id] = (bySide[side] ?? []).sorted { $0.suiteID < $1.suiteID }
         }
         let complete = options.controller.suites.isEmpty
         _ = try await Self.tolerating(store, &warning) {

@@ -14,4 +14,8 @@ struct DefinitionChains: Sendable {
     var sharedSteps: [Int]?
     var users: Users?
     var notes: [String]
+
+    /// No list known.
+    static let none = DefinitionChains(
+        caseFields: nil, templates: false, milestones: nil, sharedSteps: nil, users: nil, notes: [])
 }
