@@ -189,7 +189,7 @@ struct BenchCommand: AsyncParsableCommand {
         print(
             "requests, 429s: the simulator's request log (what the server answered); "
                 + (disagreements.isEmpty
-                    ? "the client's own counts agree"
+                    ? "the in-process client's own counts agree"
                     : "the client's differ — " + disagreements.joined(separator: "; ")))
         print(
             "cpu: user + system CPU of the client during the fetch — this process for the in-process scenarios, the "
