@@ -163,7 +163,9 @@ struct BenchCommand: AsyncParsableCommand {
                 var met = ratio <= target
                 if let requestTarget = scenario.requestTarget { met = met && requestRatio <= requestTarget }
                 if let rejectionTarget = scenario.rejectionTarget { met = met && rejectionShare <= rejectionTarget }
-                if let memoryTarget = scenario.memoryTarget { met = met && (row.peakMegabytes ?? 0) < memoryTarget }
+                if let memoryTarget = scenario.memoryTarget {
+                    met = met && (row.peakMegabytes ?? .infinity) < memoryTarget
+                }
                 verdict = met ? "met" : "MISSED"
                 if !met { missed.append(scenario.name) }
             }
