@@ -41,8 +41,9 @@ sim: build
 	"$(BIN_DIR)/testrail-sim" --fixtures Fixtures/demo/instance.json $(ARGS)
 
 # The fetch engine against the simulator, each scenario against its theoretical floor (docs/benchmarks.md).
-# A release build of everything the bench spawns (testrail-sim for every fetch scenario, casediff for W1) and of the
-# bench; takes about 6 minutes of waiting on the simulated rate limits. Subsets: make bench ARGS="--only R2,R2h"
+# A release build of everything the bench spawns (testrail-sim for every fetch scenario, casediff for W1 and R6) and
+# of the bench; takes about 10 minutes, most of it waiting on the simulated rate limits and latency. R6 runs casediff
+# on 2 x 500 000 cases and may take several GB of memory until comparison streams. Subsets: ARGS="--only R2,R2h"
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/casediff-bench $(ARGS)

@@ -14,7 +14,7 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "casediff-bench",
         abstract: "Measure the fetch engine against the simulator and print ratios to the floor.")
 
-    @Option(help: "Run only these scenarios (comma-separated: R1,R1b,R2,R2h,base,C1,W1).")
+    @Option(help: "Run only these scenarios (comma-separated: R1,R1c,R1b,R2,R2h,base,R6,C1,W1).")
     var only: String?
 
     @Option(help: "Cases per project in the in-memory comparison (C1).")
@@ -29,8 +29,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Suites over the pair of projects.")
     var suites: Int = 31
 
-    @Option(help: "Latency of every response, in milliseconds.")
+    @Option(help: "Latency of every response, in milliseconds (not R1c's, which is TestRail Cloud's 1 s).")
     var latencyMs: Int = 200
+
+    @Option(help: "Cases over the pair of projects in R6 (the whole casediff process, 32 suites).")
+    var largeCases: Int = 1_000_000
 
     @Option(help: "Only time decoding this page file (a get_cases response) and exit.")
     var decodePage: String?
@@ -62,11 +65,178 @@ struct BenchCommand: AsyncParsableCommand {
         let data = BenchDataset(spec: GeneratorSpec(seed: 7, suites: suites, cases: cases))
         let latency = Duration.milliseconds(latencyMs)
         let jitter = latency / 10
-        let scenarios = [
+        let scenarios = Self.scenarios(latency: latency, jitter: jitter, largeCases: largeCases)
+            .filter { selected?.contains($0.name.lowercased()) ?? true }
+        let minimum = data.minimumRequests
+        print(
+            "casediff-bench: \(data.caseCount) cases in \(data.suiteCount) suites over 2 projects "
+                + "(largest suite \(data.largestSuite) cases); minimum requests \(minimum); "
+                + "latency \(latencyMs) ms ± 10%; \(ProcessInfo.processInfo.activeProcessorCount) cores; "
+                + "simulator: testrail-sim in its own process (\(products.folder.path))")
+        // Scenarios with data of their own (R6): the sizes from the generator's lazy layout, a few bytes per case.
+        var ownData: [String: BenchDataset] = [:]
+        for scenario in scenarios {
+            guard let spec = scenario.spec else { continue }
+            let own = BenchDataset(spec: spec)
+            ownData[scenario.name] = own
+            print(
+                "\(scenario.name): \(own.caseCount) cases in \(own.suiteCount) suites over 2 projects (largest suite "
+                    + "\(own.largestSuite) cases), generated lazily by the simulator; minimum requests "
+                    + "\(own.minimumRequests)")
+        }
+        // What this machine needs to fetch and decode the data at all: no latency, no limit, every page known.
+        var machine: FetchBench.Result?
+        if scenarios.contains(where: { $0.spec == nil }) {
+            let measured = try await FetchBench.measure(
+                Scenario(
+                    name: "M", summary: "", serverLimit: nil, profile: .server, latency: .zero, jitter: .zero,
+                    concurrency: 32, hinted: true, target: nil, requestTarget: nil, rejectionTarget: nil), data: data,
+                products: products)
+            machine = measured
+            print(
+                String(
+                    format:
+                        "machine floor: %.2f s to fetch and decode everything with zero latency (loopback; client CPU "
+                        + "%.2f s, %.1f µs per case)",
+                    measured.metrics.wallTime.inSeconds, measured.cpuSeconds, measured.cpuMicrosecondsPerCase))
+        }
+        print(Self.header)
+        var results: [String: FetchBench.Result] = [:]
+        var rows: [String: Row] = [:]
+        var disagreements: [String] = []
+        var serverCPU: [String] = []
+        for scenario in scenarios {
+            let scenarioData = ownData[scenario.name] ?? data
+            let floor = scenario.floor(minimumRequests: scenarioData.minimumRequests, criticalPath: 2)
+            var row: Row
+            do {
+                switch scenario.client {
+                case .inProcess:
+                    let result = try await FetchBench.measure(scenario, data: scenarioData, products: products)
+                    results[scenario.name] = result
+                    let client = RequestCounts(
+                        requests: result.metrics.requests, rateLimited: result.metrics.rateLimited)
+                    if client != result.server {
+                        disagreements.append(
+                            "\(scenario.name): the client counted \(client.requests) requests and "
+                                + "\(client.rateLimited) 429s")
+                    }
+                    let wall = result.metrics.wallTime.inSeconds
+                    row = Row(
+                        wallSeconds: wall, server: result.server,
+                        speculation: "\(result.metrics.speculative)/\(result.metrics.wastedPages)",
+                        peakConcurrency: "\(result.metrics.peakConcurrency)", cpuSeconds: result.cpuSeconds,
+                        cpuPerCase: result.cpuMicrosecondsPerCase, peakMegabytes: result.peakMegabytes,
+                        serverCPUSeconds: result.serverCPUSeconds,
+                        machineRatio: machine.map {
+                            wall / max(floor.inSeconds, $0.metrics.wallTime.inSeconds)
+                        })
+                case .process:
+                    let result = try await ProcessFetchBench.measure(scenario, data: scenarioData, products: products)
+                    row = Row(
+                        wallSeconds: result.wallSeconds, server: result.server, speculation: "-",
+                        peakConcurrency: "-", cpuSeconds: result.cpuSeconds, cpuPerCase: result.cpuMicrosecondsPerCase,
+                        peakMegabytes: result.peakMegabytes, serverCPUSeconds: result.serverCPUSeconds,
+                        machineRatio: nil)
+                    if result.peakMegabytes == nil {
+                        print(
+                            String(
+                                format:
+                                    "%@: the process's peak RSS is not above the bench's own (%.0f MB) at the spawn",
+                                scenario.name, result.floorMegabytes))
+                    }
+                }
+            } catch {
+                print("\(scenario.name) failed: \(error)")
+                missed.append(scenario.name)
+                continue
+            }
+            let ratio = row.wallSeconds / floor.inSeconds
+            let requestRatio = Double(row.server.requests) / Double(scenarioData.minimumRequests)
+            let rejectionShare = Double(row.server.rateLimited) / Double(max(1, row.server.requests))
+            row.ratio = ratio
+            row.requestRatio = requestRatio
+            row.rejectionShare = rejectionShare
+            rows[scenario.name] = row
+            var verdict = "-"
+            if let target = scenario.target {
+                var met = ratio <= target
+                if let requestTarget = scenario.requestTarget { met = met && requestRatio <= requestTarget }
+                if let rejectionTarget = scenario.rejectionTarget { met = met && rejectionShare <= rejectionTarget }
+                if let memoryTarget = scenario.memoryTarget {
+                    met = met && (row.peakMegabytes ?? .infinity) < memoryTarget
+                }
+                verdict = met ? "met" : "MISSED"
+                if !met { missed.append(scenario.name) }
+            }
+            if let seconds = row.serverCPUSeconds {
+                let pages = row.server.requests
+                serverCPU.append(
+                    String(
+                        format: "%@ %.2f s (%.2f ms per request)", scenario.name, seconds,
+                        seconds * 1000 / Double(max(1, pages))))
+            }
+            print(
+                Self.row(
+                    scenario.name, String(format: "%.2f s", row.wallSeconds),
+                    String(format: "%.2f s", floor.inSeconds), String(format: "%.3f×", ratio),
+                    scenario.target.map { String(format: "≤ %.2f×", $0) } ?? "-",
+                    "\(row.server.requests) (\(String(format: "%.3f×", requestRatio)))", "\(row.server.rateLimited)",
+                    row.speculation, row.peakConcurrency, String(format: "%.2f s", row.cpuSeconds),
+                    String(format: "%.1f µs", row.cpuPerCase),
+                    row.peakMegabytes.map { String(format: "%.0f MB", $0) } ?? "-",
+                    row.machineRatio.map { String(format: "%.3f×", $0) } ?? "-", verdict)
+                    + "  " + scenario.summary)
+        }
+        print(
+            "requests, 429s: the simulator's request log (what the server answered); "
+                + (disagreements.isEmpty
+                    ? "the in-process client's own counts agree"
+                    : "the client's differ — " + disagreements.joined(separator: "; ")))
+        print(
+            "cpu: user + system CPU of the client during the fetch — this process for the in-process scenarios, the "
+                + "casediff process (fetch, compare, JSON) for R6; cpu/case: cpu ÷ cases fetched")
+        print(
+            "RSS: peak resident memory — in process, this process's high-water mark over the fetch (reset just before: "
+                + "the fetched projects and the engine's allocations on top of the bench's own few MB — its data is "
+                + "generated lazily, suite sizes only); R6, the casediff process's own ru_maxrss (wait4)")
+        if !serverCPU.isEmpty {
+            print("simulator CPU while each scenario ran: \(serverCPU.joined(separator: ", "))")
+        }
+        missed += Self.summarize(results: results, rows: rows, scenarios: scenarios)
+        if !missed.isEmpty {
+            print("casediff-bench: targets missed: \(missed.joined(separator: ", "))")
+        }
+    }
+
+    /// One table row, whichever way the scenario ran.
+    struct Row {
+        var wallSeconds: Double
+        var server: RequestCounts
+        var speculation: String
+        var peakConcurrency: String
+        var cpuSeconds: Double
+        var cpuPerCase: Double
+        var peakMegabytes: Double?
+        var serverCPUSeconds: Double?
+        var machineRatio: Double?
+        var ratio = 0.0
+        var requestRatio = 0.0
+        var rejectionShare = 0.0
+    }
+
+    /// The fetch scenarios, in the order they run: R1–R2h and base on the bench's data (`--cases`, `--suites`), R6
+    /// on data of its own.
+    static func scenarios(latency: Duration, jitter: Duration, largeCases: Int) -> [Scenario] {
+        [
             Scenario(
                 name: "R1", summary: "rate-limited 180/min, cold", serverLimit: 180, profile: .perMinute(180),
                 latency: latency, jitter: jitter, concurrency: 8, hinted: false, target: 1.05, requestTarget: 1.01,
                 rejectionTarget: 0.01),
+            Scenario(
+                name: "R1c", summary: "R1 at TestRail Cloud's page latency, 1 s ± 0.3 s", serverLimit: 180,
+                profile: .perMinute(180), latency: .seconds(1), jitter: .milliseconds(300), concurrency: 8,
+                hinted: false, target: 1.05, requestTarget: 1.01, rejectionTarget: 0.01),
             Scenario(
                 name: "R1b", summary: "true limit 120/min, casediff assumes 180", serverLimit: 120,
                 profile: .perMinute(180), latency: latency, jitter: jitter, concurrency: 8, hinted: false,
@@ -83,96 +253,44 @@ struct BenchCommand: AsyncParsableCommand {
                 name: "base", summary: "R2's data with --concurrency 1 (before)", serverLimit: nil, profile: .server,
                 latency: latency, jitter: jitter, concurrency: 1, hinted: false, target: nil, requestTarget: nil,
                 rejectionTarget: nil),
-        ]
-        let minimum = data.minimumRequests
-        print(
-            "casediff-bench: \(data.caseCount) cases in \(data.suiteCount) suites over 2 projects "
-                + "(largest suite \(data.largestSuite) cases); minimum requests \(minimum); "
-                + "latency \(latencyMs) ms ± 10%; \(ProcessInfo.processInfo.activeProcessorCount) cores; "
-                + "simulator: testrail-sim in its own process (\(products.folder.path))")
-        // What this machine needs to fetch and decode the data at all: no latency, no limit, every page known.
-        let machine = try await FetchBench.measure(
             Scenario(
-                name: "M", summary: "", serverLimit: nil, profile: .server, latency: .zero, jitter: .zero,
-                concurrency: 32, hinted: true, target: nil, requestTarget: nil, rejectionTarget: nil), data: data,
-            products: products)
-        print(
-            String(
-                format:
-                    "machine floor: %.2f s to fetch and decode everything with zero latency (loopback; client CPU "
-                    + "%.2f s, %.1f µs per case)",
-                machine.metrics.wallTime.inSeconds, machine.cpuSeconds, machine.cpuMicrosecondsPerCase))
-        print(Self.header)
-        var results: [String: FetchBench.Result] = [:]
-        var ratios: [String: Double] = [:]
-        var disagreements: [String] = []
-        for scenario in scenarios where selected?.contains(scenario.name.lowercased()) ?? true {
-            let result: FetchBench.Result
-            do {
-                result = try await FetchBench.measure(scenario, data: data, products: products)
-            } catch {
-                print("\(scenario.name) failed: \(error)")
-                missed.append(scenario.name)
-                continue
-            }
-            results[scenario.name] = result
-            let wall = result.metrics.wallTime.inSeconds
-            let floor = scenario.floor(minimumRequests: minimum, criticalPath: 2)
-            let ratio = wall / floor.inSeconds
-            ratios[scenario.name] = ratio
-            let machineRatio = wall / max(floor.inSeconds, machine.metrics.wallTime.inSeconds)
-            let requestRatio = Double(result.server.requests) / Double(minimum)
-            let rejectionShare = Double(result.server.rateLimited) / Double(max(1, result.server.requests))
-            var verdict = "-"
-            if let target = scenario.target {
-                var met = ratio <= target
-                if let requestTarget = scenario.requestTarget { met = met && requestRatio <= requestTarget }
-                if let rejectionTarget = scenario.rejectionTarget { met = met && rejectionShare <= rejectionTarget }
-                verdict = met ? "met" : "MISSED"
-                if !met { missed.append(scenario.name) }
-            }
-            let client = RequestCounts(requests: result.metrics.requests, rateLimited: result.metrics.rateLimited)
-            if client != result.server {
-                disagreements.append(
-                    "\(scenario.name): the client counted \(client.requests) requests and \(client.rateLimited) 429s")
-            }
-            print(
-                Self.row(
-                    scenario.name, String(format: "%.2f s", wall), String(format: "%.2f s", floor.inSeconds),
-                    String(format: "%.3f×", ratio), scenario.target.map { String(format: "≤ %.2f×", $0) } ?? "-",
-                    "\(result.server.requests) (\(String(format: "%.3f×", requestRatio)))",
-                    "\(result.server.rateLimited)",
-                    "\(result.metrics.speculative)/\(result.metrics.wastedPages)", "\(result.metrics.peakConcurrency)",
-                    String(format: "%.2f s", result.cpuSeconds),
-                    String(format: "%.1f µs", result.cpuMicrosecondsPerCase),
-                    String(format: "%.3f×", machineRatio), verdict)
-                    + "  " + scenario.summary)
-        }
-        print(
-            "requests, 429s: the simulator's request log (what the server answered); "
-                + (disagreements.isEmpty
-                    ? "the client's own counts agree"
-                    : "the client's differ — " + disagreements.joined(separator: "; ")))
-        print("cpu: user + system CPU of the client (this process) during the fetch; cpu/case: cpu ÷ cases fetched")
-        missed += Self.summarize(results: results, ratios: ratios, scenarios: scenarios)
-        if !missed.isEmpty {
-            print("casediff-bench: targets missed: \(missed.joined(separator: ", "))")
-        }
+                name: "R6",
+                summary: "2 × \(largeCases / 2) cases, no limit, concurrency 32, cold: `casediff compare` process",
+                serverLimit: nil, profile: .server, latency: latency, jitter: jitter, concurrency: 32, hinted: false,
+                target: 1.25, requestTarget: nil, rejectionTarget: nil,
+                spec: GeneratorSpec(seed: 7, suites: 32, cases: largeCases), client: .process,
+                memoryTarget: 1024),
+        ]
     }
 
-    /// The targets over scenarios, in one place: R2 and R2h against their floors, R2's speed-up over the baseline,
-    /// the client's CPU per case in every scenario run. Returns the targets missed.
-    static func summarize(results: [String: FetchBench.Result], ratios: [String: Double], scenarios: [Scenario])
+    /// The targets over scenarios, in one place: R1c, R2, R2h and R6 against their floors (R1c's requests and 429s,
+    /// R6's peak RSS too), R2's speed-up over the baseline, the client's CPU per case in every in-process scenario
+    /// run (R6's process also compares and writes JSON, so its CPU per case is no fetch's). Returns the targets
+    /// missed; a scenario's own miss is already counted by its row.
+    static func summarize(results: [String: FetchBench.Result], rows: [String: Row], scenarios: [Scenario])
         -> [String]
     {
         var missed: [String] = []
         print("summary:")
-        for scenario in scenarios where scenario.name.hasPrefix("R2") {
-            guard let ratio = ratios[scenario.name], let target = scenario.target else { continue }
-            print(
-                String(
-                    format: "  %@ %.3f× its floor (target ≤ %.2f×): %@", scenario.name, ratio, target,
-                    ratio <= target ? "met" : "MISSED"))
+        for scenario in scenarios where ["R1c", "R2", "R2h", "R6"].contains(scenario.name) {
+            guard let row = rows[scenario.name], let target = scenario.target else { continue }
+            var parts = [String(format: "%.3f× its floor (target ≤ %.2f×)", row.ratio, target)]
+            var met = row.ratio <= target
+            if let requestTarget = scenario.requestTarget {
+                parts.append(String(format: "requests %.3f× the minimum (≤ %.2f×)", row.requestRatio, requestTarget))
+                met = met && row.requestRatio <= requestTarget
+            }
+            if let rejectionTarget = scenario.rejectionTarget {
+                parts.append(
+                    String(format: "429s %.1f %% (≤ %.0f %%)", row.rejectionShare * 100, rejectionTarget * 100))
+                met = met && row.rejectionShare <= rejectionTarget
+            }
+            if let memoryTarget = scenario.memoryTarget {
+                let peak = row.peakMegabytes.map { String(format: "%.0f MB", $0) } ?? "not measured"
+                parts.append(String(format: "peak RSS %@ (target < %.0f MB)", peak, memoryTarget))
+                met = met && (row.peakMegabytes ?? .infinity) < memoryTarget
+            }
+            print("  \(scenario.name) " + parts.joined(separator: ", ") + ": " + (met ? "met" : "MISSED"))
         }
         if let fast = results["R2"], let base = results["base"] {
             let speedUp = base.metrics.wallTime.inSeconds / fast.metrics.wallTime.inSeconds
@@ -263,11 +381,11 @@ struct BenchCommand: AsyncParsableCommand {
         }
     }
 
-    static let widths = [5, 10, 9, 8, 8, 14, 5, 10, 5, 8, 9, 10, 7]
+    static let widths = [5, 10, 9, 8, 8, 15, 5, 10, 5, 8, 9, 8, 10, 7]
     static var header: String {
         row(
             "name", "wall", "floor", "ratio", "target", "requests", "429s", "spec/waste", "peak", "cpu", "cpu/case",
-            "vs machine", "verdict")
+            "RSS", "vs machine", "verdict")
     }
 
     static func row(_ cells: String...) -> String {

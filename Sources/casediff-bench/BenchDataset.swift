@@ -6,22 +6,21 @@ import TestRailSimulator
 struct BenchDataset: Sendable {
     /// What the simulator is started with (`GeneratorSpec.simulatorArguments`) to serve the same data.
     let spec: GeneratorSpec
-    let dataset: Dataset
     /// Per project: (suite id, cases, sections).
     let suites: [Int: [SuiteSizeHint]]
     let projectIDs: [Int]
+    let caseCount: Int
 
+    /// Reads the suite sizes from the generator's lazy layout (`makeLazily`): a few bytes per case, so even the
+    /// million cases of R6 are never built as records in the bench's process.
     init(spec: GeneratorSpec) {
         self.spec = spec
-        dataset = DatasetGenerator(spec).make()
+        let dataset = DatasetGenerator(spec).makeLazily()
         func int(_ value: JSONValue?) -> Int? {
             if case .int(let number)? = value { return Int(number) }
             return nil
         }
-        var casesBySuite: [Int: Int] = [:]
-        for record in dataset.cases {
-            if let suite = int(record["suite_id"]) { casesBySuite[suite, default: 0] += 1 }
-        }
+        let casesBySuite = dataset.caseCountsBySuite
         var sectionsBySuite: [Int: Int] = [:]
         for record in dataset.sections {
             if let suite = int(record["suite_id"]) { sectionsBySuite[suite, default: 0] += 1 }
@@ -34,9 +33,9 @@ struct BenchDataset: Sendable {
         }
         self.suites = suites
         projectIDs = dataset.projects.compactMap { int($0["id"]) }.sorted()
+        caseCount = dataset.caseCount
     }
 
-    var caseCount: Int { dataset.cases.count }
     var suiteCount: Int { suites.values.reduce(0) { $0 + $1.count } }
     var largestSuite: Int { suites.values.flatMap { $0 }.map(\.cases).max() ?? 0 }
 

@@ -4,16 +4,15 @@
     import Darwin
 #endif
 
-/// CPU time and peak memory from `getrusage`: of this process (the client, now that the simulator runs in a process
-/// of its own), or of its children that have exited and been waited for (the `casediff` processes W1 runs).
+/// CPU time and peak memory: of this process from `getrusage` (the client, now that the simulator runs in a process
+/// of its own), or of one child from `wait4` (the `casediff` processes W1 and R6 run, ``TimedProcess``).
 struct ResourceUsage: Sendable {
     /// User plus system CPU time, in seconds, over every thread.
     var cpuSeconds: Double
-    /// The largest resident set size, in MB: this process's, or the largest of any waited-for child's.
+    /// The largest resident set size, in MB.
     var maxResidentMegabytes: Double
 
     static func ofSelf() -> ResourceUsage { read(RUSAGE_SELF) }
-    static func ofChildren() -> ResourceUsage { read(RUSAGE_CHILDREN) }
 
     #if canImport(Glibc)
         private static func read(_ who: __rusage_who) -> ResourceUsage {
@@ -29,7 +28,7 @@ struct ResourceUsage: Sendable {
         }
     #endif
 
-    private init(_ usage: rusage) {
+    init(_ usage: rusage) {
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         cpuSeconds = seconds(usage.ru_utime) + seconds(usage.ru_stime)
         #if canImport(Darwin)

@@ -8,4 +8,16 @@ extension Scenario {
         if let serverLimit { arguments += ["--rate-limit", "\(serverLimit)"] }
         return arguments
     }
+
+    /// The `casediff compare` flags for how casediff is configured: `--concurrency` and `--rate`.
+    var casediffArguments: [String] {
+        let rate: String
+        switch profile {
+        case .cloud: rate = "cloud"
+        case .enterprise: rate = "enterprise"
+        case .server: rate = "server"
+        case .perMinute(let value): rate = "\(value)"
+        }
+        return ["--concurrency", "\(concurrency)", "--rate", rate]
+    }
 }

@@ -1,7 +1,14 @@
 import CasediffCore
+import TestRailSimulator
 
 /// One benchmark run: the simulated instance, how casediff is configured, and its target.
 struct Scenario: Sendable {
+    /// Where casediff runs: its fetch engine in the bench's process, or the whole `casediff compare` process.
+    enum Client: Sendable {
+        case inProcess
+        case process
+    }
+
     var name: String
     var summary: String
     /// The simulator's true limit (requests per minute); nil for none.
@@ -18,6 +25,11 @@ struct Scenario: Sendable {
     var requestTarget: Double?
     /// 429s may be at most this share of requests.
     var rejectionTarget: Double?
+    /// The data, when not the bench's own (`--cases`, `--suites`).
+    var spec: GeneratorSpec?
+    var client: Client = .inProcess
+    /// Peak RSS must stay under this many MB.
+    var memoryTarget: Double?
 
     /// The floor: max(requests ÷ allowed rate, requests × latency ÷ concurrency, critical path), for the
     /// minimum number of requests and the rate the server really allows.

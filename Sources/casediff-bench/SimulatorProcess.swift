@@ -15,6 +15,7 @@ struct SimulatorProcess {
     /// What it serves, as it says at start: `2 projects, 31 suites, 35993 cases`.
     let summary: String
     let requestLogURL: URL
+    let processIdentifier: Int32
 
     /// How long the simulator may take to generate its data and bind its port.
     static let startTimeout = Duration.seconds(120)
@@ -22,11 +23,12 @@ struct SimulatorProcess {
     static let stopTimeout = Duration.seconds(10)
 
     /// Runs `body` against a simulator started with `arguments` (data, latency, limit; the port, the request log and
-    /// the stdin watch are added here); returns what `body` returned and the server's request log, read once the
-    /// simulator has stopped and so has logged every request it answered.
+    /// the stdin watch are added here); returns what `body` returned, the server's request log, read once the
+    /// simulator has stopped and so has logged every request it answered, and the CPU the simulator used while `body`
+    /// ran (user + system, from /proc; nil where there is none).
     static func withRunning<Result>(
         executable: URL, arguments: [String], _ body: (SimulatorProcess) async throws -> Result
-    ) async throws -> (result: Result, log: [RequestLogEntry]) {
+    ) async throws -> (result: Result, log: [RequestLogEntry], serverCPUSeconds: Double?) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "casediff-bench-sim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -50,15 +52,29 @@ struct SimulatorProcess {
         try? output.close()
 
         let outcome: Swift.Result<Result, any Error>
+        var serverCPU: Double?
         do {
             let simulator = try await listening(process, outputURL: outputURL, logURL: logURL)
+            let before = simulator.cpuSeconds()
             outcome = .success(try await body(simulator))
+            if let before, let after = simulator.cpuSeconds() { serverCPU = after - before }
         } catch {
             outcome = .failure(error)
         }
         await stop(process, input: input)
         let result = try outcome.get()
-        return (result, try readLog(logURL))
+        return (result, try readLog(logURL), serverCPU)
+    }
+
+    /// The simulator's user + system CPU so far, in seconds, from `/proc/PID/stat` (Linux; nil elsewhere).
+    func cpuSeconds() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(processIdentifier)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // After "pid (name) ": state is field 3, utime and stime fields 14 and 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// The server's request log so far (complete lines only).
@@ -81,7 +97,9 @@ struct SimulatorProcess {
                 guard let url = URL(string: String(address)) else {
                     throw BenchError.simulatorDidNotStart(reason: "printed no usable address", output: text)
                 }
-                return SimulatorProcess(baseURL: url, summary: summary, requestLogURL: logURL)
+                return SimulatorProcess(
+                    baseURL: url, summary: summary, requestLogURL: logURL,
+                    processIdentifier: process.processIdentifier)
             }
             if !process.isRunning {
                 throw BenchError.simulatorDidNotStart(

@@ -17,8 +17,8 @@ enum StoreBench {
     struct Result {
         /// Each run of the `casediff` process, in order.
         var runs: [TimedProcess.Outcome]
-        /// The largest peak RSS of those processes (`ru_maxrss` of the waited-for children); nil when it cannot be told
-        /// from the bench's own (see `run`).
+        /// The largest peak RSS of those processes (each one's `ru_maxrss`); nil when it cannot be told from the
+        /// bench's own (see `run`).
         var peakMegabytes: Double?
         /// In process: the job, the comparison alone, the floor and the read that is part of it (medians of three).
         var jobSeconds: Double
@@ -82,7 +82,7 @@ enum StoreBench {
             // A spawned child's ru_maxrss starts from the bench's own peak RSS (exec records the peak of the memory it
             // replaces, and posix_spawn's child runs in the bench's until then), so the bench hands back freed memory
             // and resets its peak before each spawn; a maximum above every such floor is a casediff process's own.
-            var floorMegabytes = ResourceUsage.ofChildren().maxResidentMegabytes
+            var floorMegabytes = 0.0
             var runs: [TimedProcess.Outcome] = []
             for _ in 0..<processRuns {
                 Memory.releaseFreed()
@@ -97,7 +97,7 @@ enum StoreBench {
                 }
                 runs.append(run)
             }
-            let peak = ResourceUsage.ofChildren().maxResidentMegabytes
+            let peak = runs.map(\.peakMegabytes).max() ?? 0
 
             // Where the time goes: the same job in this process.
             let clock = ContinuousClock()

@@ -21,7 +21,7 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "A fixture file (JSON with projects, suites, sections, cases; see docs/simulator.md).")
     var fixtures: String?
 
-    @Flag(help: "Generate seeded data instead of reading fixtures.")
+    @Flag(help: "Generate seeded data instead of reading fixtures (cases are made as pages ask for them).")
     var generate = false
 
     @Option(help: "Generated: project pairs (left and its drifted copy).")
@@ -268,11 +268,13 @@ struct SimulatorCommand: AsyncParsableCommand {
                 throw ValidationError(String(describing: error))
             }
         } else {
-            dataset = DatasetGenerator(
+            let generator = DatasetGenerator(
                 GeneratorSpec(
                     seed: seed, pairs: pairs, suites: suites, cases: cases, sectionsPerSuite: sectionsPerSuite,
-                    skew: skew, drift: drift, suiteMode: suiteMode)
-            ).make()
+                    skew: skew, drift: drift, suiteMode: suiteMode))
+            // Cases are generated page by page as they are asked for, unless hostile data must be spliced into one
+            // of them as a record.
+            dataset = hostileData == nil ? generator.makeLazily() : generator.make()
         }
         for kind in try hostileDataKinds() {
             kind.apply(to: &dataset, caseID: hostileCase)
@@ -287,7 +289,7 @@ struct SimulatorCommand: AsyncParsableCommand {
             authenticationBanner: authBanner, zeroLimitNextLinks: zeroLimitLinks, hostility: try hostility())
         let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
         let summary =
-            "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.cases.count) cases"
+            "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.caseCount) cases"
         let stopWhenStdinCloses = stopWhenStdinCloses
         try await simulator.run { url in
             // Written unbuffered: scripts wait for this line to learn the address.

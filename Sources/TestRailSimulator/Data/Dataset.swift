@@ -29,6 +29,9 @@ public struct Dataset: Sendable {
     /// Simulator-only: fields of a case (by id) served as these exact bytes in place of any value in ``cases``,
     /// for content `JSONValue` cannot carry (see ``HostileData``). Not read from fixture files.
     public var rawCaseFields: [Int: [String: Data]] = [:]
+    /// Simulator-only: suites whose cases are generated on request instead of listed in ``cases``
+    /// (``DatasetGenerator/makeLazily()``); the simulator serves them exactly as it would serve them as records.
+    public var generatedCases: GeneratedCases?
 
     public init(
         projects: [[String: JSONValue]] = [], suites: [[String: JSONValue]] = [],
@@ -51,6 +54,21 @@ public struct Dataset: Sendable {
         self.milestones = milestones
         self.sharedSteps = sharedSteps
         self.labels = labels
+    }
+
+    /// Every case the instance serves: the records and the generated ones.
+    public var caseCount: Int { cases.count + (generatedCases?.count ?? 0) }
+
+    /// How many cases each suite holds, by suite id, records and generated alike (a suite with no cases may be absent).
+    public var caseCountsBySuite: [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for record in cases {
+            if let suiteID = record["suite_id"]?.intValue { counts[suiteID, default: 0] += 1 }
+        }
+        for suiteID in generatedCases?.suiteIDs ?? [] {
+            counts[suiteID, default: 0] += generatedCases?.caseCount(suiteID: suiteID) ?? 0
+        }
+        return counts
     }
 
     /// Loads a fixture file: one JSON object with `projects`, `suites`, `sections`, `cases` and optionally

@@ -2,6 +2,10 @@ import Foundation
 import TestRailAPI
 
 /// Builds a seeded dataset from a ``GeneratorSpec``: the same spec always gives the same records, byte for byte.
+///
+/// Each case is drawn from a random stream of its own, keyed by (seed, suite, index) (``GeneratedCase``), not from
+/// one stream for the whole instance: so ``makeLazily()`` can serve any page of a million-case instance without
+/// generating the cases before it, and ``make()`` gives the same cases as records.
 public struct DatasetGenerator: Sendable {
     public let spec: GeneratorSpec
 
@@ -24,12 +28,27 @@ public struct DatasetGenerator: Sendable {
         return weights.map { Int(($0 / share * Double(cases)).rounded()) }
     }
 
+    /// The spec's instance with every case as a record: what tests edit, and what `--hostile-data` alters.
     public func make() -> Dataset {
-        var random = SeededRandom(seed: spec.seed)
+        var dataset = makeLazily()
+        guard let generated = dataset.generatedCases else { return dataset }
+        dataset.generatedCases = nil
+        dataset.cases.reserveCapacity(generated.count)
+        for suiteID in generated.suiteIDs {
+            dataset.cases += generated.cases(suiteID: suiteID).map(\.fields)
+        }
+        return dataset
+    }
+
+    /// The spec's instance with its cases generated on request (``Dataset/generatedCases``): projects, suites and
+    /// sections as records, and for the cases only their order and drift, a few bytes each. The simulator serves
+    /// it exactly as it serves ``make()``'s records.
+    public func makeLazily() -> Dataset {
         var ids = IDs()
         var dataset = Dataset(caseFields: Self.caseFields)
+        var generated = GeneratedCases(seed: spec.seed, drift: spec.drift)
+        let sizes = Self.suiteSizes(suites: spec.suites, cases: spec.cases, skew: spec.skew)
         for pair in 0..<max(1, spec.pairs) {
-            let sizes = Self.suiteSizes(suites: spec.suites, cases: spec.cases, skew: spec.skew)
             let leftID = ids.nextProject()
             let rightID = ids.nextProject()
             let label = spec.pairs > 1 ? " \(pair + 1)" : ""
@@ -37,13 +56,19 @@ public struct DatasetGenerator: Sendable {
             dataset.projects.append(project(rightID, "Generated\(label) (right)"))
             for (index, size) in sizes.enumerated() {
                 let name = Self.suiteName(index)
-                let left = makeSuite(projectID: leftID, name: name, size: size, ids: &ids, random: &random)
-                dataset.append(left)
+                let left = makeSuite(projectID: leftID, name: name, ids: &ids, dataset: &dataset)
+                generated.addSuite(id: left.id, firstCaseID: ids.testCase + 1, size: size, sectionIDs: left.sections)
+                ids.testCase += size
                 if index < spec.suites / 2 {
-                    dataset.append(drifted(left, projectID: rightID, ids: &ids, random: &random))
+                    // The copy keeps the suite's name and section tree; its cases drift (GeneratedCases.addCopy).
+                    let right = makeSuite(projectID: rightID, name: name, ids: &ids, dataset: &dataset)
+                    ids.testCase += generated.addCopy(
+                        id: right.id, firstCaseID: ids.testCase + 1, of: left.id,
+                        added: Int((Double(size) * spec.drift * 0.3).rounded()), sectionIDs: right.sections)
                 }
             }
         }
+        dataset.generatedCases = generated
         return dataset
     }
 
@@ -52,13 +77,6 @@ public struct DatasetGenerator: Sendable {
         mutating func nextProject() -> Int { project += 1; return project }
         mutating func nextSuite() -> Int { suite += 1; return suite }
         mutating func nextSection() -> Int { section += 1; return section }
-        mutating func nextCase() -> Int { testCase += 1; return testCase }
-    }
-
-    struct GeneratedSuite {
-        var suite: [String: JSONValue]
-        var sections: [[String: JSONValue]]
-        var cases: [[String: JSONValue]]
     }
 
     private func project(_ id: Int, _ name: String) -> [String: JSONValue] {
@@ -69,107 +87,30 @@ public struct DatasetGenerator: Sendable {
         ]
     }
 
-    private func makeSuite(projectID: Int, name: String, size: Int, ids: inout IDs, random: inout SeededRandom)
-        -> GeneratedSuite
+    /// Appends a suite and its sections to `dataset`; returns the suite's id and its section ids by index.
+    private func makeSuite(projectID: Int, name: String, ids: inout IDs, dataset: inout Dataset)
+        -> (id: Int, sections: [Int])
     {
         let suiteID = ids.nextSuite()
-        let suite: [String: JSONValue] = [
+        dataset.suites.append([
             "id": .int(Int64(suiteID)), "name": .string(name), "project_id": .int(Int64(projectID)),
             "description": nil, "is_master": .bool(spec.suiteMode == 1), "is_baseline": false,
             "is_completed": false, "completed_on": nil, "url": .string("index.php?/suites/view/\(suiteID)"),
-        ]
-        var sections: [[String: JSONValue]] = []
-        let count = max(1, spec.sectionsPerSuite)
-        for index in 0..<count {
+        ])
+        var sections: [Int] = []
+        for index in 0..<max(1, spec.sectionsPerSuite) {
             let id = ids.nextSection()
-            // Every third section nests under the one before it, so trees have depth.
-            let parent: JSONValue = index % 3 == 2 ? sections[index - 1]["id"]! : .null
-            sections.append([
+            // Every third section nests under the one before it, so trees have depth; a child directly follows
+            // its parent, so the tree lists sections in index order.
+            let parent: JSONValue = index % 3 == 2 ? .int(Int64(sections[index - 1])) : .null
+            dataset.sections.append([
                 "id": .int(Int64(id)), "suite_id": .int(Int64(suiteID)), "name": .string(Self.sectionName(index)),
                 "description": nil, "parent_id": parent, "depth": .int(parent == .null ? 0 : 1),
                 "display_order": .int(Int64(index + 1)),
             ])
+            sections.append(id)
         }
-        var cases: [[String: JSONValue]] = []
-        for index in 0..<size {
-            let section = sections[Int(random.next() % UInt64(count))]
-            cases.append(
-                makeCase(
-                    id: ids.nextCase(), suiteID: suiteID, sectionID: section["id"]!.intValue!, index: index,
-                    random: &random))
-        }
-        return GeneratedSuite(suite: suite, sections: sections, cases: cases)
-    }
-
-    private func makeCase(id: Int, suiteID: Int, sectionID: Int, index: Int, random: inout SeededRandom)
-        -> [String: JSONValue]
-    {
-        let verb = Self.verbs[Int(random.next() % UInt64(Self.verbs.count))]
-        let noun = Self.nouns[Int(random.next() % UInt64(Self.nouns.count))]
-        let steps = (0..<Int(1 + random.next() % 3)).map { step -> JSONValue in
-            .object([
-                "content": .string("Step \(step + 1): \(verb.lowercased()) the \(noun)"),
-                "expected": .string("The \(noun) is \(step == 0 ? "shown" : "updated")"),
-            ])
-        }
-        return [
-            "id": .int(Int64(id)), "title": .string("\(verb) \(noun) #\(index + 1)"),
-            "section_id": .int(Int64(sectionID)), "suite_id": .int(Int64(suiteID)), "template_id": 2,
-            "type_id": .int(Int64(1 + random.next() % 12)), "priority_id": .int(Int64(1 + random.next() % 4)),
-            "milestone_id": nil, "refs": index % 7 == 0 ? .string("REQ-\(index)") : nil,
-            "created_by": 1, "created_on": .int(1_700_000_000 + Int64(id)), "updated_by": 1,
-            "updated_on": .int(1_700_000_000 + Int64(id)), "estimate": nil, "estimate_forecast": nil,
-            "display_order": .int(Int64(index + 1)), "is_deleted": 0,
-            "custom_preconds": .string("A signed-in user with access to the \(noun)."),
-            "custom_steps_separated": .array(steps),
-            "custom_automation_id": .string("auto.\(suiteID).\(index + 1)"),
-        ]
-    }
-
-    /// Copies a suite into the right project, then changes, removes and adds about `drift` of its cases.
-    private func drifted(_ source: GeneratedSuite, projectID: Int, ids: inout IDs, random: inout SeededRandom)
-        -> GeneratedSuite
-    {
-        var copy = source
-        let suiteID = ids.nextSuite()
-        copy.suite["id"] = .int(Int64(suiteID))
-        copy.suite["project_id"] = .int(Int64(projectID))
-        copy.suite["url"] = .string("index.php?/suites/view/\(suiteID)")
-        var sectionMap: [Int: Int] = [:]
-        for index in copy.sections.indices {
-            let newID = ids.nextSection()
-            sectionMap[copy.sections[index]["id"]!.intValue!] = newID
-            copy.sections[index]["id"] = .int(Int64(newID))
-            copy.sections[index]["suite_id"] = .int(Int64(suiteID))
-            if let parent = copy.sections[index]["parent_id"]?.intValue {
-                copy.sections[index]["parent_id"] = .int(Int64(sectionMap[parent]!))
-            }
-        }
-        var cases: [[String: JSONValue]] = []
-        for var item in source.cases {
-            let roll = Double(random.next() >> 11) / Double(1 << 53)
-            if roll < spec.drift * 0.3 { continue }  // removed on the right
-            let newID = ids.nextCase()
-            item["id"] = .int(Int64(newID))
-            item["suite_id"] = .int(Int64(suiteID))
-            item["section_id"] = .int(Int64(sectionMap[item["section_id"]!.intValue!]!))
-            if roll < spec.drift * 0.7 {
-                item["priority_id"] = .int(Int64(1 + (item["priority_id"]!.intValue! % 4)))
-            } else if roll < spec.drift {
-                item["custom_preconds"] = .string("Changed after migration.")
-            }
-            cases.append(item)
-        }
-        let added = Int((Double(source.cases.count) * spec.drift * 0.3).rounded())
-        for index in 0..<added {
-            let section = copy.sections[Int(random.next() % UInt64(copy.sections.count))]
-            cases.append(
-                makeCase(
-                    id: ids.nextCase(), suiteID: suiteID, sectionID: section["id"]!.intValue!,
-                    index: source.cases.count + index, random: &random))
-        }
-        copy.cases = cases
-        return copy
+        return (suiteID, sections)
     }
 
     static func suiteName(_ index: Int) -> String {
@@ -190,12 +131,6 @@ public struct DatasetGenerator: Sendable {
         "Happy path", "Validation", "Edge cases", "Permissions", "Localization", "Performance", "Accessibility",
         "Recovery",
     ]
-    static let verbs = ["Create", "Edit", "Delete", "View", "Export", "Import", "Search", "Filter", "Share", "Archive"]
-    static let nouns = [
-        "order", "invoice", "profile", "cart", "coupon", "report", "user", "address", "payment method", "wishlist",
-        "receipt", "refund",
-    ]
-
     static let caseFields: [[String: JSONValue]] = [
         ("custom_preconds", "Preconditions", 3), ("custom_steps_separated", "Steps", 10),
         ("custom_automation_id", "Automation ID", 1),
@@ -205,13 +140,5 @@ public struct DatasetGenerator: Sendable {
             "name": .string(String(field.0.dropFirst(7))),
             "label": .string(field.1), "type_id": .int(Int64(field.2)), "is_active": true, "configs": .array([]),
         ]
-    }
-}
-
-extension Dataset {
-    mutating func append(_ suite: DatasetGenerator.GeneratedSuite) {
-        suites.append(suite.suite)
-        sections += suite.sections
-        cases += suite.cases
     }
 }

@@ -32,7 +32,8 @@ public enum HostileData: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Adds this kind's fields to the case `caseID` of `dataset` (nil: the lowest id), its current title kept as
-    /// the readable part.
+    /// the readable part. Only cases held as records can be altered: generate with `DatasetGenerator.make()`, not
+    /// `makeLazily()`.
     public func apply(to dataset: inout Dataset, caseID: Int? = nil) {
         guard let caseID = caseID ?? dataset.cases.compactMap({ $0["id"]?.intValue }).min() else { return }
         let title = dataset.cases.first { $0["id"]?.intValue == caseID }?["title"]?.stringValue ?? "Case \(caseID)"

@@ -24,6 +24,8 @@ struct InstanceIndex: Sendable {
     var sectionsBySuite: [Int: [Record]] = [:]
     var casesBySuite: [Int: [Record]] = [:]
     var casesByID: [Int: Record] = [:]
+    /// Suites whose cases are written on request (``GeneratedCases``); a suite is here or in ``casesBySuite``.
+    var generated: GeneratedCases?
     var caseTypes: Data
     var priorities: Data
     var caseFields: Data
@@ -31,6 +33,7 @@ struct InstanceIndex: Sendable {
 
     init(_ dataset: Dataset) {
         resources = ProjectResourceIndex(dataset)
+        generated = dataset.generatedCases
         func encode(_ fields: [String: JSONValue]) -> Data {
             (try? Self.encoder.encode(fields)) ?? Data("{}".utf8)
         }

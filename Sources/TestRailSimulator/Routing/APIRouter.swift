@@ -41,10 +41,14 @@ struct APIRouter: Sendable {
             case .success(let suiteID): return cases(call, suiteID: suiteID, for: caller)
             }
         case "get_case":
-            guard let record = argument(call).flatMap({ index.casesByID[$0] }) else {
+            guard let caseID = argument(call) else { return .error(400, TestRailMessages.invalidCase) }
+            if let record = index.casesByID[caseID] { return APIResponse(status: 200, body: record.json) }
+            guard let generated = index.generated?.testCase(id: caseID) else {
                 return .error(400, TestRailMessages.invalidCase)
             }
-            return APIResponse(status: 200, body: record.json)
+            var body: [UInt8] = []
+            generated.write(into: &body)
+            return APIResponse(status: 200, body: Data(body))
         case "get_case_fields":
             return APIResponse(status: 200, body: index.caseFields)
         case "get_case_types":
@@ -103,43 +107,21 @@ struct APIRouter: Sendable {
         return .success(suiteID)
     }
 
-    private func cases(_ call: TestRailEndpoint, suiteID: Int, for caller: APICaller) -> APIResponse {
-        var records = index.casesBySuite[suiteID] ?? []
-        if let raw = call.parameter("section_id") {
-            guard let sectionID = Int(raw) else { return .error(400, TestRailMessages.invalidInteger("section_id")) }
-            guard (index.sectionsBySuite[suiteID] ?? []).contains(where: { $0.id == sectionID }) else {
-                return .error(400, TestRailMessages.invalidSection)
-            }
-            records = records.filter { $0.fields["section_id"]?.intValue == sectionID }
-        }
-        if let rejection = filterByTimestamps(call, &records) { return rejection }
-        return list(call, records, key: "cases", for: caller)
-    }
-
-    /// Applies `created_after`/`before` and `updated_after`/`before` (Unix seconds, exclusive); returns the 400 for
-    /// a bound that is not an integer.
-    func filterByTimestamps(_ call: TestRailEndpoint, _ records: inout [InstanceIndex.Record]) -> APIResponse? {
-        for (name, field, isAfter) in [
-            ("updated_after", "updated_on", true), ("updated_before", "updated_on", false),
-            ("created_after", "created_on", true), ("created_before", "created_on", false),
-        ] {
-            guard let raw = call.parameter(name) else { continue }
-            guard let bound = Int(raw) else { return .error(400, TestRailMessages.invalidInteger(name)) }
-            records = records.filter { record in
-                guard let value = record.fields[field]?.intValue else { return false }
-                return isAfter ? value > bound : value < bound
-            }
-        }
-        return nil
-    }
-
     /// One page of `records` under `key`, with TestRail's `offset`/`limit`/`size`/`_links` envelope, or the whole
     /// list as a bare array where the dialect does not paginate this method for this caller.
     func list(
         _ call: TestRailEndpoint, _ records: [InstanceIndex.Record], key: String, for caller: APICaller
     ) -> APIResponse {
+        list(call, count: records.count, key: key, for: caller) { Self.array(records[$0]) }
+    }
+
+    /// One page of a list of `count` items under `key`, as above; `items` writes the JSON array of the items at
+    /// the positions it is given.
+    func list(
+        _ call: TestRailEndpoint, count: Int, key: String, for caller: APICaller, items: (Range<Int>) -> Data
+    ) -> APIResponse {
         guard dialect.paginates(call.method, betaHeader: caller.sentBetaHeader) else {
-            return APIResponse(status: 200, body: Self.array(records), items: records.count)
+            return APIResponse(status: 200, body: items(0..<count), items: count)
         }
         var limit = TestRailEndpoint.maximumPageSize
         if let raw = call.parameter("limit") {
@@ -153,22 +135,23 @@ struct APIRouter: Sendable {
             guard let value = Int(raw), value >= 0 else { return .error(400, TestRailMessages.invalidOffset) }
             offset = value
         }
-        let start = min(offset, records.count)
-        let end = min(records.count, start + limit)
-        let page = records[start..<end]
-        let nextLimit = dialect.zeroLimitNextLinks ? 0 : limit
-        let next = offset + limit < records.count ? link(call, offset: offset + limit, limit: nextLimit) : nil
+        let start = min(offset, count)
+        let end = min(count, start + limit)
+        let next =
+            offset + limit < count
+            ? link(call, offset: offset + limit, limit: dialect.zeroLimitNextLinks ? 0 : limit) : nil
         let previous = offset > 0 ? link(call, offset: max(0, offset - limit), limit: limit) : nil
 
         var body = Data()
-        body.append(contentsOf: #"{"offset":\#(offset),"limit":\#(limit),"size":\#(page.count),"_links":{"next":"#.utf8)
+        body.append(
+            contentsOf: #"{"offset":\#(offset),"limit":\#(limit),"size":\#(end - start),"_links":{"next":"#.utf8)
         body.append(Self.jsonString(next))
         body.append(contentsOf: #","prev":"#.utf8)
         body.append(Self.jsonString(previous))
         body.append(contentsOf: #"},"\#(key)":"#.utf8)
-        body.append(Self.array(page))
+        body.append(items(start..<end))
         body.append(UInt8(ascii: "}"))
-        return APIResponse(status: 200, body: body, items: page.count)
+        return APIResponse(status: 200, body: body, items: end - start)
     }
 
     /// The same call at another offset, filters kept in their original order, then `limit` and `offset`.
