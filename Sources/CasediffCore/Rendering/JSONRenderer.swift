@@ -190,9 +190,11 @@ extension JSONRenderer: SuitePartRenderer {
     ) throws {
         var writer = JSONWriter(style: .pretty, capacity: 1 << 16)
         try Self.write(report, context: context, into: &writer) { writer in
+            // Each part goes out as it is, never copied into the writer: the largest suite's part can be tens of MB.
             for index in report.suites.indices {
-                writer.rawElement(try parts(index))
+                writer.beginRawElement()
                 try output(writer.drain())
+                try output(try parts(index))
             }
         }
         writer.lineBreak()

@@ -45,7 +45,7 @@ struct JSONWriter: ~Copyable {
     /// - Parameters:
     ///   - capacity: the bytes to allocate at first; the buffer doubles when it is full.
     ///   - depth: the containers already open around what this writer writes: a value written at depth 2 is laid
-    ///     out as an element of an array two levels in, ready for ``rawElement(_:)`` of a writer at that depth.
+    ///     out as an element of an array two levels in, ready to follow ``beginRawElement()`` of a writer at that depth.
     init(style: Style, capacity: Int = 256, depth: Int = 0) {
         self.style = style
         self.depth = depth
@@ -206,16 +206,16 @@ struct JSONWriter: ~Copyable {
         }
     }
 
-    /// An element another writer wrote at this writer's depth (its ``init(style:capacity:depth:)``), its leading
-    /// line break and indentation included: only the separator is added, so the bytes are those of the element
-    /// written here.
-    mutating func rawElement(_ element: Data) {
+    /// The separator before an element another writer wrote at this writer's depth (its
+    /// ``init(style:capacity:depth:)``, leading line break and indentation included), when that element goes out
+    /// another way (straight to the output, after ``drain()``): this writer then goes on as if it had written it, and
+    /// the bytes are those of the element written here.
+    mutating func beginRawElement() {
         if isEmpty {
             isEmpty = false
         } else {
             write(UInt8(ascii: ","))
         }
-        element.withUnsafeBytes { write($0.bindMemory(to: UInt8.self)) }
     }
 
     /// Ends the text with a line break, as a file or a line of output ends.
