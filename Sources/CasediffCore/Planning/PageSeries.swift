@@ -132,6 +132,31 @@ struct PageSeries: Sendable {
         received.count - chain.offsets.count
     }
 
+    /// What ``remainingChain`` says of a list nothing is known of yet: it may be long, so its first page goes
+    /// ahead of the next page of a list that has linked onward only once, but behind one that has done so twice.
+    static let unknownChain = 2
+
+    /// Round trips the list still needs before it is whole, one after another, as far as can be told: how long the
+    /// run would wait on it if its pages went last. TestRail gives no totals, so without a hint this is evidence —
+    /// a list whose pages have linked onward k times is taken to need about as many again, so the longest chains
+    /// go first.
+    ///
+    /// | list                                                  | chain |
+    /// |-------------------------------------------------------|-------|
+    /// | whole                                                 | 0     |
+    /// | hinted, the hinted pages not all in (all go at once)  | 1     |
+    /// | cold, nothing in yet                                  | 2     |
+    /// | cold, 1 page in that linked onward                    | 2     |
+    /// | cold, 5 pages in that linked onward                   | 6     |
+    /// | past its hint of 3 full pages (it grew)               | 4     |
+    var remainingChain: Int {
+        let walk = chain
+        if walk.complete { return 0 }
+        if let expectedItems, let frontier = walk.frontier, frontier < max(expectedItems, 1) { return 1 }
+        let linked = fullPages
+        return linked == 0 ? Self.unknownChain : linked + 1
+    }
+
     /// Pages still expected: from the hint when there is one, else the pages seen so far (a larger list has shown
     /// more full pages), so the largest lists go first.
     var remainingWeight: Int {
