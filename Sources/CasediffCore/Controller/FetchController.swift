@@ -112,71 +112,74 @@ public struct FetchController: Sendable {
             .progress(planner.progressReport(limitPerMinute: await limiter.requestsPerMinute)))
 
         do {
-            try await withThrowingTaskGroup(of: PageAnswer.self) { group in
-                // Requests in flight are bounded; decoding is not: a page decodes while the next request is
-                // already on its way, so CPU and network latency overlap.
-                func perform(_ action: DispatchState.Action) async {
-                    switch action {
-                    case .fetch(let send): group.addTask { await source.fetch(send) }
-                    case .awaitPermit: group.addTask { await source.admit() }
-                    case .send(let send, let permit): group.addTask { await source.send(send, under: permit) }
-                    case .giveBack(let permit): await executor.giveBack(permit)
+            // Pages fetched are saved by the cache's background writer, written in full before this block ends.
+            try await withStoreWriter {
+                try await withThrowingTaskGroup(of: PageAnswer.self) { group in
+                    // Requests in flight are bounded; decoding is not: a page decodes while the next request is
+                    // already on its way, so CPU and network latency overlap.
+                    func perform(_ action: DispatchState.Action) async {
+                        switch action {
+                        case .fetch(let send): group.addTask { await source.fetch(send) }
+                        case .awaitPermit: group.addTask { await source.admit() }
+                        case .send(let send, let permit): group.addTask { await source.send(send, under: permit) }
+                        case .giveBack(let permit): await executor.giveBack(permit)
+                        }
                     }
-                }
-                while true {
-                    try Task.checkCancellation()
-                    let perMinute = await limiter.requestsPerMinute
-                    for action in dispatch.dispatch(perMinute: perMinute, from: &planner) {
-                        await perform(action)
-                    }
-                    guard !dispatch.isIdle, let child = try await group.next() else { break }
-                    let outcome: UnitOutcome
-                    var fromStore = false
-                    switch child {
-                    case .permit(let permit):
+                    while true {
+                        try Task.checkCancellation()
                         let perMinute = await limiter.requestsPerMinute
-                        if let action = dispatch.permitGranted(permit, perMinute: perMinute, from: &planner) {
+                        for action in dispatch.dispatch(perMinute: perMinute, from: &planner) {
                             await perform(action)
                         }
-                        continue
-                    case .fetched(let send, let data, let latency):
-                        dispatch.fetched(latency: latency)
-                        group.addTask { await source.decode(send, data) }
-                        continue
-                    case .stored(let unit, let payload):
-                        dispatch.answered()
-                        fromStore = true
-                        outcome = UnitOutcome(unit: unit, result: .success(payload))
-                    case .missing(let unit):
-                        dispatch.answered()
-                        if !planner.definitionNotStored(unit) {
-                            missing.append(PageKey(unit, instance: instance))
-                        }
-                        continue
-                    case .failed(let unit, let error):
-                        dispatch.answered()
-                        outcome = UnitOutcome(unit: unit, result: .failure(error))
-                    case .decoded(let send, let result):
-                        if dispatch.decoded(send, result) == .sendAgain {
-                            await metrics.retried()
+                        guard !dispatch.isIdle, let child = try await group.next() else { break }
+                        let outcome: UnitOutcome
+                        var fromStore = false
+                        switch child {
+                        case .permit(let permit):
+                            let perMinute = await limiter.requestsPerMinute
+                            if let action = dispatch.permitGranted(permit, perMinute: perMinute, from: &planner) {
+                                await perform(action)
+                            }
                             continue
+                        case .fetched(let send, let data, let latency):
+                            dispatch.fetched(latency: latency)
+                            group.addTask { await source.decode(send, data) }
+                            continue
+                        case .stored(let unit, let payload):
+                            dispatch.answered()
+                            fromStore = true
+                            outcome = UnitOutcome(unit: unit, result: .success(payload))
+                        case .missing(let unit):
+                            dispatch.answered()
+                            if !planner.definitionNotStored(unit) {
+                                missing.append(PageKey(unit, instance: instance))
+                            }
+                            continue
+                        case .failed(let unit, let error):
+                            dispatch.answered()
+                            outcome = UnitOutcome(unit: unit, result: .failure(error))
+                        case .decoded(let send, let result):
+                            if dispatch.decoded(send, result) == .sendAgain {
+                                await metrics.retried()
+                                continue
+                            }
+                            if case .success(let payload) = result {
+                                await metrics.warn(payload.page?.warnings ?? [])
+                            }
+                            outcome = UnitOutcome(unit: send.unit, result: result)
                         }
-                        if case .success(let payload) = result {
-                            await metrics.warn(payload.page?.warnings ?? [])
+                        let update = try planner.handle(outcome)
+                        if update.keep, case .success(let payload) = outcome.result {
+                            // Pages counts what the server sent; the store's answers are counted by the cache.
+                            await metrics.received(isPage: payload.page != nil && !fromStore)
                         }
-                        outcome = UnitOutcome(unit: send.unit, result: result)
-                    }
-                    let update = try planner.handle(outcome)
-                    if update.keep, case .success(let payload) = outcome.result {
-                        // Pages counts what the server sent; the store's answers are counted by the cache.
-                        await metrics.received(isPage: payload.page != nil && !fromStore)
-                    }
-                    for (side, suite) in aggregator.take(outcome, update) {
-                        delivered[side, default: []].append(suite)
-                        try await onSuite(side, suite)
-                    }
-                    if let progressObserver, update.keep {
-                        await progressObserver.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
+                        for (side, suite) in aggregator.take(outcome, update) {
+                            delivered[side, default: []].append(suite)
+                            try await onSuite(side, suite)
+                        }
+                        if let progressObserver, update.keep {
+                            await progressObserver.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
+                        }
                     }
                 }
             }
@@ -223,4 +226,9 @@ public struct FetchController: Sendable {
         return (projects, summary)
     }
 
+    /// Runs `body` beside the cache's background writer (``PageCache/withWriter(_:)``), when there is a cache.
+    private func withStoreWriter(_ body: () async throws -> Void) async throws {
+        guard let cache else { return try await body() }
+        try await cache.withWriter(body)
+    }
 }

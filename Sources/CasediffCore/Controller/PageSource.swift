@@ -3,7 +3,7 @@ import TestRailAPI
 
 /// Where a unit's answer comes from: the page cache when it holds a fresh copy, else the server (through the
 /// ``RequestExecutor``); every page fetched is decoded here (``UnitPayload/decoding(_:for:)``) and handed to the
-/// cache, which saves it at once. A page travels one way: transport → executor → source → decode → planner and
+/// cache, whose background writer saves it. A page travels one way: transport → executor → source → decode → planner and
 /// aggregator.
 struct PageSource: Sendable {
     let executor: RequestExecutor
@@ -59,7 +59,8 @@ struct PageSource: Sendable {
     }
 
     /// Decodes a body (its `next` link checked against the unit's call, any error scrubbed of the credentials) and,
-    /// when it is whole, saves it (its own transaction) before the planner sees it.
+    /// when it is whole, hands it to the cache to save (queued for the background writer: the planner does not wait
+    /// on the disk).
     func decode(_ send: DispatchState.Send, _ data: Data) async -> PageAnswer {
         let unit = send.unit
         let result = UnitPayload.decoding(data, for: unit).mapError { $0.scrubbed(by: executor.client.scrubber) }
