@@ -220,7 +220,7 @@ import Testing
         #expect(order.first == "p1/s10/o500")
         #expect(
             Array(order.dropFirst()) == [
-                "p2/s20/o0", "p2/s20/sections/o0", "p2/s21/o0", "p2/s21/sections/o0",
+                "p2/s20/o0", "p2/s21/o0", "p2/s20/sections/o0", "p2/s21/sections/o0",
             ])
     }
 

@@ -107,6 +107,8 @@ import Testing
         #expect(cold.remainingChain == 6, "five pages linked onward: about as many again")
         cold.record(offset: 1250, page(3, next: nil))
         #expect(cold.isComplete && cold.remainingChain == 0)
+        let sections = PageSeries(base: base, unknownChain: PageSeries.unknownSectionsChain)
+        #expect(sections.remainingChain == 1, "sections are rarely more than a page")
 
         var hinted = PageSeries(base: base, expectedItems: 700)
         #expect(hinted.remainingChain == 1, "every hinted page goes at once")

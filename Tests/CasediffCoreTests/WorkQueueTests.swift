@@ -14,6 +14,9 @@ import Testing
     /// The rows of ``QueuedUnit``'s table, pushed in the opposite order.
     @Test func theLongestKnownChainGoesBeforeFirstPagesAndHintedPages() {
         var queue = WorkQueue()
+        queue.push(
+            WorkUnit(kind: .sections(.left, suiteID: 5), endpoint: .getSections(projectID: 1, suiteID: 5)),
+            rank: .page, chain: PageSeries.unknownSectionsChain, weight: 0)
         queue.push(unit(4, offset: 250), rank: .page, chain: 1, weight: 12)  // hinted, 12 pages
         queue.push(unit(3, offset: 250), rank: .page, chain: 2, weight: 1)  // cold, page 1 linked on
         queue.push(unit(2), rank: .page, chain: PageSeries.unknownChain, weight: 0)  // cold, nothing known
@@ -22,7 +25,8 @@ import Testing
         #expect(queue.first?.label == "p1/suites/o0")
         var order: [String] = []
         while let next = queue.pop() { order.append(next.label) }
-        #expect(order == ["p1/suites/o0", "p1/s1/o1250", "p1/s3/o250", "p1/s2/o0", "p1/s4/o250"])
+        #expect(
+            order == ["p1/suites/o0", "p1/s1/o1250", "p1/s3/o250", "p1/s2/o0", "p1/s4/o250", "p1/s5/sections/o0"])
         #expect(queue.isEmpty && queue.first == nil)
     }
 

@@ -12,7 +12,8 @@ extension FetchPlanner {
         suites[key] = SuiteState(
             suite: suite,
             sections: PageSeries(
-                base: .getSections(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.sections),
+                base: .getSections(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.sections,
+                unknownChain: PageSeries.unknownSectionsChain),
             cases: PageSeries(base: .getCases(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.cases),
             hinted: hint != nil)
         enqueueSuitePages(key)

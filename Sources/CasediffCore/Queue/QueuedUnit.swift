@@ -11,6 +11,7 @@
 /// | page 1 of a cold suite (nothing known yet)        | page    | 2     | 0      |
 /// | page 2 of a cold suite whose page 1 linked on     | page    | 2     | 1      |
 /// | a page of a suite hinted at 12 pages              | page    | 1     | 12     |
+/// | the first sections page of a cold suite           | page    | 1     | 0      |
 struct QueuedUnit: Sendable, Comparable {
     enum Rank: Int, Sendable, Comparable {
         case page = 0
