@@ -17,6 +17,8 @@ final class VirtualTimeExecutor: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var finished = false
+    /// The body has returned or thrown: nothing can stall any more.
+    private var ended = false
     private var cancelBody: (@Sendable () -> Void)?
     private var cancelled = false
     /// The body was cancelled because it waited for something other than the clock.
@@ -32,7 +34,10 @@ final class VirtualTimeExecutor: TaskExecutor, @unchecked Sendable {
         clock: ManualClock, cancelAt: Duration? = nil, _ body: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         let executor = VirtualTimeExecutor(clock: clock, cancelAt: cancelAt)
-        let task = Task(executorPreference: executor) { try await body() }
+        let task = Task(executorPreference: executor) {
+            defer { executor.bodyEnded() }
+            return try await body()
+        }
         executor.start { task.cancel() }
         let result = await task.result
         executor.shutdown()
@@ -55,6 +60,12 @@ final class VirtualTimeExecutor: TaskExecutor, @unchecked Sendable {
         let thread = Thread { [self] in loop() }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    private func bodyEnded() {
+        condition.lock()
+        ended = true
+        condition.unlock()
     }
 
     private func shutdown() {
@@ -91,8 +102,13 @@ final class VirtualTimeExecutor: TaskExecutor, @unchecked Sendable {
                 continue
             }
             condition.lock()
+            if ended {
+                while jobs.isEmpty, !finished { condition.wait() }
+                condition.unlock()
+                continue
+            }
             if jobs.isEmpty, !finished, !condition.wait(until: Date().addingTimeInterval(10)), jobs.isEmpty,
-                !finished
+                !finished, !ended
             {
                 stalled = true
                 condition.unlock()
