@@ -2,7 +2,7 @@ import CasediffCore
 import Foundation
 import GRDB
 
-/// Pages: one row per fetched page, keyed by ``PageKey``, each written in its own transaction.
+/// Pages: one row per fetched page, keyed by ``PageKey``; a batch of pages is written in one transaction.
 extension CasediffDatabase: PageStore {
     public func page(_ key: PageKey) async throws -> StoredPage? {
         let found = try await reading { db -> (StoredRow, Int64)? in
@@ -26,19 +26,32 @@ extension CasediffDatabase: PageStore {
     }
 
     public func save(_ payload: UnitPayload, for key: PageKey, fetchedAt: Date) async throws {
-        let row = StoredRow(key: key, content: try PagePayloadCodec.encode(payload), fetchedAt: fetchedAt)
-        let checksum = row.computedChecksum
-        try await writing { db in
-            try db.execute(
+        try await save([(key, StoredPage(payload: payload, fetchedAt: fetchedAt))])
+    }
+
+    /// The pages in one transaction: all of them or none. The rows are encoded before the transaction, and the
+    /// write completes even when the calling task is cancelled, so the pages a run fetched before Ctrl-C are kept
+    /// and the next run resumes from them.
+    public func save(_ pages: [(key: PageKey, page: StoredPage)]) async throws {
+        guard !pages.isEmpty else { return }
+        let rows = try pages.map { key, page in
+            let row = StoredRow(
+                key: key, content: try PagePayloadCodec.encode(page.payload), fetchedAt: page.fetchedAt)
+            return (row: row, checksum: row.computedChecksum)
+        }
+        try await writingToCompletion { db in
+            let statement = try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO page (\(StoredRow.columns), checksum)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                    """)
+            for (row, checksum) in rows {
+                try statement.execute(arguments: [
                     row.instance, row.resource, row.projectID, row.suiteID, row.offset, row.content.itemCount,
                     row.content.limit, row.content.next, row.content.legacy, row.content.format, row.fetchedAt,
                     row.content.payload, checksum,
                 ])
+            }
         }
     }
 

@@ -5,8 +5,8 @@ import GRDB
 /// casediff's SQLite store: pages, suite sizes, learned rates and runs, through a GRDB `DatabasePool` in WAL mode
 /// (any number of concurrent readers, one writer; other casediff processes wait on a busy timeout).
 ///
-/// Every page is written in its own transaction as it arrives, with `synchronous = NORMAL`: a process killed at any
-/// moment (`kill -9` included) leaves whole pages only, and a power loss at worst the last few.
+/// Pages are written in batches as they arrive, each batch one transaction, with `synchronous = NORMAL`: a process
+/// killed at any moment (`kill -9` included) leaves whole pages only, and a power loss at worst the last few.
 public final class CasediffDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
@@ -133,6 +133,17 @@ public final class CasediffDatabase: Sendable {
     /// A write in one transaction, its failure reported as a ``CasediffError/store(path:detail:)`` line.
     func writing<Value: Sendable>(_ body: @escaping @Sendable (Database) throws -> Value) async throws -> Value {
         try await guarded { try await pool.write(body) }
+    }
+
+    /// A write in one transaction that runs to its end even if the calling task is cancelled meanwhile (what a run
+    /// fetched must be kept when it is interrupted); its failure reported as a ``CasediffError/store(path:detail:)``
+    /// line.
+    func writingToCompletion(_ body: @escaping @Sendable (Database) throws -> Void) async throws {
+        try await guarded {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                pool.asyncWrite(body) { _, result in continuation.resume(with: result) }
+            }
+        }
     }
 
     private func guarded<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {

@@ -60,6 +60,91 @@ import Testing
         #expect(await store.pages[stale]?.fetchedAt == Self.now)
     }
 
+    static func casesPage(_ id: Int) -> UnitPayload {
+        .cases(Page(items: [TestCase(id: id, title: "c\(id)")], offset: 0, limit: 250, size: 1, next: nil))
+    }
+
+    static func key(_ suiteID: Int) -> PageKey {
+        PageKey(instance: "i", resource: .cases, projectID: 1, suiteID: suiteID)
+    }
+
+    /// While a batch is written, pages saved meanwhile wait (lookups see them) and go together in the next one;
+    /// when the block ends every page is written and counted.
+    @Test func theWriterBatchesWhatArrivesWhileItWritesAndWritesEverythingBeforeItEnds() async throws {
+        let store = MemoryStore()
+        let (entered, enter) = AsyncStream<Void>.makeStream()
+        let (released, release) = AsyncStream<Void>.makeStream()
+        await store.delayWrites {
+            enter.yield()
+            for await _ in released { break }
+        }
+        let cache = PageCache(store: store, policy: CachePolicy(freshSince: .distantPast), now: { Self.now })
+        try await cache.withWriter {
+            await cache.save(Self.casesPage(0), for: Self.key(0))
+            for await _ in entered { break }  // the first batch is being written
+            for id in 1...4 { await cache.save(Self.casesPage(id), for: Self.key(id)) }
+            #expect(await store.pages.count == 0, "nothing is written yet")
+            let unwritten = await cache.stored(Self.key(3))?.payload
+            guard case .cases(let page)? = unwritten else {
+                Issue.record("an unwritten page is not seen")
+                return
+            }
+            #expect(page.items.map(\.id) == [3])
+            #expect(await cache.lookup(Self.key(0)) != nil)
+            release.finish()
+        }
+        #expect(await store.batches == [1, 4])
+        #expect(await store.pages.count == 5)
+        #expect(await cache.report().counts.saved == 5)
+        // Without a writer a save writes through, as before.
+        await cache.save(Self.casesPage(9), for: Self.key(9))
+        #expect(await store.pages[Self.key(9)] != nil)
+        #expect(await store.batches == [1, 4], "written through on its own")
+    }
+
+    /// Ctrl-C cancels the task: the pages saved before and after are still written before the block ends.
+    @Test func anInterruptedBlockStillWritesEveryPageSaved() async throws {
+        let store = MemoryStore()
+        let cache = PageCache(store: store, policy: CachePolicy())
+        let task = Task {
+            try await cache.withWriter {
+                await cache.save(Self.casesPage(0), for: Self.key(0))
+                withUnsafeCurrentTask { $0?.cancel() }
+                await cache.save(Self.casesPage(1), for: Self.key(1))
+                try Task.checkCancellation()
+            }
+        }
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(Set(await store.pages.keys) == [Self.key(0), Self.key(1)])
+        #expect(await cache.report().counts.saved == 2)
+    }
+
+    @Test func aFailingWriterKeepsTheFirstFailureAndCountsNothing() async throws {
+        let broken = UnavailableStore(reason: .storeUnavailable(path: "/x/store.sqlite", detail: "the disk is full"))
+        let cache = PageCache(store: broken, policy: CachePolicy())
+        try await cache.withWriter {
+            for id in 0..<3 { await cache.save(Self.casesPage(id), for: Self.key(id)) }
+        }
+        let report = await cache.report()
+        #expect(report.counts.saved == 0 && report.saveError == "store /x/store.sqlite: the disk is full")
+    }
+
+    /// The rows of ``WriterDoorbell``'s table.
+    @Test func theDoorbellCoalescesRingsAndEndsWhenClosed() async {
+        let bell = WriterDoorbell()
+        bell.ring()
+        bell.ring()
+        #expect(await bell.wait())
+        bell.ring()
+        bell.close()
+        #expect(await bell.wait())
+        #expect(await bell.wait() == false)
+        let idle = WriterDoorbell()
+        async let woken = idle.wait()
+        idle.close()
+        #expect(await woken == false)
+    }
+
     static let durations: [(String, Duration?)] = [
         ("0", .zero), ("45s", .seconds(45)), ("10m", .seconds(600)), ("2h", .seconds(7200)), ("1d", .seconds(86_400)),
         ("90", .seconds(90)), ("", nil), ("m", nil), ("-5m", nil), ("1.5h", nil), ("10 minutes", nil),

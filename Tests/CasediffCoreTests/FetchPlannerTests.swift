@@ -185,6 +185,45 @@ import Testing
         #expect(allSpeculative)
     }
 
+    /// Cold, a suite whose pages keep linking onward is likely long: once its chain has shown two full pages, its
+    /// next page goes ahead of the first pages of suites nothing is known of yet.
+    @Test func theNextPageOfALongChainGoesBeforeTheFirstPagesOfOtherSuites() throws {
+        var planner = makePlanner()
+        var heldListing: WorkUnit?
+        for unit in drain(&planner) {
+            switch unit.kind {
+            case .caseTypes: try answer(&planner, unit, .caseTypes([]))
+            case .priorities: try answer(&planner, unit, .priorities([]))
+            case .project(let side): try answer(&planner, unit, .project(side == .left ? Self.project1 : Self.project2))
+            case .suites(.left): try answer(&planner, unit, .suites(page([Suite(id: 10, name: "Long", projectID: 1)])))
+            case .suites: heldListing = unit
+            default: _ = try answerDefinition(&planner, unit)
+            }
+        }
+        for offset in [0, 250] {
+            for unit in drain(&planner) {
+                if case .sections = unit.kind {
+                    try answer(&planner, unit, .sections(page([Section(id: 1, suiteID: 10, name: "S")])))
+                    continue
+                }
+                #expect(unit.label == "p1/s10/o\(offset)")
+                let next = unit.endpoint.setting("limit", to: "250").setting("offset", to: String(offset + 250))
+                try answer(&planner, unit, .cases(page(cases(250, from: offset + 1), offset: offset, next: next)))
+            }
+        }
+        // The right project's suites are listed only now: their first pages wait behind the long chain's next page.
+        let listing = try #require(heldListing)
+        try answer(
+            &planner, listing,
+            .suites(page([Suite(id: 20, name: "Short", projectID: 2), Suite(id: 21, name: "Other", projectID: 2)])))
+        let order = drain(&planner).map(\.label)
+        #expect(order.first == "p1/s10/o500")
+        #expect(
+            Array(order.dropFirst()) == [
+                "p2/s20/o0", "p2/s21/o0", "p2/s20/sections/o0", "p2/s21/sections/o0",
+            ])
+    }
+
     @Test func exactHintsDispatchEveryPageBeforeTheListingAndLargestSuitesFirst() throws {
         let hints = FixedSizeHints([
             1: [

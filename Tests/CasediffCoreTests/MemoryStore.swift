@@ -12,6 +12,11 @@ actor MemoryStore: PageStore, FetchHistory {
     /// What ``beginRun(instance:subject:at:resumeWindow:)`` says: the start of an interrupted run to resume.
     var resumesFrom: Date?
 
+    /// The size of each batch written (``save(_:)``), in order.
+    var batches: [Int] = []
+    /// Awaited before each batch is written: a slow disk.
+    var beforeWrite: (@Sendable () async -> Void)?
+
     func page(_ key: PageKey) async throws -> StoredPage? {
         reads += 1
         return pages[key]
@@ -20,6 +25,14 @@ actor MemoryStore: PageStore, FetchHistory {
     func save(_ payload: UnitPayload, for key: PageKey, fetchedAt: Date) async throws {
         pages[key] = StoredPage(payload: payload, fetchedAt: fetchedAt)
     }
+
+    func save(_ pages: [(key: PageKey, page: StoredPage)]) async throws {
+        await beforeWrite?()
+        batches.append(pages.count)
+        for (key, page) in pages { self.pages[key] = page }
+    }
+
+    func delayWrites(_ delay: @escaping @Sendable () async -> Void) { beforeWrite = delay }
 
     func suitesStored(instance: String, since: Date) async throws -> [StoredSuite] {
         Set(pages.filter { $0.key.resource == .cases && $0.key.offset == 0 && $0.value.fetchedAt >= since }.keys)

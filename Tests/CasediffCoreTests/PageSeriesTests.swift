@@ -95,6 +95,35 @@ import Testing
         #expect(series.neededOffsets == [250], "the chain still needs it, once")
     }
 
+    /// The rows of ``PageSeries/remainingChain``'s table.
+    @Test func theRemainingChainGrowsWithTheEvidence() {
+        var cold = PageSeries(base: base)
+        #expect(cold.remainingChain == PageSeries.unknownChain)
+        cold.record(offset: 0, page(250, next: 250))
+        #expect(cold.remainingChain == 2, "one page linked onward")
+        for offset in stride(from: 250, to: 1250, by: 250) {
+            cold.record(offset: offset, page(250, next: offset + 250))
+        }
+        #expect(cold.remainingChain == 6, "five pages linked onward: about as many again")
+        cold.record(offset: 1250, page(3, next: nil))
+        #expect(cold.isComplete && cold.remainingChain == 0)
+        let sections = PageSeries(base: base, unknownChain: PageSeries.unknownSectionsChain)
+        #expect(sections.remainingChain == 1, "sections are rarely more than a page")
+
+        var hinted = PageSeries(base: base, expectedItems: 700)
+        #expect(hinted.remainingChain == 1, "every hinted page goes at once")
+        hinted.record(offset: 0, page(250, next: 250))
+        #expect(hinted.remainingChain == 1)
+        var empty = PageSeries(base: base, expectedItems: 0)
+        #expect(empty.remainingChain == 1, "a hint of nothing is still one page")
+        empty.record(offset: 0, page(0, next: nil))
+        #expect(empty.remainingChain == 0)
+
+        var grown = PageSeries(base: base, expectedItems: 750)
+        for offset in [0, 250, 500] { grown.record(offset: offset, page(250, next: offset + 250)) }
+        #expect(grown.remainingChain == 4, "past its hint: the chain goes on from the evidence")
+    }
+
     @Test func aNextLinkOutsideTheListIsNotUsed() {
         var series = PageSeries(base: base)
         series.record(

@@ -106,6 +106,31 @@ import Testing
         #expect(state.reserve(now: .zero).at == .seconds(1))
     }
 
+    @Test func aConfirmedPermitGivenBackNeitherCountsNorSpendsAToken() {
+        var state = makeState(ceiling: 60, burst: 1)
+        let first = state.reserve(now: .zero)
+        #expect(state.confirm(first, now: .zero) == .proceed(sentAt: .zero))
+        // Taken before the controller picked its unit, and none was left to pick: given back at once.
+        state.giveBack(first, now: .zero)
+        let again = state.reserve(now: .zero)
+        #expect(again.at == .zero, "the token is back")
+        // A permit still pending is not given back this way (that is ``cancel(_:now:)``).
+        state.giveBack(again, now: .zero)
+        #expect(state.pendingPermits == 1)
+    }
+
+    /// At most `limit` requests in any window, counting only permits that were used.
+    @Test func givenBackPermitsLeaveTheWindowFree() {
+        var state = makeState(ceiling: 3, burst: 3)
+        for _ in 0..<3 {
+            let ticket = state.reserve(now: .zero)
+            _ = state.confirm(ticket, now: .zero)
+            state.giveBack(ticket, now: .zero)
+        }
+        let sent = drain(&state, count: 3)
+        #expect(sent == [.zero, .zero, .zero])
+    }
+
     @Test(arguments: [180, nil] as [Int?])
     func convergesNearAnUnknownLowerLimit(ceiling: Int?) {
         // The server's true limit is 120/min (a sliding window, as TestRail Cloud); casediff assumes `ceiling`.

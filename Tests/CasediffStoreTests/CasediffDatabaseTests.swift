@@ -42,6 +42,44 @@ import Testing
         }
     }
 
+    /// A batch is one transaction (all its pages or none), and it is written even from a cancelled task: what an
+    /// interrupted run fetched is kept.
+    @Test func aBatchIsOneTransactionAndOutlivesCancellation() async throws {
+        try await withStorePath { path in
+            let database = try CasediffDatabase(path: path)
+            defer { try? database.close() }
+            func batch(_ offsets: [Int]) -> [(key: PageKey, page: StoredPage)] {
+                offsets.map { offset in
+                    let page = Page(
+                        items: [TestCase(id: offset + 1, title: "c")], offset: offset, limit: 250, size: 1, next: nil)
+                    return (
+                        key(offset: offset),
+                        StoredPage(payload: .cases(page), fetchedAt: Date(timeIntervalSince1970: 100))
+                    )
+                }
+            }
+            let pages = batch([0, 250, 500])
+            let task = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                try await database.save(pages)
+            }
+            try await task.value
+            #expect(try await database.pageKeys(instance: Self.instance).map(\.key.offset) == [0, 250, 500])
+
+            try await database.pool.write { db in
+                try db.execute(
+                    sql: """
+                        CREATE TEMP TRIGGER refuse BEFORE INSERT ON page WHEN NEW.page_offset = 1000
+                        BEGIN SELECT RAISE(ABORT, 'refused'); END
+                        """)
+            }
+            await #expect(throws: CasediffError.self) { try await database.save(batch([750, 1000])) }
+            #expect(
+                try await database.pageKeys(instance: Self.instance).map(\.key.offset) == [0, 250, 500],
+                "the page before the refused one is not kept either")
+        }
+    }
+
     /// A store as casediff with schema 1 left it (JSON payloads, no runs) opens, migrates and keeps its data.
     @Test func aSchemaOneStoreMigratesWithoutLosingData() async throws {
         try await withStorePath { path in

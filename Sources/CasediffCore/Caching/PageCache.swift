@@ -1,21 +1,29 @@
 import Foundation
+import OrderedCollections
 
 /// The two-level page cache: a bounded in-memory LRU in front of a ``PageStore``, under one ``CachePolicy``.
 ///
 /// The ``PageSource`` asks it before sending a request and hands it every page it fetches; the counts of hits at each
-/// level and of misses go into the run's metrics. The store failing does not fail the run (the pages are already
+/// level and of misses go into the run's metrics. While a background writer runs (``withWriter(_:)``) a page saved
+/// is only queued, and written with others in one transaction; otherwise it is written at once. The store failing does not fail the run (the pages are already
 /// in hand): a read that fails is a miss, a save that fails is skipped, and the first failure is kept for one
 /// warning. A stored page that fails its checksum (``DamagedPage``) is a miss too, and is named in that warning
 /// (or, offline, in the error).
 public actor PageCache {
     public nonisolated let policy: CachePolicy
-    private let store: any PageStore
+    let store: any PageStore
     private var memory: LRUState<PageKey, StoredPage>
     private let now: @Sendable () -> Date
     private(set) var counts = CacheCounts()
     private(set) var saveError: String?
     /// Pages whose stored copy failed its checksum, in the order met.
     private(set) var damaged: [PageKey] = []
+    /// Pages saved and not yet handed to the writer, in the order saved: lookups see them.
+    private var pending: OrderedDictionary<PageKey, StoredPage> = [:]
+    /// The batch the writer is writing: lookups see it too.
+    private var writing: [PageKey: StoredPage] = [:]
+    /// Rung on every save while a background writer runs; nil: a save writes through.
+    private var doorbell: WriterDoorbell?
 
     /// - Parameter now: the wall clock pages are stamped with (injected for tests).
     public init(store: any PageStore, policy: CachePolicy, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -35,6 +43,11 @@ public actor PageCache {
             counts.misses += 1
             return nil
         }
+        if let page = unwritten(key), policy.isFresh(page.fetchedAt) {
+            memory.put(key, page)
+            counts.memoryHits += 1
+            return page.payload
+        }
         if let page = await stored(key), policy.isFresh(page.fetchedAt) {
             memory.put(key, page)
             counts.storeHits += 1
@@ -47,6 +60,7 @@ public actor PageCache {
     /// The store's copy of `key` whatever its age (for ``IncrementalRefresher``); nil when there is none, it is
     /// damaged, or the store fails.
     func stored(_ key: PageKey) async -> StoredPage? {
+        if let page = unwritten(key) { return page }
         do {
             return try await store.page(key)
         } catch let error as DamagedPage {
@@ -57,10 +71,17 @@ public actor PageCache {
         return nil
     }
 
-    /// Keeps a page just fetched, in memory and in the store (its own transaction).
+    /// Keeps a page just fetched, in memory and in the store: queued for the background writer while one runs,
+    /// else written at once (its own transaction).
     public func save(_ payload: UnitPayload, for key: PageKey) async {
         let fetchedAt = now()
-        memory.put(key, StoredPage(payload: payload, fetchedAt: fetchedAt))
+        let page = StoredPage(payload: payload, fetchedAt: fetchedAt)
+        memory.put(key, page)
+        if let doorbell {
+            pending[key] = page
+            doorbell.ring()
+            return
+        }
         do {
             try await store.save(payload, for: key, fetchedAt: fetchedAt)
             counts.saved += 1
@@ -88,6 +109,40 @@ public actor PageCache {
     static func list(_ keys: [PageKey]) -> String {
         let shown = keys.prefix(5).map(\.description).joined(separator: "; ")
         return keys.count > 5 ? "\(shown); and \(keys.count - 5) more" : shown
+    }
+
+    /// A page saved but not yet in the store.
+    private func unwritten(_ key: PageKey) -> StoredPage? {
+        pending[key] ?? writing[key]
+    }
+
+    // MARK: The background writer (``withWriter(_:)``)
+
+    func attach(_ doorbell: WriterDoorbell) {
+        self.doorbell = doorbell
+    }
+
+    /// Saves write through again; called once the writer has written everything.
+    func detach() {
+        doorbell = nil
+    }
+
+    /// Everything pending, now being written; empty when nothing is.
+    func takeBatch() -> [(key: PageKey, page: StoredPage)] {
+        let batch = pending.map { (key: $0.key, page: $0.value) }
+        writing = Dictionary(uniqueKeysWithValues: pending.map { ($0.key, $0.value) })
+        pending = [:]
+        return batch
+    }
+
+    /// The batch taken last is written (or failed: the first failure is kept for the warning).
+    func batchWritten(_ count: Int, failure: (any Error)?) {
+        writing = [:]
+        if let failure {
+            noteFailure(failure)
+        } else {
+            counts.saved += count
+        }
     }
 
     private func noteFailure(_ error: any Error) {

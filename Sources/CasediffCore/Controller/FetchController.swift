@@ -4,9 +4,10 @@ import TestRailAPI
 /// Runs a ``FetchPlanner``'s units with bounded concurrency and hands each completed suite to the aggregator's
 /// consumer: the engine's loop.
 ///
-/// Structured concurrency: one task group; the loop owns the planner and the aggregator (no shared state), child
-/// tasks only send requests and decode. Cancelling the calling task (Ctrl-C) cancels every request and ends the
-/// run with what was fetched so far.
+/// Structured concurrency: one task group; the loop owns the planner, the aggregator and the ``DispatchState``
+/// (no shared state), child tasks only wait for permits, send requests and decode. The loop makes no decision of
+/// its own: the planner says what is needed, the dispatch state when and how it goes. Cancelling the calling task
+/// (Ctrl-C) cancels every request and ends the run with what was fetched so far.
 public struct FetchController: Sendable {
     public struct Configuration: Sendable, Hashable {
         /// Requests in flight at most.
@@ -127,91 +128,87 @@ public struct FetchController: Sendable {
         }
         var missing: [PageKey] = []
         let started = clock.now
-        var latencyEstimate = 0.25
+        // Permits before units, unless stored pages may answer units (those must not wait for a permit).
+        var dispatch = DispatchState(
+            .init(
+                concurrency: configuration.concurrency, maxAttempts: configuration.retry.maxAttempts,
+                bindAtPermit: cache?.policy.freshSince == nil))
         let source = PageSource(executor: executor, cache: cache, instance: instance)
         let progressObserver = observer?.wantsProgress == true ? observer : nil
         await progressObserver?.observe(
             .progress(planner.progressReport(limitPerMinute: await limiter.requestsPerMinute)))
 
         do {
-            try await withThrowingTaskGroup(of: PageAnswer.self) { group in
-                // Requests in flight are bounded; decoding is not: a page decodes while the next request is
-                // already on its way, so CPU and network latency overlap.
-                var running = 0
-                var decoding = 0
-                var redo: [(unit: WorkUnit, attempt: Int, failures: Int)] = []
-                while true {
-                    try Task.checkCancellation()
-                    let perMinute = await limiter.requestsPerMinute
-                    // The rate binds when fewer requests in flight than we may run would already saturate it.
-                    let rateBound =
-                        perMinute.map { $0 / 60 * latencyEstimate <= Double(configuration.concurrency) } ?? false
-                    while running < configuration.concurrency {
-                        let next: (unit: WorkUnit, attempt: Int, failures: Int)
-                        if !redo.isEmpty {
-                            next = redo.removeFirst()
-                        } else if let unit = planner.nextUnit(rateBound: rateBound) {
-                            next = (unit, 1, 0)
-                        } else {
-                            break
+            // Pages fetched are saved by the cache's background writer, written in full before this block ends.
+            try await withStoreWriter {
+                try await withThrowingTaskGroup(of: PageAnswer.self) { group in
+                    // Requests in flight are bounded; decoding is not: a page decodes while the next request is
+                    // already on its way, so CPU and network latency overlap.
+                    func perform(_ action: DispatchState.Action) async {
+                        switch action {
+                        case .fetch(let send): group.addTask { await source.fetch(send) }
+                        case .awaitPermit: group.addTask { await source.admit() }
+                        case .send(let send, let permit): group.addTask { await source.send(send, under: permit) }
+                        case .giveBack(let permit): await executor.giveBack(permit)
                         }
-                        group.addTask {
-                            await source.fetch(next.unit, attempt: next.attempt, failures: next.failures)
-                        }
-                        running += 1
                     }
-                    guard running + decoding > 0, let child = try await group.next() else { break }
-                    let outcome: UnitOutcome
-                    var fromStore = false
-                    switch child {
-                    case .fetched(let unit, let data, let latency, let attempt, let failures):
-                        running -= 1
-                        latencyEstimate = latencyEstimate * 0.8 + latency.inSeconds * 0.2
-                        decoding += 1
-                        group.addTask { await source.decode(unit, data, attempt: attempt, failures: failures) }
-                        continue
-                    case .stored(let unit, let payload):
-                        running -= 1
-                        fromStore = true
-                        outcome = UnitOutcome(unit: unit, result: .success(payload))
-                    case .missing(let unit):
-                        running -= 1
-                        if !planner.definitionNotStored(unit) {
-                            missing.append(PageKey(unit, instance: instance))
+                    while true {
+                        try Task.checkCancellation()
+                        let perMinute = await limiter.requestsPerMinute
+                        for action in dispatch.dispatch(perMinute: perMinute, from: &planner) {
+                            await perform(action)
                         }
-                        continue
-                    case .failed(let unit, let error):
-                        running -= 1
-                        outcome = UnitOutcome(unit: unit, result: .failure(error))
-                    case .decoded(let unit, let result, let attempt, let failures):
-                        decoding -= 1
-                        // A body cut short counts as a failure of its page; the page's failures in all stay within
-                        // the policy's attempts, however they were spread over sends.
-                        if case .failure(let error) = result, error.isRetryable,
-                            failures + 1 < configuration.retry.maxAttempts
-                        {
-                            await metrics.retried()
-                            redo.append((unit, attempt + 1, failures + 1))
+                        guard !dispatch.isIdle, let child = try await group.next() else { break }
+                        let outcome: UnitOutcome
+                        var fromStore = false
+                        switch child {
+                        case .permit(let permit):
+                            let perMinute = await limiter.requestsPerMinute
+                            if let action = dispatch.permitGranted(permit, perMinute: perMinute, from: &planner) {
+                                await perform(action)
+                            }
                             continue
+                        case .fetched(let send, let data, let latency):
+                            dispatch.fetched(latency: latency)
+                            group.addTask { await source.decode(send, data) }
+                            continue
+                        case .stored(let unit, let payload):
+                            dispatch.answered()
+                            fromStore = true
+                            outcome = UnitOutcome(unit: unit, result: .success(payload))
+                        case .missing(let unit):
+                            dispatch.answered()
+                            if !planner.definitionNotStored(unit) {
+                                missing.append(PageKey(unit, instance: instance))
+                            }
+                            continue
+                        case .failed(let unit, let error):
+                            dispatch.answered()
+                            outcome = UnitOutcome(unit: unit, result: .failure(error))
+                        case .decoded(let send, let result):
+                            if dispatch.decoded(send, result) == .sendAgain {
+                                await metrics.retried()
+                                continue
+                            }
+                            if case .success(let payload) = result {
+                                await metrics.warn(payload.page?.warnings ?? [])
+                            }
+                            outcome = UnitOutcome(unit: send.unit, result: result)
                         }
-                        if case .success(let payload) = result {
-                            await metrics.warn(payload.page?.warnings ?? [])
+                        let update = try planner.handle(outcome)
+                        if update.keep, case .success(let payload) = outcome.result {
+                            // Pages counts what the server sent; the store's answers are counted by the cache.
+                            await metrics.received(isPage: payload.page != nil && !fromStore)
                         }
-                        outcome = UnitOutcome(unit: unit, result: result)
-                    }
-                    let update = try planner.handle(outcome)
-                    if update.keep, case .success(let payload) = outcome.result {
-                        // Pages counts what the server sent; the store's answers are counted by the cache.
-                        await metrics.received(isPage: payload.page != nil && !fromStore)
-                    }
-                    for (side, suite) in aggregator.take(outcome, update) {
-                        try await handOver(side, suite)
-                    }
-                    if early != nil, let heads = planner.heads() {
-                        try await handOverHeads(heads)
-                    }
-                    if let progressObserver, update.keep {
-                        await progressObserver.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
+                        for (side, suite) in aggregator.take(outcome, update) {
+                            try await handOver(side, suite)
+                        }
+                        if early != nil, let heads = planner.heads() {
+                            try await handOverHeads(heads)
+                        }
+                        if let progressObserver, update.keep {
+                            await progressObserver.observe(.progress(planner.progressReport(limitPerMinute: perMinute)))
+                        }
                     }
                 }
             }
@@ -260,5 +257,11 @@ public struct FetchController: Sendable {
                 priorities: result.priorities, definitions: aggregator.definitions(side, chains))
         }
         return (projects, summary, sizes)
+    }
+
+    /// Runs `body` beside the cache's background writer (``PageCache/withWriter(_:)``), when there is a cache.
+    private func withStoreWriter(_ body: () async throws -> Void) async throws {
+        guard let cache else { return try await body() }
+        try await cache.withWriter(body)
     }
 }

@@ -22,6 +22,11 @@ struct IncrementalRefresher: Sendable {
     }
 
     func run(_ suites: [(projectID: Int, suiteID: Int)]) async throws -> Outcome {
+        // The suites proven are saved in batches beside the refresh, all written before it returns.
+        try await cache.withWriter { try await refresh(suites) }
+    }
+
+    private func refresh(_ suites: [(projectID: Int, suiteID: Int)]) async throws -> Outcome {
         try await withThrowingTaskGroup(of: Bool?.self) { group in
             var outcome = Outcome()
             var running = 0

@@ -5,7 +5,8 @@ import TestRailAPI
 /// limiter (every attempt, retries included), with a hard per-request timeout and ``RetryPolicy``'s backoff.
 ///
 /// It returns the body undecoded: the ``PageSource`` decodes it (``UnitPayload/decoding(_:for:)``) in a task of its
-/// own, outside the concurrency bound, and the controller sends the request again if the body turns out cut short. Every attempt is reported to the observer as a ``RequestRecord``.
+/// own, outside the concurrency bound, and the controller sends the request again if the body turns out cut short.
+/// Every attempt is reported to the observer as a ``RequestRecord``.
 struct RequestExecutor: Sendable {
     let client: TestRailClient
     let limiter: RateLimiter
@@ -23,21 +24,27 @@ struct RequestExecutor: Sendable {
     ///   - unit: names the request in logs (``RequestID``); attempts count from `firstAttempt`.
     ///   - priorFailures: failures of earlier calls for the same page (a body cut short, sent again): a page's
     ///     attempts are bounded by the policy's `maxAttempts` in all, not per call.
-    func perform(_ endpoint: TestRailEndpoint, unit: String, firstAttempt: Int = 1, priorFailures: Int = 0)
-        async throws -> (data: Data, latency: Duration, attempt: Int, failures: Int)
-    {
+    ///   - admitted: a permit already granted (``admit()``): the first attempt goes under it at once.
+    func perform(
+        _ endpoint: TestRailEndpoint, unit: String, firstAttempt: Int = 1, priorFailures: Int = 0,
+        admitted: RateLimiter.Permit? = nil
+    ) async throws -> (data: Data, latency: Duration, attempt: Int, failures: Int) {
         var failures = priorFailures
         var rateLimited = 0
         var attempt = firstAttempt - 1
+        var permit = admitted
         while true {
-            try Task.checkCancellation()
-            try await breaker.pass()
             let sentAt: Duration
-            do {
-                sentAt = try await limiter.acquire()
-            } catch {
-                await breaker.recordNeutral()
-                throw error
+            if let granted = permit {
+                permit = nil
+                if Task.isCancelled {
+                    await giveBack(granted)
+                    throw CancellationError()
+                }
+                sentAt = granted.sentAt
+            } else {
+                try Task.checkCancellation()
+                sentAt = try await admit().sentAt
             }
             await metrics.started()
             attempt += 1
@@ -90,6 +97,24 @@ struct RequestExecutor: Sendable {
                 }
             }
         }
+    }
+
+    /// Waits until the circuit breaker lets a request through and the rate limiter grants a permit; the request
+    /// must go at once under it, or the permit be given back (``giveBack(_:)``).
+    func admit() async throws -> RateLimiter.Permit {
+        try await breaker.pass()
+        do {
+            return try await limiter.acquirePermit()
+        } catch {
+            await breaker.recordNeutral()
+            throw error
+        }
+    }
+
+    /// A permit nothing was sent under: the limiter forgets it, and the breaker's probe slot is free again.
+    func giveBack(_ permit: RateLimiter.Permit) async {
+        await limiter.giveBack(permit)
+        await breaker.recordNeutral()
     }
 
     private func report(

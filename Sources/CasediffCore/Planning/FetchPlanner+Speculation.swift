@@ -4,14 +4,8 @@
 extension FetchPlanner {
     /// The most promising page ahead of a chain: the suite with the most full pages so far, within its window.
     mutating func speculativeUnit() -> WorkUnit? {
-        let candidates = suites.filter { _, state in
-            state.suite != nil && state.cases.knownEnd == nil && state.cases.fullPages > 0
-                && state.speculativeInFlight < state.cases.fullPages
-        }
-        guard
-            let (key, _) = candidates.max(by: { a, b in
-                (a.value.cases.fullPages, b.key) < (b.value.cases.fullPages, a.key)
-            }), var state = suites[key], let offset = state.cases.speculativeOffsets(count: 1).first
+        guard let key = speculationCandidate(), var state = suites[key],
+            let offset = state.cases.speculativeOffsets(count: 1).first
         else { return nil }
         state.cases.markRequested(offset)
         state.speculativeInFlight += 1
@@ -21,6 +15,17 @@ extension FetchPlanner {
         return WorkUnit(
             kind: .cases(key.side, suiteID: key.suiteID), endpoint: state.cases.endpoint(offset: offset),
             offset: offset, speculative: true)
+    }
+
+    /// The suite a speculative page would be sent for: the one with the most full pages, within its window.
+    func speculationCandidate() -> SuiteKey? {
+        let candidates = suites.filter { _, state in
+            state.suite != nil && state.cases.knownEnd == nil && state.cases.fullPages > 0
+                && state.speculativeInFlight < state.cases.fullPages
+        }
+        return candidates.max(by: { a, b in
+            (a.value.cases.fullPages, b.key) < (b.value.cases.fullPages, a.key)
+        })?.key
     }
 
     /// A speculative unit came back (answered or failed): its slot in the windows is free again.

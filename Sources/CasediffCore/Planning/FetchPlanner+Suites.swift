@@ -1,7 +1,7 @@
 import TestRailAPI
 
-/// A suite's two page series (sections and cases): created from the listing or a hint, their pages queued largest
-/// suite first, recorded as they come, and the suite handed on once both chains are whole.
+/// A suite's two page series (sections and cases): created from the listing or a hint, their pages queued longest
+/// chain first, recorded as they come, and the suite handed on once both chains are whole.
 extension FetchPlanner {
     mutating func createSuite(_ key: SuiteKey, projectID: Int, suite: Suite?, hint: SuiteSizeHint?) {
         let hint =
@@ -12,7 +12,8 @@ extension FetchPlanner {
         suites[key] = SuiteState(
             suite: suite,
             sections: PageSeries(
-                base: .getSections(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.sections),
+                base: .getSections(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.sections,
+                unknownChain: PageSeries.unknownSectionsChain),
             cases: PageSeries(base: .getCases(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.cases),
             hinted: hint != nil)
         enqueueSuitePages(key)
@@ -49,26 +50,28 @@ extension FetchPlanner {
         }
     }
 
+    /// Queues the suite's pages known to be needed, each with its own list's chain (``PageSeries/remainingChain``)
+    /// and the suite's remaining pages as weight: the longest chains first, then the largest suites.
     mutating func enqueueSuitePages(_ key: SuiteKey) {
         guard var state = suites[key] else { return }
         let weight = state.cases.remainingWeight + state.sections.remainingWeight
+        let casesChain = state.cases.remainingChain
         for offset in state.cases.neededOffsets {
             state.cases.markRequested(offset)
-            // A cold suite's first page is how its size is discovered: it goes with the listings.
-            let rank: QueuedUnit.Rank = offset == 0 && !state.hinted ? .listing : .page
             queue.push(
                 WorkUnit(
                     kind: .cases(key.side, suiteID: key.suiteID), endpoint: state.cases.endpoint(offset: offset),
                     offset: offset),
-                rank: rank, weight: weight)
+                rank: .page, chain: casesChain, weight: weight)
         }
+        let sectionsChain = state.sections.remainingChain
         for offset in state.sections.neededOffsets {
             state.sections.markRequested(offset)
             queue.push(
                 WorkUnit(
                     kind: .sections(key.side, suiteID: key.suiteID),
                     endpoint: state.sections.endpoint(offset: offset), offset: offset),
-                rank: .page, weight: weight)
+                rank: .page, chain: sectionsChain, weight: weight)
         }
         suites[key] = state
     }

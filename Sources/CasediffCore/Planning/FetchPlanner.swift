@@ -7,7 +7,7 @@ import TestRailAPI
 ///
 /// | regime                           | when                                  | what it dispatches                        |
 /// |----------------------------------|---------------------------------------|-------------------------------------------|
-/// | rate-bound                       | rate × latency < concurrency          | only pages known to exist: `next` links   |
+/// | rate-bound                       | rate × latency ≤ concurrency          | only pages known to exist: `next` links   |
 /// | latency-bound, cold              | the rate does not bind                | also speculative pages ahead of the chain, |
 /// |                                  |                                       | only into idle slots, window doubling     |
 /// | hinted                           | a hint gives the suite's size         | every hinted page at once, end verified   |
@@ -15,7 +15,7 @@ import TestRailAPI
 /// Its concerns live in extensions: `+Projects` (resolving projects, suite listings), `+Suites` (a suite's page
 /// series and its completion), `+Speculation` (the speculative window), `+Failures` (what a final failure means),
 /// `+Definitions` (fields, templates, milestones, shared steps, users) and `+Progress` (the live display).
-public struct FetchPlanner: Sendable {
+public struct FetchPlanner: Sendable, UnitSource {
     public struct Configuration: Sendable, Hashable {
         public var concurrency: Int
         /// Allow speculative pages when the rate does not bind.
@@ -97,10 +97,25 @@ public struct FetchPlanner: Sendable {
         while let unit = queue.pop() {
             if !isStale(unit) { return unit }
         }
-        guard configuration.speculation, !rateBound, speculativeInFlight < configuration.concurrency else {
-            return nil
-        }
+        guard maySpeculate(rateBound: rateBound) else { return nil }
         return speculativeUnit()
+    }
+
+    /// Whether ``nextUnit(rateBound:)`` would give a unit now, without taking it (stale units at the front of the
+    /// queue are dropped on the way): the controller asks before it waits for a permit to send one.
+    mutating func hasReadyUnit(rateBound: Bool) -> Bool {
+        while let unit = queue.first {
+            if !isStale(unit) { return true }
+            _ = queue.pop()
+        }
+        guard maySpeculate(rateBound: rateBound), let key = speculationCandidate() else { return false }
+        return suites[key]?.cases.speculativeOffsets(count: 1).isEmpty == false
+    }
+
+    /// Speculation only when allowed, when the rate does not bind (then every request is one the floor needs) and
+    /// within the concurrency.
+    private func maySpeculate(rateBound: Bool) -> Bool {
+        configuration.speculation && !rateBound && speculativeInFlight < configuration.concurrency
     }
 
     // MARK: Outcomes

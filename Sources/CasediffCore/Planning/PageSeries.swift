@@ -15,6 +15,8 @@ struct PageSeries: Sendable {
 
     /// The list call without `offset` and `limit`.
     let base: TestRailEndpoint
+    /// ``remainingChain`` while nothing is known of the list.
+    let unknownChain: Int
     private(set) var pageSize: Int
     /// Items the list is expected to hold (a size hint); nil when unknown.
     var expectedItems: Int?
@@ -25,8 +27,12 @@ struct PageSeries: Sendable {
     /// speculated on at all, so a server that fails every page cannot draw requests at ever larger offsets.
     private(set) var abandoned: Set<Int> = []
 
-    init(base: TestRailEndpoint, pageSize: Int = TestRailEndpoint.maximumPageSize, expectedItems: Int? = nil) {
+    init(
+        base: TestRailEndpoint, pageSize: Int = TestRailEndpoint.maximumPageSize, expectedItems: Int? = nil,
+        unknownChain: Int = PageSeries.unknownChain
+    ) {
         self.base = base
+        self.unknownChain = unknownChain
         self.pageSize = pageSize
         self.expectedItems = expectedItems
     }
@@ -130,6 +136,33 @@ struct PageSeries: Sendable {
     /// Pages fetched that are not on the chain (speculation or stale hints past the end).
     var wastedPages: Int {
         received.count - chain.offsets.count
+    }
+
+    /// What ``remainingChain`` says of a case list nothing is known of yet: it may be long, so its first page goes
+    /// ahead of the next page of a list that has linked onward only once, but behind one that has done so twice.
+    static let unknownChain = 2
+    /// The same for a suite's sections, which are rarely more than a page: below every case list's first page.
+    static let unknownSectionsChain = 1
+
+    /// Round trips the list still needs before it is whole, one after another, as far as can be told: how long the
+    /// run would wait on it if its pages went last. TestRail gives no totals, so without a hint this is evidence —
+    /// a list whose pages have linked onward k times is taken to need about as many again, so the longest chains
+    /// go first.
+    ///
+    /// | list                                                  | chain |
+    /// |-------------------------------------------------------|-------|
+    /// | whole                                                 | 0     |
+    /// | hinted, the hinted pages not all in (all go at once)  | 1     |
+    /// | cold, nothing in yet (a suite's sections: 1)         | 2     |
+    /// | cold, 1 page in that linked onward                    | 2     |
+    /// | cold, 5 pages in that linked onward                   | 6     |
+    /// | past its hint of 3 full pages (it grew)               | 4     |
+    var remainingChain: Int {
+        let walk = chain
+        if walk.complete { return 0 }
+        if let expectedItems, let frontier = walk.frontier, frontier < max(expectedItems, 1) { return 1 }
+        let linked = fullPages
+        return linked == 0 ? unknownChain : linked + 1
     }
 
     /// Pages still expected: from the hint when there is one, else the pages seen so far (a larger list has shown

@@ -17,8 +17,21 @@ public actor RateLimiter {
         self.random = random
     }
 
+    /// A granted permit: the request it admits is sent now, at `sentAt`; unused, it is given back
+    /// (``giveBack(_:)``).
+    public struct Permit: Sendable, Hashable {
+        let ticket: RateLimiterState.Ticket
+        /// The instant the request is sent, to report its outcome with.
+        public let sentAt: Duration
+    }
+
     /// Waits for a permit and returns the instant the request is sent, to report its outcome with.
     public nonisolated func acquire() async throws -> Duration {
+        try await acquirePermit().sentAt
+    }
+
+    /// Waits for a permit; the caller sends at once or gives it back.
+    public nonisolated func acquirePermit() async throws -> Permit {
         var ticket = await reserve()
         while true {
             do {
@@ -29,10 +42,15 @@ public actor RateLimiter {
                 throw error
             }
             switch await confirm(ticket) {
-            case .proceed(let sentAt): return sentAt
+            case .proceed(let sentAt): return Permit(ticket: ticket, sentAt: sentAt)
             case .reschedule(let next): ticket = next
             }
         }
+    }
+
+    /// A permit nothing was sent with: the limiter forgets it.
+    public func giveBack(_ permit: Permit) {
+        state.giveBack(permit.ticket, now: clock.now)
     }
 
     public func recordSuccess(sentAt: Duration) {

@@ -23,7 +23,8 @@
 ///
 /// A permit is a reservation: ``reserve(now:)`` books a time, the caller sleeps *outside* (the actor never sleeps),
 /// then ``confirm(_:now:)`` either lets it go or reschedules it — because a gate or a lower limit appeared, or the
-/// caller woke too late for the window arithmetic to hold. ``cancel(_:now:)`` returns an unused permit.
+/// caller woke too late for the window arithmetic to hold. ``cancel(_:now:)`` returns a permit not yet confirmed;
+/// ``giveBack(_:now:)`` one confirmed but not used after all (no request was ready to take it).
 public struct RateLimiterState: Sendable {
     public struct Configuration: Sendable, Hashable {
         /// Requests per `window` the profile or `--rate` allows; nil means no known limit.
@@ -146,6 +147,14 @@ public struct RateLimiterState: Sendable {
     /// Returns a permit that will not be used (its task was cancelled).
     public mutating func cancel(_ ticket: Ticket, now: Duration) {
         guard let index = grants.firstIndex(where: { $0.id == ticket.id }), !grants[index].confirmed else { return }
+        grants.remove(at: index)
+        releaseTokens(now: now)
+    }
+
+    /// Returns a confirmed permit that no request used (the controller takes a permit before it picks the unit, and
+    /// none was left to pick): as if it had never been granted, so it neither counts in the window nor spends a token.
+    public mutating func giveBack(_ ticket: Ticket, now: Duration) {
+        guard let index = grants.firstIndex(where: { $0.id == ticket.id }), grants[index].confirmed else { return }
         grants.remove(at: index)
         releaseTokens(now: now)
     }
