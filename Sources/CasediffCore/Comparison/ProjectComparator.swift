@@ -57,8 +57,3 @@ extension SuiteData {
     /// The suite's name as suites are matched by: trimmed.
     var name: String { suite.trimmedName }
 }
-
-extension Suite {
-    /// The name as suites are matched by: trimmed.
-    var trimmedName: String { name.trimmingCharacters(in: .whitespacesAndNewlines) }
-}

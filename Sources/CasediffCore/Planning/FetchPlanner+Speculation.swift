@@ -17,14 +17,38 @@ extension FetchPlanner {
             offset: offset, speculative: true)
     }
 
-    /// The suite a speculative page would be sent for: the one with the most full pages, within its window.
+    /// The suite a speculative page would be sent for, among those within their window: the largest pair first,
+    /// and in it the side that lags.
+    ///
+    /// A suite is compared (and its memory let go) only once its namesake on the other side is whole too, so a
+    /// pair's two suites should finish together: without this the side that got ahead would take every speculative
+    /// slot (its window grows with its full pages) while its namesake waited, and both would be held for longer.
+    /// A suite whose namesake is already whole goes first of all. The pages sent are the same; only their order
+    /// changes.
     func speculationCandidate() -> SuiteKey? {
         let candidates = suites.filter { _, state in
             state.suite != nil && state.cases.knownEnd == nil && state.cases.fullPages > 0
                 && state.speculativeInFlight < state.cases.fullPages
         }
+        guard !candidates.isEmpty else { return nil }
+        // Each side's suites by trimmed name: (full pages so far, whole).
+        var byName: [Side: [String: (fullPages: Int, whole: Bool)]] = [:]
+        for (key, state) in suites {
+            guard let name = state.suite?.trimmedName else { continue }
+            byName[key.side, default: [:]][name] = (state.cases.fullPages, state.delivered)
+        }
+        func score(_ key: SuiteKey, _ state: SuiteState) -> (Int, Int, Int) {
+            let own = state.cases.fullPages
+            let other = key.side == .left ? Side.right : .left
+            guard let name = state.suite?.trimmedName, let partner = byName[other]?[name] else {
+                return (0, own, 0)
+            }
+            if partner.whole { return (1, own, 0) }
+            return (0, max(own, partner.fullPages), partner.fullPages - own)
+        }
         return candidates.max(by: { a, b in
-            (a.value.cases.fullPages, b.key) < (b.value.cases.fullPages, a.key)
+            let (sa, sb) = (score(a.key, a.value), score(b.key, b.value))
+            return sa != sb ? sa < sb : a.key > b.key
         })?.key
     }
 
