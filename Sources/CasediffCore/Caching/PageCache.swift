@@ -71,12 +71,13 @@ public actor PageCache {
         return nil
     }
 
-    /// Keeps a page just fetched, in memory and in the store: queued for the background writer while one runs,
-    /// else written at once (its own transaction).
+    /// Keeps a page just fetched in the store: queued for the background writer while one runs (lookups find it in
+    /// the queue until it is written), else written at once (its own transaction).
     public func save(_ payload: UnitPayload, for key: PageKey) async {
         let fetchedAt = now()
         let page = StoredPage(payload: payload, fetchedAt: fetchedAt)
-        memory.put(key, page)
+        // Not kept in the memory LRU: a page just fetched is not asked for again in this run, and keeping the last
+        // 512 would hold 128 000 cases a streamed comparison has let go. Until written, lookups find it in the queue.
         if let doorbell {
             pending[key] = page
             doorbell.ring()
