@@ -39,10 +39,12 @@ import Testing
         var early = 0
         var added: Set<String> = []
         for (side, index) in order {
-            for suite in comparison.add((side == .left ? left : right).suites[index], side: side) {
-                #expect(!added.contains(suite.identity))
-                try stream.add(suite, of: comparison.shell)
-                added.insert(suite.identity)
+            for work in comparison.add((side == .left ? left : right).suites[index], side: side) {
+                let result = work.run()
+                #expect(!added.contains(result.suite.identity))
+                try stream.add(result.suite, of: comparison.shell)
+                comparison.record(result)
+                added.insert(result.suite.identity)
                 early += 1
             }
         }

@@ -83,9 +83,10 @@ struct IncrementalComparison: Sendable {
         self.holdAll = holdAll || options.crossSuite
     }
 
-    /// Takes one whole suite; returns the pairs it completes when the field set is settled (records and all, in no
-    /// particular order), else nothing.
-    mutating func add(_ suite: SuiteData, side: Side) -> [SuiteComparison] {
+    /// Takes one whole suite; returns the pairs it completes when the field set is settled, each to be compared
+    /// anywhere (``PairWork/run()``) and handed back (``record(_:)``), else nothing. The pairs returned are no longer
+    /// held here: their suites go when their work does.
+    mutating func add(_ suite: SuiteData, side: Side) -> [PairWork] {
         guard let index = pairOf[side]?[suite.suite.id], arrived[side]?[suite.suite.id] == nil else { return [] }
         arrived[side, default: [:]][suite.suite.id] = suite
         for testCase in suite.cases where !testCase.isDeleted {
@@ -96,13 +97,24 @@ struct IncrementalComparison: Sendable {
         }
         guard !holdAll, let context = settledContext() else { return [] }
         // Every pair whole by now: this one, and any that waited for the field set to settle.
-        var ready: [SuiteComparison] = []
+        var ready: [PairWork] = []
         for candidate in settled == nil ? Array(pairs.indices) : [index] where isWhole(candidate) {
-            ready.append(compare(candidate, context))
+            ready.append(take(candidate, context))
         }
         settled = context
         comparedEarly = comparedEarly || !ready.isEmpty
         return ready
+    }
+
+    /// Counts a compared pair into the report: its summary, duplicates, keyless cases and unnamed ids.
+    mutating func record(_ result: PairResult) {
+        duplicates += result.duplicates
+        keyless.left += result.keyless.left
+        keyless.right += result.keyless.right
+        cases.left += result.suite.leftCases
+        cases.right += result.suite.rightCases
+        for (side, ids) in result.unnamed { unnamed[side]!.merge(ids) }
+        summaries.append(result.suite.withoutRecords)
     }
 
     /// Compares the pairs still waiting with the final field set and returns the report: its suites in listing
@@ -123,11 +135,10 @@ struct IncrementalComparison: Sendable {
         if options.crossSuite {
             suites += compareAcross(context)
         } else {
-            let scopes = try ParallelMap.map(waiting.count) { [self] in
-                try self.scope(waiting[$0], context)
-            }
-            for (position, index) in waiting.enumerated() {
-                suites.append(record(index, scopes[position], context))
+            let works = waiting.map { take($0, context) }
+            for result in try ParallelMap.map(works.count, { works[$0].run() }) {
+                record(result)
+                suites.append(result.suite)
             }
         }
         suites.sort {
@@ -191,52 +202,14 @@ struct IncrementalComparison: Sendable {
             && (pair.right.map { arrived[.right]?[$0] != nil } ?? true)
     }
 
-    /// Compares a whole pair now, keeps its summary and releases its suites.
-    private mutating func compare(_ index: Int, _ context: Context) -> SuiteComparison {
-        let result = record(index, scope(index, context), context)
-        summaries.append(result.withoutRecords)
-        return result
-    }
-
-    private func scope(_ index: Int, _ context: Context) -> (SuiteComparison, ScopeResult) {
+    /// A whole pair's work, its suites no longer held here.
+    private mutating func take(_ index: Int, _ context: Context) -> PairWork {
         let pair = pairs[index]
-        let left = pair.left.flatMap { arrived[.left]?[$0] }
-        let right = pair.right.flatMap { arrived[.right]?[$0] }
-        let leftViews = left.map { context.scope.views($0, name: pair.name, side: vocabularies[.left]!) } ?? []
-        let rightViews = right.map { context.scope.views($0, name: pair.name, side: vocabularies[.right]!) } ?? []
-        let scope = context.scope.compare(leftViews, rightViews, suite: pair.name)
-        let records = CaseRecord.sorted(scope.records)
-        return (
-            SuiteComparison(
-                name: pair.name, leftSuiteID: pair.left, rightSuiteID: pair.right, leftCases: leftViews.count,
-                rightCases: rightViews.count, counts: records.reduce(into: StatusCounts()) { $0.count($1) },
-                records: records),
-            scope
-        )
-    }
-
-    /// Counts a pair's result into the report's totals and notes, and releases its suites.
-    private mutating func record(_ index: Int, _ result: (SuiteComparison, ScopeResult), _ context: Context)
-        -> SuiteComparison
-    {
-        let (suite, scope) = result
-        duplicates += scope.duplicates
-        keyless.left += scope.keylessLeft
-        keyless.right += scope.keylessRight
-        cases.left += suite.leftCases
-        cases.right += suite.rightCases
-        release(index, context)
         done.insert(index)
-        return suite
-    }
-
-    /// Notes the ids a pair's cases hold without a name, then lets its suites go.
-    private mutating func release(_ index: Int, _ context: Context) {
-        let pair = pairs[index]
-        for (side, id) in [(Side.left, pair.left), (.right, pair.right)] {
-            guard let id, let suite = arrived[side]?.removeValue(forKey: id) else { continue }
-            unnamed[side]!.scan(suite, vocabulary: vocabularies[side]!, fields: context.fields.compared)
-        }
+        return PairWork(
+            pair: pair, left: pair.left.flatMap { arrived[.left]?.removeValue(forKey: $0) },
+            right: pair.right.flatMap { arrived[.right]?.removeValue(forKey: $0) }, context: context,
+            vocabularies: vocabularies)
     }
 
     /// `--cross-suite`: every case of a side in one scope, then the records grouped by suite name.
@@ -271,10 +244,14 @@ struct IncrementalComparison: Sendable {
         }
         cases.left += result.reduce(0) { $0 + $1.leftCases }
         cases.right += result.reduce(0) { $0 + $1.rightCases }
-        for index in pairs.indices {
-            release(index, context)
-            done.insert(index)
+        for suite in leftSuites {
+            unnamed[.left]!.scan(suite, vocabulary: vocabularies[.left]!, fields: context.fields.compared)
         }
+        for suite in rightSuites {
+            unnamed[.right]!.scan(suite, vocabulary: vocabularies[.right]!, fields: context.fields.compared)
+        }
+        arrived = [:]
+        done = Set(pairs.indices)
         return result
     }
 
@@ -292,4 +269,44 @@ extension SuiteComparison {
         summary.records = []
         return summary
     }
+}
+
+/// One whole suite pair and all it takes to compare it: compared on any thread (``run()``), its result handed back
+/// to ``IncrementalComparison/record(_:)``.
+struct PairWork: Sendable {
+    let pair: IncrementalComparison.Pair
+    let left: SuiteData?
+    let right: SuiteData?
+    let context: IncrementalComparison.Context
+    let vocabularies: [Side: SideVocabulary]
+
+    /// The pair compared: its records in listing order, and what it adds to the report.
+    func run() -> PairResult {
+        let scope = context.scope
+        let leftViews = left.map { scope.views($0, name: pair.name, side: vocabularies[.left]!) } ?? []
+        let rightViews = right.map { scope.views($0, name: pair.name, side: vocabularies[.right]!) } ?? []
+        let result = scope.compare(leftViews, rightViews, suite: pair.name)
+        let records = CaseRecord.sorted(result.records)
+        var unnamed: [Side: UnnamedIDs] = [:]
+        for (side, suite) in [(Side.left, left), (.right, right)] {
+            guard let suite else { continue }
+            unnamed[side, default: .init()].scan(
+                suite, vocabulary: vocabularies[side]!, fields: context.fields.compared)
+        }
+        return PairResult(
+            suite: SuiteComparison(
+                name: pair.name, leftSuiteID: pair.left, rightSuiteID: pair.right, leftCases: leftViews.count,
+                rightCases: rightViews.count, counts: records.reduce(into: StatusCounts()) { $0.count($1) },
+                records: records),
+            duplicates: result.duplicates, keyless: (result.keylessLeft, result.keylessRight), unnamed: unnamed)
+    }
+}
+
+/// What comparing one pair gave: the suite's comparison (records and all until written) and its share of the
+/// report's duplicates, keyless cases and unnamed ids.
+struct PairResult: Sendable {
+    var suite: SuiteComparison
+    var duplicates: [DuplicateKey]
+    var keyless: (left: Int, right: Int)
+    var unnamed: [Side: UnnamedIDs]
 }

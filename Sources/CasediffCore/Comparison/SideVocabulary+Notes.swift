@@ -11,6 +11,15 @@ struct UnnamedIDs: Sendable {
     private var templates = Set<Int>()
     private var sharedSets = Set<Int>()
 
+    /// Adds what another part of the side met.
+    mutating func merge(_ other: UnnamedIDs) {
+        options.merge(other.options) { $0.union($1) }
+        users.formUnion(other.users)
+        milestones.formUnion(other.milestones)
+        templates.formUnion(other.templates)
+        sharedSets.formUnion(other.sharedSets)
+    }
+
     /// Takes one suite's live cases, for the fields compared.
     mutating func scan(_ suite: SuiteData, vocabulary: SideVocabulary, fields: [CompareField]) {
         let typed = SideVocabulary.typed(fields, vocabulary)

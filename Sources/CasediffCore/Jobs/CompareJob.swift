@@ -1,3 +1,4 @@
+import Foundation
 import TestRailAPI
 
 /// One comparison, run through the pipeline's stages in order:
@@ -154,48 +155,69 @@ public struct CompareJob: Sendable {
         return result(report, left, right, fetches)
     }
 
-    /// The comparison's side of the stream: pairs compared as they become whole, their parts handed to `stream`.
+    /// The comparison's side of the stream: pairs compared as they become whole, on as many cores as there are
+    /// (the fetch goes on meanwhile), each pair's parts handed to `stream` by the task that compared it.
     private static func compare(
         _ events: AsyncStream<FetchDelivery>, options: ComparisonOptions, stream: ReportStream
     ) async throws -> ComparisonReport {
-        var heads: [Side: ProjectData] = [:]
-        var listings: [Side: [Suite]] = [:]
-        var waiting: [(Side, SuiteData)] = []
-        var comparison: IncrementalComparison?
-        var shell: ComparisonReport?
-        var added: Set<String> = []
-        func hand(_ suites: [SuiteComparison]) throws {
-            for suite in suites {
-                try stream.add(suite, of: shell!)
-                added.insert(suite.identity)
-            }
-        }
-        for await event in events {
-            switch event {
-            case .heads(let projects, let lists):
-                heads.merge(projects) { _, new in new }
-                listings.merge(lists) { _, new in new }
-                guard comparison == nil, let left = heads[.left], let right = heads[.right] else { continue }
-                var started = try IncrementalComparison(
-                    options: options, left: left, right: right, listings: listings, holdAll: false)
-                shell = started.shell
-                for (side, suite) in waiting { try hand(started.add(suite, side: side)) }
-                waiting = []
-                comparison = started
-            case .suite(let side, let suite):
-                if comparison == nil {
-                    waiting.append((side, suite))
-                } else {
-                    try hand(comparison!.add(suite, side: side))
+        let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return try await withThrowingTaskGroup(of: PairResult.self) { group in
+            var heads: [Side: ProjectData] = [:]
+            var listings: [Side: [Suite]] = [:]
+            var waiting: [(Side, SuiteData)] = []
+            var comparison: IncrementalComparison?
+            var shell: ComparisonReport?
+            var added: Set<String> = []
+            var running = 0
+            var ready: [PairWork] = []
+            for await event in events {
+                switch event {
+                case .heads(let projects, let lists):
+                    heads.merge(projects) { _, new in new }
+                    listings.merge(lists) { _, new in new }
+                    guard comparison == nil, let left = heads[.left], let right = heads[.right] else { continue }
+                    var started = try IncrementalComparison(
+                        options: options, left: left, right: right, listings: listings, holdAll: false)
+                    shell = started.shell
+                    for (side, suite) in waiting { ready += started.add(suite, side: side) }
+                    waiting = []
+                    comparison = started
+                case .suite(let side, let suite):
+                    if comparison == nil {
+                        waiting.append((side, suite))
+                    } else {
+                        ready += comparison!.add(suite, side: side)
+                    }
+                }
+                while let work = ready.first, let shell {
+                    ready.removeFirst()
+                    if running == lanes, let result = try await group.next() {
+                        running -= 1
+                        comparison!.record(result)
+                        added.insert(result.suite.identity)
+                    }
+                    group.addTask {
+                        var result = work.run()
+                        try stream.add(result.suite, of: shell)
+                        result.suite = result.suite.withoutRecords
+                        return result
+                    }
+                    running += 1
                 }
             }
+            for try await result in group {
+                comparison?.record(result)
+                added.insert(result.suite.identity)
+            }
+            try Task.checkCancellation()
+            guard var comparison, let shell else { throw CasediffError.incomplete([]) }
+            var report = try comparison.finish()
+            for suite in report.suites where !added.contains(suite.identity) {
+                try stream.add(suite, of: shell)
+            }
+            report.suites = report.suites.map(\.withoutRecords)
+            return report
         }
-        try Task.checkCancellation()
-        guard var comparison else { throw CasediffError.incomplete([]) }
-        var report = try comparison.finish()
-        try hand(report.suites.filter { !added.contains($0.identity) })
-        report.suites = report.suites.map(\.withoutRecords)
-        return report
     }
 
     /// Which sides are snapshots, and the live sides grouped by instance (sides on one instance share a session).
