@@ -283,8 +283,14 @@ struct PairWork: Sendable {
     /// The pair compared: its records in listing order, and what it adds to the report.
     func run() -> PairResult {
         let scope = context.scope
-        let leftViews = left.map { scope.views($0, name: pair.name, side: vocabularies[.left]!) } ?? []
-        let rightViews = right.map { scope.views($0, name: pair.name, side: vocabularies[.right]!) } ?? []
+        // Both sides' views at once: the last pair of a run is compared with nothing else left to do.
+        let (left, right, pair, vocabularies) = (left, right, pair, vocabularies)
+        let views =
+            (try? ParallelMap.map(2) { index -> [CaseView] in
+                let (suite, side) = index == 0 ? (left, Side.left) : (right, Side.right)
+                return suite.map { scope.views($0, name: pair.name, side: vocabularies[side]!) } ?? []
+            }) ?? [[], []]
+        let (leftViews, rightViews) = (views[0], views[1])
         let result = scope.compare(leftViews, rightViews, suite: pair.name)
         let records = CaseRecord.sorted(result.records)
         var unnamed: [Side: UnnamedIDs] = [:]

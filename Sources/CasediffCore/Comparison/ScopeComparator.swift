@@ -1,3 +1,4 @@
+import Foundation
 import TestRailAPI
 
 /// Compares one scope (a suite pair, or both whole projects with `--cross-suite`) under one comparison's settings:
@@ -59,6 +60,9 @@ struct ScopeComparator: Sendable {
         }
     }
 
+    /// From this many pairs on, a scope's pairs are compared on every core.
+    static let parallelPairs = 20_000
+
     /// The scope's records: its pairs compared field by field, then the removed, then the added.
     func compare(_ lefts: [CaseView], _ rights: [CaseView], suite: String?) -> ScopeResult {
         let values = values
@@ -67,19 +71,30 @@ struct ScopeComparator: Sendable {
             renameThreshold: renames ? options.renameThreshold : nil)
         var result = ScopeResult(
             duplicates: pairing.duplicates, keylessLeft: pairing.keylessLeft, keylessRight: pairing.keylessRight)
-        for pair in pairing.pairs {
-            let left = lefts[pair.left]
-            let right = rights[pair.right]
-            let changes = values.changes(fields, left, right)
-            let kinds = Set(changes.map(\.kind))
-            let status: CaseStatus =
-                kinds.contains(.moved)
-                ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
-            result.records.append(
-                CaseRecord(
-                    status: status, key: right.key, left: left.side, right: right.side, changes: changes,
-                    duplicate: pair.duplicate, drift: !kinds.isDisjoint(with: options.failOn)))
-        }
+        // A large scope's pairs are compared in slices on every core (the last suite of a run is compared while
+        // nothing else is left to do); the records keep the pairs' order.
+        let pairs = pairing.pairs
+        let slices = pairs.count >= Self.parallelPairs ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let failOn = options.failOn
+        let fields = fields
+        let sliced =
+            (try? ParallelMap.map(slices) { slice -> [CaseRecord] in
+                let range = pairs.count * slice / slices..<pairs.count * (slice + 1) / slices
+                return pairs[range].map { pair in
+                    let left = lefts[pair.left]
+                    let right = rights[pair.right]
+                    let changes = values.changes(fields, left, right)
+                    let kinds = Set(changes.map(\.kind))
+                    let status: CaseStatus =
+                        kinds.contains(.moved)
+                        ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
+                    return CaseRecord(
+                        status: status, key: right.key, left: left.side, right: right.side, changes: changes,
+                        duplicate: pair.duplicate, drift: !kinds.isDisjoint(with: failOn))
+                }
+            }) ?? []
+        result.records.reserveCapacity(pairs.count + pairing.unmatchedLeft.count + pairing.unmatchedRight.count)
+        for records in sliced { result.records += records }
         let removedDrift = options.failOn.contains(.removed)
         let addedDrift = options.failOn.contains(.added)
         for (index, duplicate) in pairing.unmatchedLeft {
