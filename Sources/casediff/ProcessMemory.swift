@@ -19,10 +19,6 @@ enum ProcessMemory {
             _ = mallopt(-2, 64 << 20)
             _ = mallopt(-1, 512 << 20)
             _ = mallopt(-3, 32 << 20)
-            // M_ARENA_MAX (-8): two arenas, not glibc's eight per core. Pages are decoded on one thread and let go
-            // on another, and memory freed into one arena serves no other: with many arenas a streamed comparison
-            // of 2 × 500 000 cases peaked 20–30 % higher for the same cases held.
-            _ = mallopt(-8, 2)
         #endif
     }
 
