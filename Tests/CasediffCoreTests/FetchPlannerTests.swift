@@ -185,6 +185,58 @@ import Testing
         #expect(allSpeculative)
     }
 
+    /// Speculation keeps a pair's two suites together: the side that lags gets the next speculative page, and a
+    /// suite whose namesake is already whole goes ahead of a larger pair — a suite is compared (and let go) only
+    /// once its namesake is whole.
+    @Test func speculationServesTheLaggingSideOfAPairAndThenTheSuiteWhoseNamesakeIsWhole() throws {
+        var planner = makePlanner()
+        let units = try startBoth(
+            &planner,
+            suites: [
+                .left: [Suite(id: 10, name: "Big", projectID: 1), Suite(id: 11, name: "Small", projectID: 1)],
+                .right: [Suite(id: 20, name: " Big ", projectID: 2), Suite(id: 21, name: "Small", projectID: 2)],
+            ])
+        func full(_ unit: WorkUnit, offset: Int) throws {
+            let next = unit.endpoint.setting("limit", to: "250").setting("offset", to: String(offset + 250))
+            try answer(&planner, unit, .cases(page(cases(250, from: offset + 1), offset: offset, next: next)))
+        }
+        for unit in units {
+            switch unit.label {
+            case "p1/s10/o0", "p2/s20/o0", "p1/s11/o0", "p2/s21/o0": try full(unit, offset: 0)
+            default: try answer(&planner, unit, .sections(page([Section]())))
+            }
+        }
+        // Left Big shows a second full page: it leads its namesake, which gets the speculation.
+        let chain = drain(&planner, rateBound: true)
+        let leftNext = try #require(chain.first { $0.label == "p1/s10/o250" })
+        try full(leftNext, offset: 250)
+        #expect(drain(&planner, rateBound: true).map(\.label) == ["p1/s10/o500"], "its chain goes on")
+        let sent = planner.nextUnit(rateBound: false)
+        let speculative = try #require(sent)
+        #expect(speculative.speculative && speculative.label.hasPrefix("p2/s20/"), "\(speculative.label)")
+        // Left Small ends: right Small, whose namesake is whole, goes first of all, ahead of the larger pair.
+        let leftSmall = try #require(chain.first { $0.label == "p1/s11/o250" })
+        try answer(&planner, leftSmall, .cases(page(cases(3, from: 300), offset: 250)))
+        #expect(drain(&planner, rateBound: true).isEmpty)
+        let after = planner.nextUnit(rateBound: false)
+        let next = try #require(after)
+        #expect(next.label.hasPrefix("p2/s21/"), "\(next.label)")
+    }
+
+    /// The heads — projects, listings, types, priorities, definitions — are known once all of them are in, before
+    /// any suite.
+    @Test func theHeadsAreKnownBeforeAnySuite() throws {
+        var planner = makePlanner()
+        #expect(planner.heads() == nil)
+        let units = try startBoth(
+            &planner,
+            suites: [.left: [Suite(id: 10, name: "A", projectID: 1)], .right: [Suite(id: 20, name: "A", projectID: 2)]])
+        let heads = try #require(planner.heads())
+        #expect(heads.projects == [.left: Self.project1, .right: Self.project2])
+        #expect(heads.listings[.left]?.map(\.id) == [10] && heads.listings[.right]?.map(\.id) == [20])
+        #expect(!units.isEmpty && planner.suitesDelivered == 0)
+    }
+
     /// Cold, a suite whose pages keep linking onward is likely long: once its chain has shown two full pages, its
     /// next page goes ahead of the first pages of suites nothing is known of yet.
     @Test func theNextPageOfALongChainGoesBeforeTheFirstPagesOfOtherSuites() throws {
