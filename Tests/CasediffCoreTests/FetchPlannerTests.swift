@@ -206,11 +206,14 @@ import Testing
             default: try answer(&planner, unit, .sections(page([Section]())))
             }
         }
-        // Left Big shows a second full page: it leads its namesake, which gets the speculation.
+        // Left Big shows two more full pages: it leads its namesake by two, which gets the speculation.
         let chain = drain(&planner, rateBound: true)
         let leftNext = try #require(chain.first { $0.label == "p1/s10/o250" })
         try full(leftNext, offset: 250)
-        #expect(drain(&planner, rateBound: true).map(\.label) == ["p1/s10/o500"], "its chain goes on")
+        let leftThird = drain(&planner, rateBound: true)
+        #expect(leftThird.map(\.label) == ["p1/s10/o500"], "its chain goes on")
+        try full(leftThird[0], offset: 500)
+        #expect(drain(&planner, rateBound: true).map(\.label) == ["p1/s10/o750"])
         let sent = planner.nextUnit(rateBound: false)
         let speculative = try #require(sent)
         #expect(speculative.speculative && speculative.label.hasPrefix("p2/s20/"), "\(speculative.label)")

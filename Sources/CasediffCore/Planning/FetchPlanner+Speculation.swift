@@ -44,13 +44,18 @@ extension FetchPlanner {
                 return (0, own, 0)
             }
             if partner.whole { return (1, own, 0) }
-            return (0, max(own, partner.fullPages), partner.fullPages - own)
+            let lag = partner.fullPages - own
+            return (0, max(own, partner.fullPages), lag >= Self.balancingLag ? lag : 0)
         }
         return candidates.max(by: { a, b in
             let (sa, sb) = (score(a.key, a.value), score(b.key, b.value))
             return sa != sb ? sa < sb : a.key > b.key
         })?.key
     }
+
+    /// A suite lagging its namesake by at least this many full pages goes first; a smaller lag leaves the ties to
+    /// the order of keys (each step of balancing costs speculative pages on both sides of the pair).
+    static let balancingLag = 2
 
     /// A speculative unit came back (answered or failed): its slot in the windows is free again.
     mutating func speculationEnded(_ unit: WorkUnit) {
