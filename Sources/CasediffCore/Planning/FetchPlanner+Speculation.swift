@@ -17,14 +17,14 @@ extension FetchPlanner {
             offset: offset, speculative: true)
     }
 
-    /// The suite a speculative page would be sent for, among those within their window: the largest pair first,
-    /// and in it the side that lags.
+    /// The suite a speculative page would be sent for, among those within their window: a suite whose namesake on
+    /// the other side is already whole first of all, then the largest pair (by full pages so far), and in it the
+    /// side that lags by ``balancingLag`` full pages or more.
     ///
-    /// A suite is compared (and its memory let go) only once its namesake on the other side is whole too, so a
-    /// pair's two suites should finish together: without this the side that got ahead would take every speculative
-    /// slot (its window grows with its full pages) while its namesake waited, and both would be held for longer.
-    /// A suite whose namesake is already whole goes first of all. The pages sent are the same; only their order
-    /// changes.
+    /// A suite is compared (and its memory let go) only once its namesake is whole too, so a pair's two suites
+    /// should finish together: without this the side that got ahead would take every speculative slot (its window
+    /// grows with its full pages) while its namesake waited, and both would be held for longer (in R6, seconds per
+    /// pair). Only the order of speculative pages changes, not their window.
     func speculationCandidate() -> SuiteKey? {
         let candidates = suites.filter { _, state in
             state.suite != nil && state.cases.knownEnd == nil && state.cases.fullPages > 0
