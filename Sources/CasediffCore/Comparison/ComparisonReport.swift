@@ -13,6 +13,9 @@ public struct ComparisonReport: Sendable, Hashable {
         /// When the snapshot this side was read from was taken; nil for live data.
         public var snapshotTakenAt: Date?
 
+        /// The project as the outputs name it: `Storefront (P1)`.
+        public var label: String { "\(projectName) (P\(projectID))" }
+
         public init(
             instance: String, projectID: Int, projectName: String, suiteMode: Int, cases: Int,
             snapshotTakenAt: Date? = nil

@@ -12,13 +12,6 @@ public struct JUnitRenderer: Sendable {
         (try? document(report)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
-    private static func names(_ report: ComparisonReport) -> (left: String, right: String) {
-        (
-            "\(report.left.projectName) (P\(report.left.projectID))",
-            "\(report.right.projectName) (P\(report.right.projectID))"
-        )
-    }
-
     private func testcase(_ record: CaseRecord, suite: String, left: String, right: String) -> String {
         let side = record.current
         let classname = side.sectionPath.isEmpty ? suite : suite + SectionPaths.separator + side.sectionPath
@@ -73,7 +66,7 @@ public struct JUnitRenderer: Sendable {
 extension JUnitRenderer: SuitePartRenderer {
     /// The suite's `<testsuite>`, one `<testcase>` per compared case.
     public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
-        let (left, right) = Self.names(report)
+        let (left, right) = (report.left.label, report.right.label)
         var out =
             "  <testsuite name=\(Self.attribute(suite.name)) tests=\"\(suite.counts.total)\" "
             + "failures=\"\(suite.counts.drift)\" errors=\"0\" skipped=\"0\">\n"
@@ -88,7 +81,7 @@ extension JUnitRenderer: SuitePartRenderer {
         _ report: ComparisonReport, context: RenderContext, parts: (Int) throws -> Data,
         to output: (Data) throws -> Void
     ) throws {
-        let (left, right) = Self.names(report)
+        let (left, right) = (report.left.label, report.right.label)
         let totals = report.totals
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=

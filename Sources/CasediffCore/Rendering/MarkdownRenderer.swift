@@ -64,8 +64,8 @@ extension MarkdownRenderer: SuitePartRenderer {
         _ report: ComparisonReport, context: RenderContext, parts: (Int) throws -> Data,
         to output: (Data) throws -> Void
     ) throws {
-        let left = "\(report.left.projectName) (P\(report.left.projectID))"
-        let right = "\(report.right.projectName) (P\(report.right.projectID))"
+        let left = report.left.label
+        let right = report.right.label
         var out = "## casediff: \(Self.escape(left)) → \(Self.escape(right))\n\n"
         let totals = report.totals
         let counted = CaseStatus.driftKinds.filter { totals[$0] > 0 }.map { "\(totals[$0]) \($0.rawValue)" }

@@ -131,8 +131,8 @@ extension TableRenderer: SuitePartRenderer {
         to output: (Data) throws -> Void
     ) throws {
         var out = ""
-        let left = "\(report.left.projectName) (P\(report.left.projectID))"
-        let right = "\(report.right.projectName) (P\(report.right.projectID))"
+        let left = report.left.label
+        let right = report.right.label
         var heading = "Comparing \(left) with \(right) on \(report.left.instance)"
         if report.right.instance != report.left.instance { heading += " and \(report.right.instance)" }
         out += style.fit(heading) + "\n"
