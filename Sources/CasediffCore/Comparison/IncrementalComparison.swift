@@ -48,7 +48,9 @@ struct IncrementalComparison: Sendable {
     private var comparedEarly = false
     private var done: Set<Int> = []
     private var summaries: [SuiteComparison] = []
-    private var duplicates: [DuplicateKey] = []
+    /// With the index of the pair that found each, so keys found twice keep the pairs' order whatever order the
+    /// pairs were compared in.
+    private var duplicates: [(pair: Int, key: DuplicateKey)] = []
     private var keyless = (left: 0, right: 0)
     private var cases = (left: 0, right: 0)
     private var unnamed: [Side: UnnamedIDs] = [.left: .init(), .right: .init()]
@@ -87,7 +89,8 @@ struct IncrementalComparison: Sendable {
     /// anywhere (``PairWork/run()``) and handed back (``record(_:)``), else nothing. The pairs returned are no longer
     /// held here: their suites go when their work does.
     mutating func add(_ suite: SuiteData, side: Side) -> [PairWork] {
-        guard let index = pairOf[side]?[suite.suite.id], arrived[side]?[suite.suite.id] == nil else { return [] }
+        guard let index = pairOf[side]?[suite.suite.id], !done.contains(index), arrived[side]?[suite.suite.id] == nil
+        else { return [] }
         arrived[side, default: [:]][suite.suite.id] = suite
         for testCase in suite.cases where !testCase.isDeleted {
             seenCases[side]! += 1
@@ -108,7 +111,7 @@ struct IncrementalComparison: Sendable {
 
     /// Counts a compared pair into the report: its summary, duplicates, keyless cases and unnamed ids.
     mutating func record(_ result: PairResult) {
-        duplicates += result.duplicates
+        duplicates += result.duplicates.map { (result.pair, $0) }
         keyless.left += result.keyless.left
         keyless.right += result.keyless.right
         cases.left += result.suite.leftCases
@@ -128,7 +131,8 @@ struct IncrementalComparison: Sendable {
             throw CasediffError.unknownField(name, known: leftCustom.union(rightCustom).sorted())
         }
         let context = try makeContext(leftCustom: leftCustom, rightCustom: rightCustom)
-        if comparedEarly, let settled, settled.fields != context.fields { throw FieldSetChanged() }
+        // Only the compared fields shape a pair's records; the one-sided ones are the report's alone.
+        if comparedEarly, let settled, settled.fields.compared != context.fields.compared { throw FieldSetChanged() }
         let waiting = pairs.indices.filter { !done.contains($0) }
         guard waiting.allSatisfy(isWhole) else { throw CasediffError.incomplete([]) }
         var suites = summaries
@@ -144,7 +148,7 @@ struct IncrementalComparison: Sendable {
         suites.sort {
             ($0.name, $0.leftSuiteID ?? 0, $0.rightSuiteID ?? 0) < ($1.name, $1.leftSuiteID ?? 0, $1.rightSuiteID ?? 0)
         }
-        duplicates.sort { ($0.suite ?? "", $0.key) < ($1.suite ?? "", $1.key) }
+        duplicates.sort { ($0.key.suite ?? "", $0.key.key, $0.pair) < ($1.key.suite ?? "", $1.key.key, $1.pair) }
         let fields = context.fields.compared
         let notes = [Side.left, .right].flatMap { side in
             unnamed[side]!.notes(
@@ -154,7 +158,7 @@ struct IncrementalComparison: Sendable {
         return ComparisonReport(
             left: Self.side(heads[.left]!, cases: cases.left), right: Self.side(heads[.right]!, cases: cases.right),
             options: options, suites: suites, comparedFields: fields, oneSidedFields: context.fields.oneSided,
-            duplicates: duplicates, keylessLeft: keyless.left, keylessRight: keyless.right, notes: notes)
+            duplicates: duplicates.map(\.key), keylessLeft: keyless.left, keylessRight: keyless.right, notes: notes)
     }
 
     /// The report as known before any suite: the two sides (their case counts still 0) and the options; what a
@@ -207,7 +211,7 @@ struct IncrementalComparison: Sendable {
         let pair = pairs[index]
         done.insert(index)
         return PairWork(
-            pair: pair, left: pair.left.flatMap { arrived[.left]?.removeValue(forKey: $0) },
+            index: index, pair: pair, left: pair.left.flatMap { arrived[.left]?.removeValue(forKey: $0) },
             right: pair.right.flatMap { arrived[.right]?.removeValue(forKey: $0) }, context: context,
             vocabularies: vocabularies)
     }
@@ -225,7 +229,7 @@ struct IncrementalComparison: Sendable {
             scopeComparator.views($0, name: $0.suite.name, side: vocabularies[.right]!)
         }
         let scope = scopeComparator.compare(leftViews, rightViews, suite: nil)
-        duplicates += scope.duplicates
+        duplicates += scope.duplicates.map { (0, $0) }
         keyless.left += scope.keylessLeft
         keyless.right += scope.keylessRight
         let grouped = Dictionary(grouping: scope.records) { $0.current.suite }
@@ -274,6 +278,8 @@ extension SuiteComparison {
 /// One whole suite pair and all it takes to compare it: compared on any thread (``run()``), its result handed back
 /// to ``IncrementalComparison/record(_:)``.
 struct PairWork: Sendable {
+    /// The pair's place among the comparison's pairs.
+    let index: Int
     let pair: IncrementalComparison.Pair
     let left: SuiteData?
     let right: SuiteData?
@@ -300,6 +306,7 @@ struct PairWork: Sendable {
                 suite, vocabulary: vocabularies[side]!, fields: context.fields.compared)
         }
         return PairResult(
+            pair: index,
             suite: SuiteComparison(
                 name: pair.name, leftSuiteID: pair.left, rightSuiteID: pair.right, leftCases: leftViews.count,
                 rightCases: rightViews.count, counts: records.reduce(into: StatusCounts()) { $0.count($1) },
@@ -311,6 +318,8 @@ struct PairWork: Sendable {
 /// What comparing one pair gave: the suite's comparison (records and all until written) and its share of the
 /// report's duplicates, keyless cases and unnamed ids.
 struct PairResult: Sendable {
+    /// The pair's place among the comparison's pairs.
+    var pair: Int
     var suite: SuiteComparison
     var duplicates: [DuplicateKey]
     var keyless: (left: Int, right: Int)

@@ -123,29 +123,52 @@ public struct CompareJob: Sendable {
     private func runStreaming(_ stream: ReportStream, snapshots: [Side: ProjectData], groups: [Group]) async throws
         -> Result
     {
-        let (events, continuation) = AsyncStream.makeStream(of: FetchDelivery.self)
+        // nil marks the fetch's successful end: a stream that ends without it ended with a failed fetch.
+        let (events, continuation) = AsyncStream.makeStream(of: FetchDelivery?.self)
         for (side, data) in snapshots.sorted(by: { $0.key < $1.key }) {
             var head = data
             head.suites = []
             continuation.yield(.heads([side: head], listings: [side: data.suites.map(\.suite)]))
             for suite in data.suites { continuation.yield(.suite(side, suite)) }
         }
-        let options = options
-        async let compared = Self.compare(events, options: options.comparison, stream: stream)
+        // The fetch and the comparison run side by side; whichever fails first ends both and is the error: a
+        // comparison that fails (a full disk under the spool) cancels the fetch rather than waiting for its end.
+        enum Part: Sendable {
+            case fetched([Side: ProjectData], [InstanceFetch])
+            case compared(ComparisonReport)
+            /// The fetch failed first; its error is the run's.
+            case abandoned
+        }
+        let comparison = options.comparison
         var heads: [Side: ProjectData] = [:]
         var fetches: [InstanceFetch] = []
-        do {
-            try await fetch(groups, retainingSuites: false, deliver: { continuation.yield($0) }) { index, outcome in
-                heads.merge(outcome.projects) { _, new in new }
-                fetches.append(Self.instanceFetch(groups[index], outcome))
+        var report: ComparisonReport?
+        try await withThrowingTaskGroup(of: Part.self) { group in
+            group.addTask {
+                try await Self.compare(events, options: comparison, stream: stream).map(Part.compared) ?? .abandoned
             }
-        } catch {
-            continuation.finish()
-            _ = try? await compared
-            throw error
+            group.addTask {
+                // The stream ends with the fetch, however it ends.
+                defer { continuation.finish() }
+                var heads: [Side: ProjectData] = [:]
+                var fetches: [InstanceFetch] = []
+                try await fetch(groups, retainingSuites: false, deliver: { continuation.yield($0) }) {
+                    index, outcome in
+                    heads.merge(outcome.projects) { _, new in new }
+                    fetches.append(Self.instanceFetch(groups[index], outcome))
+                }
+                continuation.yield(nil)
+                return .fetched(heads, fetches)
+            }
+            for try await part in group {
+                switch part {
+                case .fetched(let fetched, let costs): (heads, fetches) = (fetched, costs)
+                case .compared(let compared): report = compared
+                case .abandoned: break
+                }
+            }
         }
-        continuation.finish()
-        let report = try await compared
+        guard let report else { throw CasediffError.incomplete([]) }
         heads.merge(
             snapshots.mapValues {
                 var head = $0; head.suites = []; return head
@@ -158,9 +181,10 @@ public struct CompareJob: Sendable {
     /// The comparison's side of the stream: pairs compared as they become whole, on as many cores as there are
     /// (the fetch goes on meanwhile), each pair's parts handed to `stream` by the task that compared it.
     private static func compare(
-        _ events: AsyncStream<FetchDelivery>, options: ComparisonOptions, stream: ReportStream
-    ) async throws -> ComparisonReport {
-        let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        _ events: AsyncStream<FetchDelivery?>, options: ComparisonOptions, stream: ReportStream
+    ) async throws -> ComparisonReport? {
+        // One core is left to the fetch: a comparison holds its thread (and slices a large pair on the others).
+        let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         return try await withThrowingTaskGroup(of: PairResult.self) { group in
             var heads: [Side: ProjectData] = [:]
             var listings: [Side: [Suite]] = [:]
@@ -170,7 +194,12 @@ public struct CompareJob: Sendable {
             var added: Set<String> = []
             var running = 0
             var ready: [PairWork] = []
-            for await event in events {
+            var fetched = false
+            for await delivery in events {
+                guard let event = delivery else {
+                    fetched = true
+                    break
+                }
                 switch event {
                 case .heads(let projects, let lists):
                     heads.merge(projects) { _, new in new }
@@ -209,6 +238,8 @@ public struct CompareJob: Sendable {
                 comparison?.record(result)
                 added.insert(result.suite.identity)
             }
+            // A fetch that failed or was interrupted says so itself.
+            guard fetched else { return nil }
             try Task.checkCancellation()
             guard var comparison, let shell else { throw CasediffError.incomplete([]) }
             var report = try comparison.finish()

@@ -50,14 +50,32 @@ public struct MarkdownRenderer: Sendable {
 }
 
 extension MarkdownRenderer: SuitePartRenderer {
-    /// The suite's difference rows, one line each, at most ``maximumRows`` (no suite can show more); which of them
-    /// are listed depends on the suites before it, so the block around them is written with the document.
+    /// The suite's difference rows, at most ``maximumRows`` (no suite can show more), each after its length in
+    /// bytes and a line break (a row's own text may hold any character); which of them are listed depends on the
+    /// suites before it, so the block around them is written with the document.
     public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
-        var out = ""
+        var out = Data()
         for record in suite.records.lazy.filter({ $0.status != .unchanged }).prefix(Self.maximumRows) {
-            out += recordRow(record)
+            let row = Data(recordRow(record).utf8)
+            out.append(contentsOf: "\(row.count)\n".utf8)
+            out.append(row)
         }
-        return Data(out.utf8)
+        return out
+    }
+
+    /// The first `count` rows of a part, as they are listed.
+    static func rows(_ count: Int, of part: Data) -> Data {
+        var rows = Data()
+        var index = part.startIndex
+        for _ in 0..<count {
+            guard let newline = part[index...].firstIndex(of: UInt8(ascii: "\n")),
+                let length = Int(String(decoding: part[index..<newline], as: UTF8.self))
+            else { break }
+            let start = newline + 1
+            rows.append(part[start..<start + length])
+            index = start + length
+        }
+        return rows
     }
 
     public func write(
@@ -103,14 +121,7 @@ extension MarkdownRenderer: SuitePartRenderer {
             out += "| Status | Case | Section | Details |\n|:--|:--|:--|:--|\n"
             let shown = min(differences, Self.maximumRows - listed)
             if shown > 0 {
-                // Each row is one line.
-                let rows = try parts(index)
-                var end = rows.startIndex
-                for _ in 0..<shown {
-                    guard let newline = rows[end...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-                    end = newline + 1
-                }
-                out += String(decoding: rows[..<end], as: UTF8.self)
+                out += String(decoding: Self.rows(shown, of: try parts(index)), as: UTF8.self)
             }
             listed += shown
             omitted += differences - shown
