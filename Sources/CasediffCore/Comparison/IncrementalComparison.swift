@@ -140,7 +140,7 @@ struct IncrementalComparison: Sendable {
             suites += compareAcross(context)
         } else {
             let works = waiting.map { take($0, context) }
-            for result in try ParallelMap.map(works.count, { works[$0].run() }) {
+            for result in ParallelMap.map(works.count, { works[$0].run() }) {
                 record(result)
                 suites.append(result.suite)
             }
@@ -291,11 +291,10 @@ struct PairWork: Sendable {
         let scope = context.scope
         // Both sides' views at once: the last pair of a run is compared with nothing else left to do.
         let (left, right, pair, vocabularies) = (left, right, pair, vocabularies)
-        let views =
-            (try? ParallelMap.map(2) { index -> [CaseView] in
-                let (suite, side) = index == 0 ? (left, Side.left) : (right, Side.right)
-                return suite.map { scope.views($0, name: pair.name, side: vocabularies[side]!) } ?? []
-            }) ?? [[], []]
+        let views = ParallelMap.map(2) { index -> [CaseView] in
+            let (suite, side) = index == 0 ? (left, Side.left) : (right, Side.right)
+            return suite.map { scope.views($0, name: pair.name, side: vocabularies[side]!) } ?? []
+        }
         let (leftViews, rightViews) = (views[0], views[1])
         let result = scope.compare(leftViews, rightViews, suite: pair.name)
         let records = CaseRecord.sorted(result.records)

@@ -77,22 +77,21 @@ struct ScopeComparator: Sendable {
         let slices = pairs.count >= Self.parallelPairs ? ProcessInfo.processInfo.activeProcessorCount : 1
         let failOn = options.failOn
         let fields = fields
-        let sliced =
-            (try? ParallelMap.map(slices) { slice -> [CaseRecord] in
-                let range = pairs.count * slice / slices..<pairs.count * (slice + 1) / slices
-                return pairs[range].map { pair in
-                    let left = lefts[pair.left]
-                    let right = rights[pair.right]
-                    let changes = values.changes(fields, left, right)
-                    let kinds = Set(changes.map(\.kind))
-                    let status: CaseStatus =
-                        kinds.contains(.moved)
-                        ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
-                    return CaseRecord(
-                        status: status, key: right.key, left: left.side, right: right.side, changes: changes,
-                        duplicate: pair.duplicate, drift: !kinds.isDisjoint(with: failOn))
-                }
-            }) ?? []
+        let sliced = ParallelMap.map(slices) { slice -> [CaseRecord] in
+            let range = pairs.count * slice / slices..<pairs.count * (slice + 1) / slices
+            return pairs[range].map { pair in
+                let left = lefts[pair.left]
+                let right = rights[pair.right]
+                let changes = values.changes(fields, left, right)
+                let kinds = Set(changes.map(\.kind))
+                let status: CaseStatus =
+                    kinds.contains(.moved)
+                    ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
+                return CaseRecord(
+                    status: status, key: right.key, left: left.side, right: right.side, changes: changes,
+                    duplicate: pair.duplicate, drift: !kinds.isDisjoint(with: failOn))
+            }
+        }
         result.records.reserveCapacity(pairs.count + pairing.unmatchedLeft.count + pairing.unmatchedRight.count)
         for records in sliced { result.records += records }
         let removedDrift = options.failOn.contains(.removed)
