@@ -126,9 +126,7 @@ public struct CompareJob: Sendable {
         // nil marks the fetch's successful end: a stream that ends without it ended with a failed fetch.
         let (events, continuation) = AsyncStream.makeStream(of: FetchDelivery?.self)
         for (side, data) in snapshots.sorted(by: { $0.key < $1.key }) {
-            var head = data
-            head.suites = []
-            continuation.yield(.heads([side: head], listings: [side: data.suites.map(\.suite)]))
+            continuation.yield(.heads([side: data.withoutSuites], listings: [side: data.suites.map(\.suite)]))
             for suite in data.suites { continuation.yield(.suite(side, suite)) }
         }
         // The fetch and the comparison run side by side; whichever fails first ends both and is the error: a
@@ -169,11 +167,7 @@ public struct CompareJob: Sendable {
             }
         }
         guard let report else { throw CasediffError.incomplete([]) }
-        heads.merge(
-            snapshots.mapValues {
-                var head = $0; head.suites = []; return head
-            }
-        ) { fetched, _ in fetched }
+        heads.merge(snapshots.mapValues(\.withoutSuites)) { fetched, _ in fetched }
         guard let left = heads[.left], let right = heads[.right] else { throw CasediffError.incomplete([]) }
         return result(report, left, right, fetches)
     }

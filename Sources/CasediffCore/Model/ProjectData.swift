@@ -29,4 +29,11 @@ public struct ProjectData: Sendable, Hashable {
     }
 
     public var caseCount: Int { suites.reduce(0) { $0 + $1.cases.count } }
+
+    /// The project's head: everything but its suites (what a streamed comparison keeps of it).
+    public var withoutSuites: ProjectData {
+        var head = self
+        head.suites = []
+        return head
+    }
 }
