@@ -27,8 +27,8 @@ test: unit-test conformance
 # a two-core machine neither starves the other's timers and servers of Swift's few cooperative threads.
 unit-test: build
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
-	$(SWIFT) test $(BUILD_FLAGS) --skip-build --skip CasediffCLITests
-	$(SWIFT) test $(BUILD_FLAGS) --skip-build --filter CasediffCLITests
+	$(SWIFT) test $(BUILD_FLAGS) --skip-build --disable-xctest --skip CasediffCLITests
+	$(SWIFT) test $(BUILD_FLAGS) --skip-build --disable-xctest --filter CasediffCLITests
 
 conformance: build
 	scripts/conformance.sh "$(BIN_DIR)"

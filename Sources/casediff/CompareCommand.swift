@@ -55,12 +55,15 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        // Every output is checked before the first request: a long run must not end on a missing directory.
+        for path in outputs.writtenFiles { try OutputFile.preflight(path) }
         let arguments = [SideArgument(text: left), SideArgument(text: right)]
         let sides = try SideSources(
             arguments, connection: connection, fetch: fetch, offline: storage.offline, environment: environment)
         let reporting = try Reporting(self.reporting, environment: environment, scrubber: Redaction.current)
         defer { reporting.close() }
-        let outputs = Outputs(self.outputs, style: Terminal.style(environment: environment))
+        let outputs = Outputs(
+            self.outputs, style: Terminal.style(environment: environment, color: self.reporting.color))
         let stream = try ReportStream(renderers: outputs.renderers)
         let result = try await reporting.withProgress {
             try await storage.withStore(environment: environment, needed: sides.needsServer) { store in
@@ -101,7 +104,7 @@ struct CompareCommand: AsyncParsableCommand {
     /// has its format, since files are never the terminal-styled table).
     struct Outputs {
         var renderers: [any SuitePartRenderer] = []
-        /// (renderer index, path); stdout (`-`) last.
+        /// (renderer index, path); the result's (stdout, `-`, unless `--output` names a file) last.
         var targets: [(index: Int, path: String)] = []
 
         init(_ options: OutputOptions, style: TerminalStyle) {
@@ -113,11 +116,12 @@ struct CompareCommand: AsyncParsableCommand {
                 }
                 targets.append((byFormat[format]!, path))
             }
-            if byFormat[options.format] == nil {
-                byFormat[options.format] = renderers.count
-                renderers.append(CompareCommand.renderer(options.format, style: style))
+            let format = options.resultFormat
+            if byFormat[format] == nil {
+                byFormat[format] = renderers.count
+                renderers.append(CompareCommand.renderer(format, style: options.resultPath == "-" ? style : .plain))
             }
-            targets.append((byFormat[options.format]!, "-"))
+            targets.append((byFormat[format]!, options.resultPath))
         }
     }
 
@@ -153,6 +157,9 @@ struct CompareCommand: AsyncParsableCommand {
             parts.append("compared two snapshots; nothing fetched")
         }
         for (format, path) in self.outputs.files { parts.append("\(format.rawValue) written to \(path)") }
+        if self.outputs.resultPath != "-" {
+            parts.append("\(self.outputs.resultFormat.rawValue) written to \(self.outputs.resultPath)")
+        }
         reporting.note(parts.joined(separator: "; "))
     }
 

@@ -80,4 +80,7 @@ extension MatchKey: ExpressibleByArgument {
     }
 
     public var defaultValueDescription: String { description }
+
+    /// The shell completes the keys; after `field:` the user types a field's system name.
+    public static var defaultCompletionKind: CompletionKind { .list(["title", "path", "id", "field:"]) }
 }

@@ -19,12 +19,12 @@ struct DiscoveryOptions: ParsableArguments {
         help: ArgumentHelp(
             "The instance's rate limit: cloud, enterprise, server or requests per minute (default: the profile's, "
                 + "a learned one, or a guess from the URL).", valueName: "profile"),
-        transform: RateProfile.parseArgument)
+        completion: RateProfile.defaultCompletionKind, transform: RateProfile.parseArgument)
     var rate: RateProfile?
 
     @OptionGroup var store: StoreLocationOptions
 
-    @Option(help: "What to print on stdout: table or json.")
+    @Option(name: [.short, .long], help: "What to print on stdout: table or json.")
     var format: Format = .table
 
     @OptionGroup var log: LogOptions

@@ -26,4 +26,9 @@ struct DriftKinds: ExpressibleByArgument {
     }
 
     var defaultValueDescription: String { "added,removed,changed,moved,renamed" }
+
+    /// One kind per completion (a list joins them with commas).
+    static var defaultCompletionKind: CompletionKind {
+        .list(CaseStatus.driftKinds.map(\.rawValue) + ["none"])
+    }
 }

@@ -15,7 +15,7 @@ struct FetchOptions: ParsableArguments {
                 "By default the profile's; else a limit learned from this instance's 429s; else guessed from the URL "
                 + "(TestRail Cloud domains: cloud; others: server).",
             valueName: "profile"),
-        transform: RateProfile.parseArgument)
+        completion: RateProfile.defaultCompletionKind, transform: RateProfile.parseArgument)
     var rate: RateProfile?
 
     @Option(
@@ -50,6 +50,9 @@ extension RateProfile: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
     }
+
+    /// The named profiles; a number of requests per minute is typed.
+    public static var defaultCompletionKind: CompletionKind { .list(["cloud", "enterprise", "server"]) }
 
     /// `--rate`'s value, or an error that says what a rate is (`--rate -5` is a wrong value, not a missing one).
     static func parseArgument(_ text: String) throws -> RateProfile {

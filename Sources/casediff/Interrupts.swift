@@ -1,10 +1,22 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs an operation that SIGINT or SIGTERM cancels, so Ctrl-C ends a run promptly with one clear line.
 ///
-/// The first signal cancels the operation (which then reports what it had fetched); a second one exits at once.
+/// The first signal cancels the operation (which then reports what it had fetched); a second one exits at once. Either
+/// way the exit code is 128 + the signal's number, as shells expect: 130 for Ctrl-C, 143 for SIGTERM.
 enum Interrupts {
+    /// The first signal received, 0 before any.
+    private static let received = Atomic<Int32>(0)
+
+    /// The exit code for a run a signal ended: 128 + its number; 130 (SIGINT's) when the cancellation came some other
+    /// way.
+    static var exitCode: Int32 {
+        let number = received.load(ordering: .relaxed)
+        return 128 + (number == 0 ? SIGINT : number)
+    }
+
     static func cancellingOnSignals<Value: Sendable>(
         _ operation: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
@@ -15,7 +27,8 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             let state = SignalCount()
             source.setEventHandler {
-                if state.increment() > 1 { Foundation.exit(130) }
+                _ = received.compareExchange(expected: 0, desired: number, ordering: .relaxed)
+                if state.increment() > 1 { Foundation.exit(exitCode) }
                 task.cancel()
             }
             source.resume()

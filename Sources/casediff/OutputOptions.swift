@@ -2,15 +2,26 @@ import ArgumentParser
 import CasediffCore
 import Foundation
 
-/// Where the result goes: one format on stdout, any others to files (one run feeds a whole CI job).
+/// Where the result goes: one format on stdout (or `-o FILE`), any others to files (one run feeds a whole CI job).
 struct OutputOptions: ParsableArguments {
-    @Option(help: "What to print on stdout: table, json, markdown, csv or junit.")
-    var format: OutputFormat = .table
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The result's format: table, json, markdown, csv or junit (default: table, or what --output's extension "
+                + "names).",
+            valueName: "format"))
+    var format: OutputFormat?
 
     @Option(
-        name: [.long, .customLong("json")],
-        help: ArgumentHelp("Also write the JSON diff to this file.", valueName: "file"))
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Write the result to this file instead of stdout (- for stdout).",
+            discussion: "Without --format the extension picks the format: .json, .md, .csv, .xml (JUnit); else table.",
+            valueName: "file"))
     var output: String?
+
+    @Option(help: ArgumentHelp("Also write the JSON diff to this file.", valueName: "file"))
+    var json: String?
 
     @Option(help: ArgumentHelp("Also write Markdown to this file (e.g. $GITHUB_STEP_SUMMARY).", valueName: "file"))
     var markdown: String?
@@ -25,15 +36,44 @@ struct OutputOptions: ParsableArguments {
     var reproducible = false
 
     func validate() throws {
-        for (format, path) in files where path.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--\(format.rawValue) is empty; give a file or leave the option out")
+        for (option, path) in paths {
+            if path.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--\(option) is empty; give a file or leave the option out")
+            }
+            // `--output json` meant the format, not a file named `json` in the current directory.
+            if let format = OutputFormat(rawValue: path) {
+                throw ValidationError(
+                    "--\(option) \(path) would write a file named '\(path)'; for \(format.rawValue) on stdout use "
+                        + "--format \(format.rawValue) (-f \(format.rawValue)), for that file write ./\(path)")
+            }
         }
     }
 
-    /// The files to write, each with its format, in a fixed order.
+    /// Every path given, with its option's name, in a fixed order.
+    private var paths: [(option: String, path: String)] {
+        [("output", output), ("json", json), ("markdown", markdown), ("csv", csv), ("junit", junit)]
+            .compactMap { option, path in path.map { (option, $0) } }
+    }
+
+    /// The files to write besides the result, each with its format, in a fixed order.
     var files: [(OutputFormat, String)] {
-        [(.json, output), (.markdown, markdown), (.csv, csv), (.junit, junit)].compactMap { format, path in
+        [(.json, json), (.markdown, markdown), (.csv, csv), (.junit, junit)].compactMap { format, path in
             path.map { (format, $0) }
         }
+    }
+
+    /// Where the result goes: `-` for stdout.
+    var resultPath: String { output ?? "-" }
+
+    /// The result's format: `--format`, else the one `--output`'s extension names, else the table.
+    var resultFormat: OutputFormat {
+        if let format { return format }
+        guard let output, output != "-" else { return .table }
+        return OutputFormat(fileExtension: NSString(string: output).pathExtension) ?? .table
+    }
+
+    /// Every file the run will write (the result's own when it goes to a file), to check before the first request.
+    var writtenFiles: [String] {
+        files.map(\.1) + (resultPath == "-" ? [] : [resultPath])
     }
 }

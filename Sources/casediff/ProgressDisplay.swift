@@ -13,6 +13,7 @@ struct ProgressDisplay: Sendable {
     let tracker: ProgressTracker
     let console: Console
     let environment: [String: String]
+    var color: ColorMode = .auto
 
     var interval: Duration { mode == .live ? .milliseconds(100) : .seconds(5) }
 
@@ -23,7 +24,7 @@ struct ProgressDisplay: Sendable {
             switch mode {
             case .live:
                 // The width is read each frame: the terminal may have been resized.
-                let style = Terminal.style(of: STDERR_FILENO, environment: environment)
+                let style = Terminal.style(of: STDERR_FILENO, environment: environment, color: color)
                 console.draw(ProgressRenderer(style: style).liveLines(view))
             case .plain:
                 console.write(line: "casediff: " + ProgressRenderer(style: .plain).plainLine(view))

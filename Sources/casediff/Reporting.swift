@@ -20,18 +20,20 @@ final class Reporting: Sendable {
     private let tracker: ProgressTracker?
     private let file: FileLogOutput?
     private let environment: [String: String]
+    private let color: ColorMode
 
     /// Opens the log file, if any; what `scrubber` knows is redacted from every line.
     convenience init(_ options: ReportingOptions, environment: [String: String], scrubber: SecretScrubber) throws {
         try self.init(
             display: options.displayMode(environment: environment), quiet: options.quiet, log: options.log,
-            environment: environment, scrubber: scrubber)
+            environment: environment, scrubber: scrubber, color: options.color)
     }
 
     init(
         display: ProgressDisplay.Mode?, quiet: Bool, log: LogOptions, environment: [String: String],
-        scrubber: SecretScrubber
+        scrubber: SecretScrubber, color: ColorMode = .auto
     ) throws {
+        self.color = color
         self.scrubber = scrubber
         console = Console(scrubber: scrubber)
         var handlers: [any LogHandler] = []
@@ -84,7 +86,8 @@ final class Reporting: Sendable {
     func withProgress<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
         try await withThrowingTaskGroup(of: Void.self) { group in
             if let mode, let tracker {
-                let display = ProgressDisplay(mode: mode, tracker: tracker, console: console, environment: environment)
+                let display = ProgressDisplay(
+                    mode: mode, tracker: tracker, console: console, environment: environment, color: color)
                 group.addTask { await display.run() }
             }
             func stopDisplay() async {

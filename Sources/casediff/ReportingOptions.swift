@@ -18,8 +18,15 @@ struct ReportingOptions: ParsableArguments {
             valueName: "mode"))
     var progress: ProgressMode = .auto
 
-    @Flag(help: "No progress and no statistics on stderr (errors still print).")
+    @Flag(name: [.short, .long], help: "No progress and no statistics on stderr (errors still print).")
     var quiet = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Colour in the table and the progress: auto (on a terminal, unless NO_COLOR is set), always (e.g. for "
+                + "less -R) or never.",
+            valueName: "when"))
+    var color: ColorMode = .auto
 
     @OptionGroup var log: LogOptions
 

@@ -10,8 +10,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         abstract: "Save a project's suites, sections and cases as a portable JSON snapshot.",
         discussion: """
             The snapshot can stand in for a live project on either side of 'casediff compare', so a CI job can keep \
-            its baseline in its repository. The same data always gives the same bytes (keys sorted; the time \
-            honours SOURCE_DATE_EPOCH).
+            its baseline in its repository. Keys are sorted; with --reproducible the snapshot's time is when its \
+            data last changed (the newest case update), so a snapshot re-taken from an unchanged project is \
+            byte-identical. SOURCE_DATE_EPOCH, when set, is the time instead.
 
             The snapshot also keeps what gives the project's ids their meaning on its instance (field \
             configurations, templates, milestones, the users its cases name, shared step sets), so it compares \
@@ -34,6 +35,9 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this suite (repeatable; by name).", valueName: "name"))
     var suite: [String] = []
 
+    @Flag(help: "Record when the data last changed instead of now, so an unchanged project gives the same bytes.")
+    var reproducible = false
+
     @OptionGroup var connection: ConnectionOptions
 
     @OptionGroup var fetch: FetchOptions
@@ -51,6 +55,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        try OutputFile.preflight(output)
         let argument = SideArgument(text: project, fileExists: { _ in false })
         guard case .project(let reference, _) = argument.kind else {
             throw ValidationError(
@@ -88,9 +93,10 @@ struct SnapshotCommand: AsyncParsableCommand {
             }
         }
         guard let data = outcome.projects[.left] else { throw CasediffError.incomplete([]) }
-        let snapshot = ProjectSnapshot(
-            data: data, takenAt: CompareCommand.now(environment: environment),
-            toolVersion: CasediffVersion.current)
+        let takenAt =
+            reproducible && environment["SOURCE_DATE_EPOCH"] == nil
+            ? ProjectSnapshot.lastChange(of: data) : CompareCommand.now(environment: environment)
+        let snapshot = ProjectSnapshot(data: data, takenAt: takenAt, toolVersion: CasediffVersion.current)
         let bytes = try snapshot.encoded()
         try reporting.write(bytes, to: output)
         var line =

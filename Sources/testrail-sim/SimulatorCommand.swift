@@ -27,10 +27,17 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "Generated: project pairs (left and its drifted copy).")
     var pairs = 1
 
-    @Option(help: "Generated: suites per pair.")
+    @Option(
+        help: ArgumentHelp(
+            "Generated: suites per pair of projects, both together.",
+            discussion: "The left project gets half, rounded up; the right a drifted copy of all but the last: "
+                + "--suites 15 gives 8 and 7."))
     var suites = 31
 
-    @Option(help: "Generated: cases per pair.")
+    @Option(
+        help: ArgumentHelp(
+            "Generated: cases per pair of projects, both together (about half each).",
+            discussion: "The start line says how many each project got."))
     var cases = 36_000
 
     @Option(help: "Generated: sections per suite.")
@@ -289,7 +296,8 @@ struct SimulatorCommand: AsyncParsableCommand {
             authenticationBanner: authBanner, zeroLimitNextLinks: zeroLimitLinks, hostility: try hostility())
         let simulator = try TestRailSimulator(dataset: dataset, configuration: configuration)
         let summary =
-            "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.caseCount) cases"
+            "\(dataset.projects.count) projects, \(dataset.suites.count) suites, \(dataset.caseCount) cases: "
+            + dataset.projectSummary
         let stopWhenStdinCloses = stopWhenStdinCloses
         try await simulator.run { url in
             // Written unbuffered: scripts wait for this line to learn the address.

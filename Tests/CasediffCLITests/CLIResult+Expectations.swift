@@ -6,12 +6,13 @@ enum TestSecrets {
     static let all = [CompareCommandTests.key] + HostileDatasets.secrets
 }
 
-/// The one check of a run that fails as casediff promises: exit 2, nothing on stdout, a single `casediff: error:`
-/// line holding each of `texts`, and no test key in any form.
+/// The one check of a run that fails as casediff promises: exit 2 (or `status`), nothing on stdout, a single
+/// `casediff: error:` line holding each of `texts`, and no test key in any form.
 func expectOneErrorLine(
-    _ result: CLIResult, containing texts: String..., sourceLocation: SourceLocation = #_sourceLocation
+    _ result: CLIResult, status: Int32 = 2, containing texts: String...,
+    sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    #expect(result.status == 2, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(result.status == status, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
     #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
     #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
     #expect(result.stderr.hasPrefix("casediff: error: "), "stderr: \(result.stderr)", sourceLocation: sourceLocation)

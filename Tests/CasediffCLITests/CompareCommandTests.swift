@@ -35,7 +35,7 @@ import Testing
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString).json")
             defer { try? FileManager.default.removeItem(at: file) }
             let result = try await CLIRunner.run(
-                ["compare", "1", "2", "--format", "json", "--output", file.path, "--quiet"],
+                ["compare", "1", "2", "--format", "json", "--json", file.path, "--quiet"],
                 environment: environment(simulator))
             #expect(result.status == 1)
             #expect(result.stderr.isEmpty)
@@ -126,10 +126,19 @@ import Testing
         expectOneErrorLine(noKey, containing: "no API key: set TESTRAIL_API_KEY")
     }
 
-    @Test func usageErrorsExitSixtyFour() async throws {
-        let result = try await CLIRunner.run(["compare", "1"], environment: [:])
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("Missing expected argument '<right>'"))
+    /// A usage error is exit 64 and its first line is the error line every other error has; the usage follows.
+    @Test func usageErrorsExitSixtyFourOnTheErrorLine() async throws {
+        for arguments in [["compare", "1"], ["compare", "1", "2", "--bogus"], ["nope"], ["snapshot", "1"]] {
+            let result = try await CLIRunner.run(arguments, environment: [:])
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("casediff: error: ") == true, "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Error:"), "\(arguments): \(result.stderr)")
+            #expect(lines.contains { $0.hasPrefix("Usage: casediff") }, "\(arguments): \(result.stderr)")
+        }
+        let missing = try await CLIRunner.run(["compare", "1"], environment: [:])
+        #expect(missing.stderr.hasPrefix("casediff: error: Missing expected argument '<right>'\n"))
     }
 
     @Test func ctrlCEndsTheRunWithOneLine() async throws {
@@ -140,7 +149,19 @@ import Testing
             let result = try await CLIRunner.run(
                 ["compare", "1", "2", "--concurrency", "1"], environment: environment(simulator), signal: SIGINT
             ) { await simulator.requestLog().count >= 3 }
-            expectOneErrorLine(result, containing: "interrupted; fetched ")
+            // 128 + SIGINT, as a shell expects of a program Ctrl-C ended.
+            expectOneErrorLine(result, status: 130, containing: "interrupted; fetched ")
+        }
+    }
+
+    @Test func sigtermEndsTheRunWithOneLineAndExit143() async throws {
+        var configuration = Self.configuration
+        configuration.latency = .milliseconds(200)
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2", "--concurrency", "1"], environment: environment(simulator), signal: SIGTERM
+            ) { await simulator.requestLog().count >= 3 }
+            expectOneErrorLine(result, status: 143, containing: "interrupted; fetched ")
         }
     }
 

@@ -55,8 +55,9 @@ import Testing
             user = "\(Self.user)"
             api_key = "\(Self.key)"
             """
-        FileManager.default.createFile(
-            atPath: config, contents: Data(toml.utf8), attributes: [.posixPermissions: 0o600])
+        try #require(
+            FileManager.default.createFile(
+                atPath: config, contents: Data(toml.utf8), attributes: [.posixPermissions: 0o600]))
         let result = try await CLIRunner.run(
             ["compare", "echo:1", "echo:2", "--no-store", "--config", config, "--verbose", "--retries", "0"],
             environment: ["HOME": folder.path])

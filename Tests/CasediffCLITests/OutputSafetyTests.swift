@@ -63,7 +63,7 @@ import Testing
         status: Int32, stderr: String
     ) {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("casediff-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: errors.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: errors) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: shell)
@@ -164,7 +164,7 @@ import Testing
     @Test func aRegularFileIsReplacedWholeAndKeepsItsMode() async throws {
         try await inFolder { folder in
             let file = folder.appendingPathComponent("diff.json").path
-            FileManager.default.createFile(atPath: file, contents: Data("old".utf8))
+            try #require(FileManager.default.createFile(atPath: file, contents: Data("old".utf8)))
             chmod(file, 0o640)
             let result = try await run(Self.compare + ["--json", file, "--reproducible"], stdout: "/dev/null")
             #expect(result.status == 1)
@@ -180,7 +180,7 @@ import Testing
         try await inFolder { folder in
             let target = folder.appendingPathComponent("real.md").path
             let link = folder.appendingPathComponent("summary.md").path
-            FileManager.default.createFile(atPath: target, contents: Data("old".utf8))
+            try #require(FileManager.default.createFile(atPath: target, contents: Data("old".utf8)))
             chmod(target, 0o600)
             try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.md")
             // A dangling link: its target is created.
@@ -251,7 +251,7 @@ import Testing
         try await inFolder { folder in
             let expected = try await separateJUnitAndTable(in: folder)
             let out = folder.appendingPathComponent("log.txt").path
-            FileManager.default.createFile(atPath: out, contents: Data("an earlier line\n".utf8))
+            try #require(FileManager.default.createFile(atPath: out, contents: Data("an earlier line\n".utf8)))
             let result = try await run(
                 Self.compare + ["--reproducible", "--junit", "/proc/self/fd/1"], stdout: out, append: true)
             #expect(result.status == 1, "\(result.stderr)")

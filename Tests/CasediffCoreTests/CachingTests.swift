@@ -190,6 +190,7 @@ import Testing
         let back = try ProjectSnapshot.decode(bytes, path: "x.json")
         var expected = data
         expected.takenAt = Self.now
+        expected.snapshotFile = "x.json"
         #expect(back.data == expected && back.takenAt == Self.now && back.toolVersion == "9.9.9")
         #expect(try back.encoded() == bytes)
         let text = String(decoding: bytes, as: UTF8.self)

@@ -44,7 +44,7 @@ struct RandomJSON {
         case 2: return [.leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, .ulpOfOne][int(4)]
         case 3: return Double(int(2_000_001) - 1_000_000) / 1000  // three decimals, as the run block rounds
         case 4: return Double(sign: int(2) == 0 ? .plus : .minus, exponent: int(2000) - 1000, significand: 1.5)
-        case 5: return Double(int(1 << 20)) * 1e-320  // subnormal
+        case 5: return Double(int(1 << 20)) * .leastNonzeroMagnitude * 2024  // subnormal
         case 6: return 9_007_199_254_740_992 + Double(int(100))
         default:
             while true {

@@ -10,7 +10,8 @@ import json
 import os
 
 import pytest
-from testrail_api import TestRailAPI
+# Imported as a module: a class named Test* in this module's namespace is one pytest tries to collect as tests.
+import testrail_api
 from testrail_api._exception import StatusCodeError
 
 URL = os.environ["TESTRAIL_URL"]
@@ -29,7 +30,7 @@ for s in FIXTURE["suites"]:
 
 @pytest.fixture(scope="module")
 def api():
-    return TestRailAPI(URL, USER, KEY, warn_ignore=True, raise_on_error=True)
+    return testrail_api.TestRailAPI(URL, USER, KEY, warn_ignore=True, raise_on_error=True)
 
 
 def test_lists_every_project(api):
@@ -86,7 +87,7 @@ def test_unknown_project_is_400(api):
 
 
 def test_wrong_key_is_401():
-    bad = TestRailAPI(URL, USER, "not-the-key", warn_ignore=True, raise_on_error=True)
+    bad = testrail_api.TestRailAPI(URL, USER, "not-the-key", warn_ignore=True, raise_on_error=True)
     with pytest.raises(StatusCodeError) as error:
         bad.projects.get_projects()
     assert error.value.status_code == 401

@@ -38,4 +38,15 @@ import Testing
             uniqueKeysWithValues: dataset.sections.map { ($0["id"]!.intValue!, $0["suite_id"]!.intValue!) })
         #expect(dataset.cases.allSatisfy { sectionSuite[$0["section_id"]!.intValue!] == $0["suite_id"]!.intValue! })
     }
+
+    /// `--suites` and `--cases` count a pair together; the start line says how each project got its share.
+    @Test func theSummaryCountsEachProject() {
+        let dataset = DatasetGenerator(GeneratorSpec(seed: 3, suites: 15, cases: 1_000)).makeLazily()
+        let summary = dataset.projectSummary
+        let parts = summary.split(separator: ", ").map { $0.split(separator: " ") }
+        #expect(parts.count == 2, "\(summary)")
+        #expect(parts.map { $0.prefix(3).joined(separator: " ") } == ["P1 8 suites", "P2 7 suites"], "\(summary)")
+        let cases = parts.compactMap { Int($0[3]) }
+        #expect(cases.reduce(0, +) == dataset.caseCount, "\(summary)")
+    }
 }

@@ -12,15 +12,32 @@ public struct ComparisonReport: Sendable, Hashable {
         public var cases: Int
         /// When the snapshot this side was read from was taken; nil for live data.
         public var snapshotTakenAt: Date?
+        /// The snapshot file this side was read from, as the user named it; nil for live data.
+        public var snapshotFile: String?
 
-        /// The project as the outputs name it: `Storefront (P1)`.
-        public var label: String { "\(projectName) (P\(projectID))" }
+        /// The project as the outputs name it: `Storefront (P1)` live, `Storefront (P1) from snapshot shop.json
+        /// (taken 2026-11-23 10:00 UTC)` from a file: a snapshot of a project compared with the project itself must
+        /// not read "Storefront (P1) with Storefront (P1)".
+        public var label: String {
+            let project = "\(projectName) (P\(projectID))"
+            guard let snapshotFile else { return project }
+            let taken = snapshotTakenAt.map { " (taken \(Self.minute($0)) UTC)" } ?? ""
+            return "\(project) from snapshot \(snapshotFile)\(taken)"
+        }
+
+        /// `2026-11-23 10:00`, in UTC.
+        private static func minute(_ date: Date) -> String {
+            let text = ISO8601DateFormatter.string(
+                from: date, timeZone: .gmt, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+            return text.replacingOccurrences(of: "T", with: " ").prefix(16).description
+        }
 
         public init(
             instance: String, projectID: Int, projectName: String, suiteMode: Int, cases: Int,
-            snapshotTakenAt: Date? = nil
+            snapshotTakenAt: Date? = nil, snapshotFile: String? = nil
         ) {
             self.snapshotTakenAt = snapshotTakenAt
+            self.snapshotFile = snapshotFile
             self.instance = instance
             self.projectID = projectID
             self.projectName = projectName

@@ -262,7 +262,8 @@ struct IncrementalComparison: Sendable {
     private static func side(_ data: ProjectData, cases: Int) -> ComparisonReport.Side {
         ComparisonReport.Side(
             instance: data.instance, projectID: data.project.id, projectName: data.project.name,
-            suiteMode: data.project.suiteMode.rawValue, cases: cases, snapshotTakenAt: data.takenAt)
+            suiteMode: data.project.suiteMode.rawValue, cases: cases, snapshotTakenAt: data.takenAt,
+            snapshotFile: data.snapshotFile)
     }
 }
 

@@ -14,6 +14,8 @@ public struct ProjectData: Sendable, Hashable {
     public var definitions: ProjectDefinitions
     /// When the data was fetched, for a project read from a snapshot file; nil for live data.
     public var takenAt: Date?
+    /// The snapshot file the data was read from, as the user named it; nil for live data.
+    public var snapshotFile: String?
 
     public init(
         instance: String, project: Project, suites: [SuiteData], caseTypes: [CaseType] = [],

@@ -62,6 +62,7 @@ public struct ProjectSnapshot: Sendable, Hashable {
         do {
             var snapshot = try JSONDecoder().decode(ProjectSnapshot.self, from: bytes)
             snapshot.data.takenAt = snapshot.takenAt
+            snapshot.data.snapshotFile = path
             return snapshot
         } catch {
             throw CasediffError.snapshot(path: path, detail: "malformed: \(JSONBody.describe(error, data: bytes))")

@@ -22,8 +22,8 @@ extension TestRailError: CustomStringConvertible {
             return "TestRail answered with unexpected HTTP \(status): \(message)"
         case .timedOut:
             return "TestRail did not answer in time (request timed out)"
-        case .unreachable(let detail):
-            return "cannot reach TestRail: \(detail)"
+        case .unreachable(let detail, let url):
+            return "cannot reach TestRail\(url.map { " at \($0)" } ?? ""): \(detail)"
         case .connectionFailed(let detail):
             return "the connection to TestRail failed: \(detail)"
         case .tlsFailure(let detail):

@@ -14,7 +14,7 @@ extension TestRailError {
         case .rateLimited(let message, let delay): return .rateLimited(clean(message), retryAfter: delay)
         case .serverError(let status, let message): return .serverError(status: status, message: clean(message))
         case .unexpectedStatus(let status, let message): return .unexpectedStatus(status, clean(message))
-        case .unreachable(let detail): return .unreachable(clean(detail))
+        case .unreachable(let detail, let url): return .unreachable(clean(detail), url: url.map(clean))
         case .connectionFailed(let detail): return .connectionFailed(clean(detail))
         case .tlsFailure(let detail): return .tlsFailure(clean(detail))
         case .malformedResponse(let detail): return .malformedResponse(clean(detail))

@@ -19,7 +19,8 @@ public enum TestRailError: Error, Sendable, Hashable {
     case unexpectedStatus(Int, String)
     case timedOut
     /// No connection could be made: the host does not resolve, refuses connections, or there is no network.
-    case unreachable(String)
+    /// `url` is the TestRail root that could not be reached, when known.
+    case unreachable(String, url: String? = nil)
     /// A connection failed after it was made (dropped mid-response, not HTTP).
     case connectionFailed(String)
     case tlsFailure(String)

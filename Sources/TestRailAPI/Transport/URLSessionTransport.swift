@@ -66,7 +66,21 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
         return query.hasPrefix("/api/v2/") ? String(query.dropFirst("/api/v2/".count)) : query
     }
 
-    static func map(_ error: any Error) -> TestRailError {
+    /// The TestRail root a request went to (`https://example.testrail.io/`), for a message that must say which host
+    /// could not be reached: the URL up to `index.php`, else its scheme, host and port. Never the user or password.
+    static func root(of url: URL?) -> String? {
+        guard let url, let scheme = url.scheme, let host = url.host else { return nil }
+        var components = URLComponents()
+        components.scheme = scheme
+        components.host = host
+        components.port = url.port
+        let path = url.path
+        components.path = path.hasSuffix("/index.php") ? String(path.dropLast("index.php".count)) : "/"
+        return components.string
+    }
+
+    static func map(_ error: any Error, url: URL? = nil) -> TestRailError {
+        let root = root(of: url)
         if error is CancellationError { return .cancelled }
         guard let urlError = error as? URLError else {
             return .connectionFailed(String(describing: error))
@@ -81,13 +95,13 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
             .clientCertificateRequired:
             return .tlsFailure(urlError.localizedDescription)
         case .cannotFindHost, .dnsLookupFailed:
-            return .unreachable("cannot resolve the host name")
+            return .unreachable("cannot resolve the host name", url: root)
         case .cannotConnectToHost:
-            return .unreachable("connection refused")
+            return .unreachable("connection refused", url: root)
         case .networkConnectionLost:
             return .connectionFailed("the connection was dropped mid-response")
         case .notConnectedToInternet:
-            return .unreachable("no network")
+            return .unreachable("no network", url: root)
         default:
             return .connectionFailed("\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))")
         }

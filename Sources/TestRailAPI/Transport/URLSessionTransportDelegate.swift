@@ -60,7 +60,7 @@ final class URLSessionTransportDelegate: NSObject, URLSessionDataDelegate, Senda
         let exchange = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
         guard let exchange else { return }
         if let error {
-            exchange.finish(.failure(URLSessionTransport.map(error)))
+            exchange.finish(.failure(URLSessionTransport.map(error, url: task.originalRequest?.url)))
         } else if let http = task.response as? HTTPURLResponse {
             exchange.complete(http)
         } else {
