@@ -58,7 +58,7 @@ echo "demo: request log in $log_file ($(grep -c '"message":"request"' "$log_file
 if grep -q "demo-api-key" "$log_file"; then echo "demo: the API key leaked into the log" >&2; exit 2; fi
 
 # The store now holds every page: a baseline snapshot and a comparison against it need no request at all.
-"$bin/casediff" snapshot "Storefront" --output "$snapshot_file" --store "$store" --offline --quiet
+"$bin/casediff" snapshot "Storefront" --reproducible --output "$snapshot_file" --store "$store" --offline --quiet
 offline_status=0
 "$bin/casediff" compare "$snapshot_file" "Storefront (migrated)" --store "$store" --offline --quiet \
   --format json >/dev/null || offline_status=$?

@@ -20,7 +20,7 @@ struct Casediff: AsyncParsableCommand {
             Progress is drawn live on a terminal (--progress, --quiet); --log-file writes every request with its id \
             (p30/s12/o500#2), status, latency and bytes. Shell completions: --generate-completion-script bash|zsh|fish.
 
-            Exit codes: 0 no drift, 1 drift, 2 error or incomplete data, 64 usage error.
+            Exit codes: 0 no drift, 1 drift, 2 error or incomplete data, 64 usage error, 130 interrupted (Ctrl-C).
 
             Examples:
               casediff check                      # are the URL and credentials right?

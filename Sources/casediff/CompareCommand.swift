@@ -24,7 +24,8 @@ struct CompareCommand: AsyncParsableCommand {
             Values are compared by what they mean on their own instance: dropdown labels, user emails, milestone \
             and template names, shared steps expanded; attachments all compare equal (--compare-attachments).
 
-            Exit codes: 0 no drift, 1 drift (as --fail-on defines it), 2 error or incomplete data.
+            Exit codes: 0 no drift, 1 drift (as --fail-on defines it), 2 error or incomplete data, 64 usage error, \
+            130 interrupted (Ctrl-C; 143 for SIGTERM).
 
             Examples:
               casediff compare 1 2 --url https://example.testrail.io
