@@ -39,6 +39,7 @@ public struct FetchSession: Sendable {
     public struct Outcome: Sendable {
         public var projects: [Side: ProjectData]
         public var metrics: FetchMetrics
+        /// The rate in force at the end, and where it came from (``RateChoice/settled(limitPerMinute:stated:learned:)``).
         public var rate: RateChoice
         /// True when stored pages of an interrupted run counted as fresh.
         public var resumed: Bool
@@ -147,7 +148,8 @@ public struct FetchSession: Sendable {
             let warnings = [warning, fetched.metrics.storeWarning].compactMap { $0 }.filter { seen.insert($0).inserted }
             fetched.metrics.storeWarning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
             return Outcome(
-                projects: fetched.projects, metrics: fetched.metrics, rate: rate, resumed: ticket?.resumesFrom != nil)
+                projects: fetched.projects, metrics: fetched.metrics, rate: await limiter.settled(rate),
+                resumed: ticket?.resumesFrom != nil)
         } catch {
             if let store, let ticket, !Task.isCancelled {
                 // A failed run stays resumable; an interrupted one is simply left unfinished.

@@ -1,17 +1,24 @@
 import Foundation
 
-/// The rate profile a run uses and where it came from, for the statistics line.
+/// The rate profile a run uses and where it came from, for the statistics line: at the start, the first row that
+/// applies; at the end (``settled(limitPerMinute:stated:learned:)``), what this run's 429s changed.
 ///
-/// | `--rate` | learned in the store | used                     |
-/// |----------|----------------------|--------------------------|
-/// | given    | any                  | the given profile        |
-/// | none     | 119/min              | 119/min, learned         |
-/// | none     | none                 | guessed from the URL     |
+/// | `--rate` | learned in the store | this run's 429s         | the statistics line says                     |
+/// |----------|----------------------|-------------------------|----------------------------------------------|
+/// | given    | any                  | none                    | the given profile                            |
+/// | none     | 119/min              | none                    | 119/min, learned on that day                 |
+/// | none     | none                 | none                    | the URL's guess                              |
+/// | any      | any                  | "20 per minute" stated  | 20/min, stated by 429s; began at the above   |
+/// | any      | any                  | counted down to 17/min  | 17/min, learned from 429s; began at the above |
 public struct RateChoice: Sendable, Hashable, CustomStringConvertible {
-    public enum Origin: Sendable, Hashable {
+    public indirect enum Origin: Sendable, Hashable {
         case given
         case learned(Date)
         case guessed
+        /// This run's 429 answers stated the limit (``RateLimitMessage``); the run began with `before`.
+        case stated(before: RateChoice)
+        /// This run's 429s taught a limit by counting (their messages stated none); the run began with `before`.
+        case adapted(before: RateChoice)
     }
 
     public var profile: RateProfile
@@ -31,13 +38,47 @@ public struct RateChoice: Sendable, Hashable, CustomStringConvertible {
         return RateChoice(profile: guess, origin: .guessed)
     }
 
+    /// The choice a run ended with: this one when no 429 taught the limiter a limit, else the limit in force at
+    /// the end (`limitPerMinute`), stated by the 429s' message or learned by counting them.
+    public func settled(limitPerMinute: Int?, stated: Bool, learned: Bool) -> RateChoice {
+        guard learned, let limitPerMinute else { return self }
+        let start = started
+        return RateChoice(
+            profile: .perMinute(limitPerMinute), origin: stated ? .stated(before: start) : .adapted(before: start))
+    }
+
+    /// The choice the run began with.
+    public var started: RateChoice {
+        switch origin {
+        case .given, .learned, .guessed: return self
+        case .stated(let before), .adapted(let before): return before
+        }
+    }
+
     public var description: String {
         switch origin {
         case .given: return "\(profile)"
         case .guessed: return "\(profile) (guessed from the URL; --rate sets it)"
         case .learned(let date):
-            let day = ISO8601DateFormatter.string(from: date, timeZone: .gmt, formatOptions: [.withFullDate])
-            return "\(profile) (learned from this instance's 429s on \(day); --rate overrides it)"
+            return "\(profile) (learned from this instance's 429s on \(Self.day(date)); --rate overrides it)"
+        case .stated(let before):
+            return "\(profile) (stated by this run's 429 answers; began at \(before.brief))"
+        case .adapted(let before):
+            return "\(profile) (learned from this run's 429s; began at \(before.brief))"
         }
+    }
+
+    /// The profile and its origin in a few words, for the choice a run began with.
+    var brief: String {
+        switch origin {
+        case .given: return "\(profile), given"
+        case .guessed: return "\(profile), guessed from the URL"
+        case .learned(let date): return "\(profile), learned on \(Self.day(date))"
+        case .stated, .adapted: return started.brief
+        }
+    }
+
+    private static func day(_ date: Date) -> String {
+        ISO8601DateFormatter.string(from: date, timeZone: .gmt, formatOptions: [.withFullDate])
     }
 }

@@ -79,6 +79,13 @@ public actor RateLimiter {
     /// Requests per minute currently allowed; nil when unlimited.
     public var requestsPerMinute: Double? { state.requestsPerMinute }
 
+    /// The rate a run that began with `choice` ended with: what its 429s stated or taught, if anything.
+    public func settled(_ choice: RateChoice) -> RateChoice {
+        choice.settled(
+            limitPerMinute: requestsPerMinute.map { Int($0.rounded(.down)) }, stated: state.statedLimit != nil,
+            learned: state.learnedLimit != nil)
+    }
+
     /// Requests per minute the last 429's message stated; nil when none stated one.
     public var statedRequestsPerMinute: Int? {
         state.statedLimit.map { Int((Double($0) * 60 / state.configuration.window.inSeconds).rounded()) }
