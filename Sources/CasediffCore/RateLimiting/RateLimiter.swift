@@ -82,7 +82,7 @@ public actor RateLimiter {
     /// The rate a run that began with `choice` ended with: what its 429s stated or taught, if anything.
     public func settled(_ choice: RateChoice) -> RateChoice {
         choice.settled(
-            limitPerMinute: requestsPerMinute.map { Int($0.rounded(.down)) }, stated: state.statedLimit != nil,
+            limitPerMinute: requestsPerMinute.map { Int($0.rounded(.down)) }, statedPerMinute: statedRequestsPerMinute,
             learned: state.learnedLimit != nil)
     }
 
