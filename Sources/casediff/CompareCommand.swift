@@ -73,7 +73,8 @@ struct CompareCommand: AsyncParsableCommand {
                     options: .init(
                         controller: sides.settings.map(fetch.controller) ?? fetch.controller(),
                         rate: sides.settings?.rate?.value, comparison: options, store: store,
-                        incremental: storage.incremental, observer: reporting.observer))
+                        incremental: storage.incremental, observer: reporting.observer,
+                        rateGivenBy: sides.settings?.rate?.source.brief))
                 do {
                     return try await Interrupts.cancellingOnSignals { try await job.run(streaming: stream) }
                 } catch CasediffError.unknownProject(.name(let name), let instance) {

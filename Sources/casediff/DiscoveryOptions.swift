@@ -46,7 +46,8 @@ struct DiscoveryOptions: ParsableArguments {
         let value = try await store.withExistingStore(environment: environment) { database in
             let learned = try await database?.learnedRate(instance: client.baseURL.description)
             let rate = RateChoice.resolve(
-                given: settings.rate?.value, learned: learned, guess: RateProfile.guess(for: client.baseURL))
+                given: settings.rate?.value, givenBy: settings.rate?.source.brief, learned: learned,
+                guess: RateProfile.guess(for: client.baseURL))
             return try await Interrupts.cancellingOnSignals {
                 try await body(client, rate, settings, reporting, database)
             }

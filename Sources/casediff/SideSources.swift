@@ -75,7 +75,8 @@ struct SideSources {
                     .remote(
                         reference,
                         InstanceConnection(
-                            client: client, rate: resolved.rate?.value, concurrency: resolved.concurrency.value)))
+                            client: client, rate: resolved.rate?.value, concurrency: resolved.concurrency.value,
+                            rateGivenBy: resolved.rate?.source.brief)))
             }
         }
         self.sources = sources

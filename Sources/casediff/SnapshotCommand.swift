@@ -71,7 +71,8 @@ struct SnapshotCommand: AsyncParsableCommand {
             guard let client = sides.client else {
                 throw CasediffError.missingSetting("no TestRail URL: pass --url, set TESTRAIL_URL or add a profile")
             }
-            instance = InstanceConnection(client: client, rate: sides.settings?.rate?.value)
+            instance = InstanceConnection(
+                client: client, rate: sides.settings?.rate?.value, rateGivenBy: sides.settings?.rate?.source.brief)
         }
         var controller = sides.settings.map(fetch.controller) ?? fetch.controller()
         if let concurrency = instance.concurrency { controller.concurrency = concurrency }
@@ -86,7 +87,8 @@ struct SnapshotCommand: AsyncParsableCommand {
                     client: instance.client,
                     options: .init(
                         controller: controller, rate: instance.rate, store: store,
-                        incremental: storage.incremental, observer: reporting.observer))
+                        incremental: storage.incremental, observer: reporting.observer,
+                        rateGivenBy: instance.rateGivenBy))
                 return try await Interrupts.cancellingOnSignals {
                     try await session.run(projects: [.left: reference])
                 }

@@ -129,6 +129,36 @@ import Testing
         }
     }
 
+    /// The run: no `--rate`, a URL taken for Server (no limit), and a 429 whose message states the limit.
+    /// The progress line counts the Retry-After down, the statistics say the stated limit and where it came from,
+    /// and the next `check` reports it as learned.
+    @Test func aLimitA429StatesIsUsedReportedAndRemembered() async throws {
+        let folder = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("store.sqlite").path
+        var configuration = Self.configuration
+        configuration.rateLimitPerMinute = 6000
+        configuration.faults = FaultPlan(scripted: [
+            .init(method: "get_project", arguments: [1], fault: .rateLimit(retryAfterSeconds: 8))
+        ])
+        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2", "--store", store, "--progress", "plain"], environment: environment(simulator))
+            #expect(result.status == 1)
+            // The plain line every 5 s falls inside the 8 s hold.
+            #expect(result.stderr.contains(" s (429 Retry-After), 1 × 429, "), "\(result.stderr)")
+            #expect(
+                result.stderr.contains(
+                    "rate limit 6000/min (stated by this run's 429 answers; began at server (no limit), guessed from "
+                        + "the URL)"), "\(result.stderr)")
+            let check = try await CLIRunner.run(["check", "--store", store], environment: environment(simulator))
+            #expect(check.status == 0)
+            #expect(
+                check.stdout.contains("rate limit   6000/min (learned from this instance's 429s on "), "\(check.stdout)"
+            )
+        }
+    }
+
     @Test func checkReportsADisabledAPI() async throws {
         var configuration = Self.configuration
         configuration.apiEnabled = false

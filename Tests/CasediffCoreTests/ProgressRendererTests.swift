@@ -7,7 +7,7 @@ import Testing
 @Suite struct ProgressRendererTests {
     static func makeView(
         leftName: String = "P1 Storefront", rateLimited: Int = 0, eta: Duration? = .seconds(72),
-        lowerBound: Bool = false
+        planKnown: Bool = true, hold: (left: Duration, reason: String)? = nil
     ) -> ProgressView {
         ProgressView(
             sides: [
@@ -24,7 +24,7 @@ import Testing
                 ),
             ],
             ratePerMinute: 178, limitPerMinute: 180, requests: 64, rateLimited: rateLimited, retries: 1,
-            elapsed: .seconds(42), eta: eta, etaIsLowerBound: lowerBound)
+            elapsed: .seconds(42), eta: eta, planKnown: planKnown, hold: hold)
     }
 
     static func visible(_ line: String) -> String {
@@ -71,12 +71,12 @@ import Testing
     }
 
     @Test func theNonTerminalLineIsPlainAndComplete() {
-        let line = ProgressRenderer(style: .plain).plainLine(Self.makeView(lowerBound: true))
+        let line = ProgressRenderer(style: .plain).plainLine(Self.makeView())
         #expect(
             line
                 == "progress: left P1 Storefront: 3/10 suites 12340/36017 cases 52/160 pages; right P2 Storefront "
                 + "(migrated): 0/? suites 250 cases 1/2 pages; rate 178/min (limit 180/min), 0 × 429, 1 retry, "
-                + "64 requests, 42s, ETA ≥1m12s")
+                + "64 requests, 42s, ETA 1m12s")
         #expect(TerminalStyle.detect(environment: [:], isTTY: false, terminalWidth: nil) == .plain)
     }
 
@@ -84,6 +84,42 @@ import Testing
         let renderer = ProgressRenderer(style: TerminalStyle(width: 200, color: false))
         #expect(renderer.liveLines(Self.makeView(eta: nil))[2].hasSuffix("ETA –"))
         #expect(renderer.liveLines(Self.makeView(eta: .zero))[2].hasSuffix("done"))
+        #expect(renderer.liveLines(Self.makeView(eta: nil, planKnown: false))[2].hasSuffix("ETA ?"))
+        #expect(ProgressRenderer(style: .plain).plainLine(Self.makeView(eta: nil, planKnown: false)).hasSuffix("ETA ?"))
+    }
+
+    /// The overall line at the widths a terminal has: the least useful fields go first, and elapsed time and the
+    /// ETA always stay (the 60 columns cut it to `…50 re…`).
+    @Test(arguments: [
+        (120, "rate 178/min (limit 180/min) · 0 × 429 · 1 retry · 64 requests · 42s · ETA 1m12s"),
+        (80, "rate 178/min (limit 180/min) · 0 × 429 · 1 retry · 42s · ETA 1m12s"),
+        (60, "rate 178/min (limit 180/min) · 0 × 429 · 42s · ETA 1m12s"),
+        (40, "rate 178/min · 42s · ETA 1m12s"),
+    ])
+    func theOverallLineKeepsElapsedAndEta(width: Int, expected: String) {
+        let lines = ProgressRenderer(style: TerminalStyle(width: width, color: false)).liveLines(Self.makeView())
+        #expect(lines[2] == expected)
+    }
+
+    /// 429s seen are worth more than the limit; none seen, less.
+    @Test func rateLimitsSeenOutrankTheLimit() {
+        let renderer = ProgressRenderer(style: TerminalStyle(width: 41, color: false))
+        #expect(renderer.liveLines(Self.makeView(rateLimited: 5))[2] == "rate 178/min · 5 × 429 · 42s · ETA 1m12s")
+        #expect(renderer.liveLines(Self.makeView(rateLimited: 0))[2] == "rate 178/min · 42s · ETA 1m12s")
+    }
+
+    /// During a Retry-After hold the countdown replaces the rate and the ETA, live and plain.
+    @Test(arguments: [
+        (120, "waiting 30 s (429 Retry-After) · 2 × 429 · 1 retry · 64 requests · 42s"),
+        (60, "waiting 30 s (429 Retry-After) · 2 × 429 · 1 retry · 42s"),
+        (40, "waiting 30 s (429 Retry-After) · 42s"),
+    ])
+    func aHoldIsCountedDown(width: Int, expected: String) {
+        let view = Self.makeView(rateLimited: 2, hold: (.seconds(29.2), "429 Retry-After"))
+        let lines = ProgressRenderer(style: TerminalStyle(width: width, color: false)).liveLines(view)
+        #expect(lines[2] == expected)
+        let plain = ProgressRenderer(style: .plain).plainLine(view)
+        #expect(plain.hasSuffix("; waiting 30 s (429 Retry-After), 2 × 429, 1 retry, 64 requests, 42s"), "\(plain)")
     }
 
     @Test func aSingleProjectHasNoSideLabel() {

@@ -192,3 +192,64 @@ extension RateLimiterStateTests {
         #expect(state.reserve(now: .milliseconds(200)).at == .milliseconds(1100))
     }
 }
+
+extension RateLimiterStateTests {
+    /// The run: a server at 20/min whose 429s say so, casediff guessing no limit. Counting alone learned
+    /// 12/min; the message makes it 20, and recovery never climbs past it.
+    @Test func aStatedLimitIsAdoptedAsItIs() {
+        var state = makeState(ceiling: nil)
+        var server = RateWindow(limit: 20)
+        var now = Duration.zero
+        var rejections: [Duration] = []
+        var accepted: [Duration] = []
+        while now < .seconds(5 * 60) {
+            var ticket = state.reserve(now: now)
+            var sentAt = Duration.zero
+            waiting: while true {
+                now = max(now, ticket.at)
+                switch state.confirm(ticket, now: now) {
+                case .proceed(let at):
+                    sentAt = at
+                    break waiting
+                case .reschedule(let next):
+                    ticket = next
+                }
+            }
+            now = sentAt + .milliseconds(200)
+            switch server.decide(at: sentAt + .milliseconds(100)) {
+            case .admit:
+                accepted.append(sentAt)
+                state.recordSuccess(sentAt: sentAt, now: now)
+            case .reject(let seconds):
+                rejections.append(sentAt)
+                state.recordRejection(
+                    sentAt: sentAt, retryAfter: .seconds(seconds), statedPerMinute: 20, jitter: .zero, now: now)
+            }
+        }
+        #expect(state.limit == 20 && state.learnedLimit == 20 && state.statedLimit == 20)
+        #expect(rejections.count == 1, "one 429 teaches the limit: \(rejections)")
+        let lastThreeMinutes = accepted.filter { $0 >= .seconds(2 * 60) }.count
+        #expect(lastThreeMinutes >= 3 * 19, "\(lastThreeMinutes) in the last three minutes")
+    }
+
+    @Test func aStatedLimitCapsTheCeilingAndRecovery() {
+        var state = makeState(ceiling: 180)
+        state.recordRejection(sentAt: .zero, retryAfter: .seconds(1), statedPerMinute: 120, jitter: .zero, now: .zero)
+        #expect(state.limit == 120 && state.learnedLimit == 120)
+        state.recordSuccess(sentAt: .seconds(40), now: .seconds(40))
+        #expect(state.limit == 120, "recovery stops at the stated limit, not the profile's 180")
+    }
+
+    /// At the stated limit already and still refused: another client shares the quota, so the limit decreases.
+    @Test func a429AtTheStatedLimitDecreasesIt() {
+        var state = makeState(ceiling: 120)
+        state.recordRejection(sentAt: .zero, retryAfter: .seconds(1), statedPerMinute: 120, jitter: .zero, now: .zero)
+        #expect(state.limit == 102 && state.statedLimit == 120)
+    }
+
+    @Test func anAbsurdOrMissingStatementFallsBackToCounting() {
+        var state = makeState(ceiling: 180)
+        state.recordRejection(sentAt: .zero, retryAfter: .seconds(1), statedPerMinute: 0, jitter: .zero, now: .zero)
+        #expect(state.statedLimit == nil && state.limit == 153)
+    }
+}

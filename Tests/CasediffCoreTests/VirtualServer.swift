@@ -23,6 +23,8 @@ final class VirtualServer: Sendable {
         var fragments: [String]
         var retryAfterSeconds: Int
         var times = 1
+        /// The limit the message states, as TestRail's "500 per minute maximum allowed"; nil states none.
+        var statedLimit: Int? = nil
     }
 
     let clock: ManualClock
@@ -75,9 +77,13 @@ final class VirtualServer: Sendable {
         let response: HTTPResponse
         if let rejection {
             let seconds = rejection.retryAfterSeconds
+            let message =
+                rejection.statedLimit.map {
+                    "API Rate Limit Exceeded - \($0) per minute maximum allowed. Retry after \(seconds) seconds."
+                } ?? "API Rate Limit Exceeded - \(seconds) seconds"
             response = HTTPResponse(
                 status: 429, headers: ["Retry-After": String(seconds), "Content-Type": "application/json"],
-                body: Data(#"{"error":"API Rate Limit Exceeded - \#(seconds) seconds"}"#.utf8))
+                body: Data(#"{"error":"\#(message)"}"#.utf8))
         } else {
             let answer = router.respond(
                 to: call, from: APICaller(email: SimulatorConfiguration.demoUser.email, isAdmin: true))

@@ -5,6 +5,12 @@ public enum SettingSource: Sendable, Hashable, CustomStringConvertible {
     case profile(name: String, path: String)
     case builtIn
 
+    /// The source in a few words, for a statistics line: `--rate`, `$TESTRAIL_URL`, `profile 'ci'`.
+    public var brief: String {
+        if case .profile(let name, _) = self { return "profile '\(name)'" }
+        return description
+    }
+
     public var description: String {
         switch self {
         case .flag(let name): return name

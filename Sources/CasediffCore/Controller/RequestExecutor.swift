@@ -69,7 +69,8 @@ struct RequestExecutor: Sendable {
                 throw CancellationError()
             case .rateLimited(_, let retryAfter):
                 rateLimited += 1
-                await limiter.recordRejection(sentAt: sentAt, retryAfter: retryAfter)
+                await limiter.recordRejection(
+                    sentAt: sentAt, retryAfter: retryAfter, statedPerMinute: error.statedRateLimit)
                 await breaker.recordNeutral()
             case .maintenance(_, let retryAfter):
                 failures += 1

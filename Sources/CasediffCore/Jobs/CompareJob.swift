@@ -38,11 +38,11 @@ public struct CompareJob: Sendable {
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
             hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(),
             comparison: ComparisonOptions = .init(), store: StoreSettings? = nil, incremental: Bool = false,
-            observer: (any FetchObserver)? = nil
+            observer: (any FetchObserver)? = nil, rateGivenBy: String? = nil
         ) {
             fetch = FetchSession.Options(
                 controller: controller, rate: rate, hints: hints, clock: clock, store: store, incremental: incremental,
-                observer: observer)
+                observer: observer, rateGivenBy: rateGivenBy)
             self.comparison = comparison
         }
     }
@@ -266,7 +266,10 @@ public struct CompareJob: Sendable {
                 guard let client else {
                     throw CasediffError.missingSetting("no TestRail URL: set TESTRAIL_URL or pass --url")
                 }
-                join(side, reference, InstanceConnection(client: client, rate: options.fetch.rate))
+                join(
+                    side, reference,
+                    InstanceConnection(client: client, rate: options.fetch.rate, rateGivenBy: options.fetch.rateGivenBy)
+                )
             case .remote(let reference, let connection):
                 join(side, reference, connection)
             case .snapshot(let snapshot):
@@ -327,6 +330,7 @@ public struct CompareJob: Sendable {
     private func fetchOptions(for connection: InstanceConnection) -> FetchSession.Options {
         var fetch = options.fetch
         fetch.rate = connection.rate
+        fetch.rateGivenBy = connection.rateGivenBy
         if let concurrency = connection.concurrency { fetch.controller.concurrency = max(1, concurrency) }
         fetch.controller.suites = SuiteFilter(options.comparison.suites)
         fetch.controller.alwaysFetchUsers = options.comparison.fields.namesUsers

@@ -12,6 +12,8 @@ public struct FetchSession: Sendable {
         public var controller: FetchController.Configuration
         /// `--rate`; nil uses a learned rate, else the URL's guess.
         public var rate: RateProfile?
+        /// Where `rate` came from (`--rate`, `profile 'ci'`), for the statistics line.
+        public var rateGivenBy: String?
         /// Hints to plan with; nil uses the store's.
         public var hints: (any SizeHints)?
         public var clock: any EngineClock
@@ -24,8 +26,9 @@ public struct FetchSession: Sendable {
         public init(
             controller: FetchController.Configuration = .init(), rate: RateProfile? = nil,
             hints: (any SizeHints)? = nil, clock: any EngineClock = SystemEngineClock(), store: StoreSettings? = nil,
-            incremental: Bool = false, observer: (any FetchObserver)? = nil
+            incremental: Bool = false, observer: (any FetchObserver)? = nil, rateGivenBy: String? = nil
         ) {
+            self.rateGivenBy = rateGivenBy
             self.incremental = incremental
             self.observer = observer
             self.controller = controller
@@ -39,6 +42,7 @@ public struct FetchSession: Sendable {
     public struct Outcome: Sendable {
         public var projects: [Side: ProjectData]
         public var metrics: FetchMetrics
+        /// The rate in force at the end, and where it came from (``RateChoice/settled(limitPerMinute:statedPerMinute:learned:)``).
         public var rate: RateChoice
         /// True when stored pages of an interrupted run counted as fresh.
         public var resumed: Bool
@@ -68,7 +72,9 @@ public struct FetchSession: Sendable {
             }
             .flatMap { $0 }
         }
-        return RateChoice.resolve(given: options.rate, learned: learned, guess: RateProfile.guess(for: client.baseURL))
+        return RateChoice.resolve(
+            given: options.rate, givenBy: options.rateGivenBy, learned: learned,
+            guess: RateProfile.guess(for: client.baseURL))
     }
 
     /// Fetches the projects; with `retainingSuites` false their suites are only handed to `deliver` (as
@@ -147,7 +153,8 @@ public struct FetchSession: Sendable {
             let warnings = [warning, fetched.metrics.storeWarning].compactMap { $0 }.filter { seen.insert($0).inserted }
             fetched.metrics.storeWarning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
             return Outcome(
-                projects: fetched.projects, metrics: fetched.metrics, rate: rate, resumed: ticket?.resumesFrom != nil)
+                projects: fetched.projects, metrics: fetched.metrics, rate: await limiter.settled(rate),
+                resumed: ticket?.resumesFrom != nil)
         } catch {
             if let store, let ticket, !Task.isCancelled {
                 // A failed run stays resumable; an interrupted one is simply left unfinished.

@@ -6,12 +6,15 @@ public struct InstanceConnection: Sendable {
     public var client: TestRailClient
     /// nil: a rate learned from the instance's 429s, else the URL's guess.
     public var rate: RateProfile?
+    /// Where `rate` came from (`--rate`, `profile 'cloud'`), for the statistics line.
+    public var rateGivenBy: String?
     /// nil: the run's concurrency.
     public var concurrency: Int?
 
-    public init(client: TestRailClient, rate: RateProfile? = nil, concurrency: Int? = nil) {
+    public init(client: TestRailClient, rate: RateProfile? = nil, concurrency: Int? = nil, rateGivenBy: String? = nil) {
         self.client = client
         self.rate = rate
+        self.rateGivenBy = rateGivenBy
         self.concurrency = concurrency
     }
 

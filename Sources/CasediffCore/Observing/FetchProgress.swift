@@ -1,8 +1,16 @@
 /// The live display's state: the latest progress report plus what the request events add (rate now, 429s,
-/// retries), folded from ``FetchEvent``s. A pure value: the caller stamps each event with the time it arrived.
+/// retries, a `Retry-After` hold), folded from ``FetchEvent``s. A pure value: the caller stamps each event with the
+/// time it arrived.
 public struct FetchProgress: Sendable {
-    /// How far back the current rate and the throughput behind the ETA look.
+    /// How far back the throughput behind the ETA looks.
     public static let window: Duration = .seconds(15)
+    /// How far back the displayed rate looks: a full minute of send instants, the very quantity TestRail limits.
+    ///
+    /// A shorter window over-reads the start: the limiter lets a small burst go at once, and requests counted over
+    /// a few seconds then extrapolate to more than the limit (471/min against 420). Requests sent in the last 60 s
+    /// can never exceed the limit, because the limiter's sliding window guarantees exactly that; in the first
+    /// minute the figure is what has been sent so far, which is honest about a short run rather than a projection.
+    public static let rateWindow: Duration = .seconds(60)
 
     public private(set) var report = FetchProgressReport()
     /// The latest report of each instance fetched; ``report`` is their union.
@@ -11,8 +19,10 @@ public struct FetchProgress: Sendable {
     public private(set) var rateLimited = 0
     public private(set) var retries = 0
     public private(set) var started: Duration?
-    /// When each recent request ended (within ``window``).
-    private var recentRequests: [Duration] = []
+    /// When each recent request was sent (within ``rateWindow``): its end less its latency.
+    private var recentSends: [Duration] = []
+    /// Until when the server's `Retry-After` holds every request, and why (a 429 or a 409).
+    private var holdUntil: (at: Duration, reason: String)?
     /// (time, pages done) after each report, within ``window`` plus the one sample before it.
     private var pageSamples: [(at: Duration, pages: Int)] = []
 
@@ -28,7 +38,13 @@ public struct FetchProgress: Sendable {
             case .retry, .waitForLimit: retries += 1
             case .done, .fail: break
             }
-            recentRequests.append(now)
+            recentSends.append(now - record.latency)
+            if let status = record.status, status == 429 || status == 409, let delay = record.retryAfter,
+                delay > .zero, now + delay > holdUntil?.at ?? .zero
+            {
+                // The limiter holds every request this long (plus under a second of jitter): counted down.
+                holdUntil = (now + delay, status == 429 ? "429 Retry-After" : "409 maintenance")
+            }
         case .progress(let report):
             reports[report.instance] = report
             self.report = FetchProgressReport.merged(reports.keys.sorted().map { reports[$0]! })
@@ -41,7 +57,8 @@ public struct FetchProgress: Sendable {
 
     private mutating func prune(_ now: Duration) {
         let start = now - Self.window
-        recentRequests.removeAll { $0 < start }
+        recentSends.removeAll { $0 <= now - Self.rateWindow }
+        if let hold = holdUntil, hold.at <= now { holdUntil = nil }
         if let keep = pageSamples.lastIndex(where: { $0.at <= start }), keep > 0 {
             pageSamples.removeFirst(keep)
         }
@@ -49,21 +66,23 @@ public struct FetchProgress: Sendable {
 
     /// What the display shows at `now`.
     ///
-    /// The rate is requests ended in the last ``window`` (or since the start, if sooner), per minute. The ETA is the
-    /// pages still planned over the page throughput across the same window; nil until pages flow, and a lower
-    /// bound (``ProgressView/etaIsLowerBound``) while a side's plan is still growing.
+    /// The rate is the requests sent in the last ``rateWindow`` (a minute). The ETA is the pages still planned over
+    /// the page throughput across the last ``window``; nil until pages flow, and nil while a side's plan is still
+    /// growing (``ProgressView/planKnown``): the pages known to come are then only a lower bound, and a run whose
+    /// sizes are unknown would show a confident "≥ 6 s" for a 21 s run.
     public func view(at now: Duration) -> ProgressView {
         let elapsed = started.map { now - $0 } ?? .zero
-        let span = min(Self.window, elapsed)
-        let recent = recentRequests.filter { $0 >= now - Self.window }.count
-        let rate = span >= .seconds(1) ? Double(recent) * 60 / span.inSeconds : nil
+        let recent = recentSends.filter { $0 > now - Self.rateWindow && $0 <= now }.count
+        let rate = elapsed >= .seconds(1) ? Double(recent) * 60 / Self.rateWindow.inSeconds : nil
         let sides = report.sides.keys.sorted().map { ($0, report.sides[$0]!) }
         let remaining = sides.reduce(0) { $0 + max(0, $1.1.pagesPlanned - $1.1.pages) }
         let done = !sides.isEmpty && sides.allSatisfy { $0.1.isDone }
+        let planKnown = sides.allSatisfy { $0.1.planKnown }
         var eta: Duration?
         if done {
             eta = .zero
-        } else if let first = pageSamples.first, let last = pageSamples.last, last.at - first.at >= .seconds(1),
+        } else if planKnown, let first = pageSamples.first, let last = pageSamples.last,
+            last.at - first.at >= .seconds(1),
             last.pages > first.pages
         {
             let perSecond = Double(last.pages - first.pages) / (last.at - first.at).inSeconds
@@ -71,7 +90,7 @@ public struct FetchProgress: Sendable {
         }
         return ProgressView(
             sides: sides, ratePerMinute: rate, limitPerMinute: report.limitPerMinute, requests: requests,
-            rateLimited: rateLimited, retries: retries, elapsed: elapsed, eta: eta,
-            etaIsLowerBound: !sides.allSatisfy { $0.1.planKnown })
+            rateLimited: rateLimited, retries: retries, elapsed: elapsed, eta: eta, planKnown: done || planKnown,
+            hold: holdUntil.flatMap { $0.at > now ? (left: $0.at - now, reason: $0.reason) : nil })
     }
 }

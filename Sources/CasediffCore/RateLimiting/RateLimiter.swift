@@ -57,11 +57,13 @@ public actor RateLimiter {
         state.recordSuccess(sentAt: sentAt, now: clock.now)
     }
 
-    /// A 429: every request waits out `retryAfter` plus jitter, and the limit adapts.
-    public func recordRejection(sentAt: Duration, retryAfter: Duration?) {
+    /// A 429: every request waits out `retryAfter` plus jitter, and the limit adapts — to `statedPerMinute` when
+    /// the answer's message states the limit.
+    public func recordRejection(sentAt: Duration, retryAfter: Duration?, statedPerMinute: Int? = nil) {
         let base = retryAfter ?? state.configuration.defaultPause
         let jitter = min(.seconds(1), base / 10) * random()
-        state.recordRejection(sentAt: sentAt, retryAfter: retryAfter, jitter: jitter, now: clock.now)
+        state.recordRejection(
+            sentAt: sentAt, retryAfter: retryAfter, statedPerMinute: statedPerMinute, jitter: jitter, now: clock.now)
     }
 
     /// Holds every request for `duration` (a 409 maintenance answer).
@@ -76,6 +78,18 @@ public actor RateLimiter {
 
     /// Requests per minute currently allowed; nil when unlimited.
     public var requestsPerMinute: Double? { state.requestsPerMinute }
+
+    /// The rate a run that began with `choice` ended with: what its 429s stated or taught, if anything.
+    public func settled(_ choice: RateChoice) -> RateChoice {
+        choice.settled(
+            limitPerMinute: requestsPerMinute.map { Int($0.rounded(.down)) }, statedPerMinute: statedRequestsPerMinute,
+            learned: state.learnedLimit != nil)
+    }
+
+    /// Requests per minute the last 429's message stated; nil when none stated one.
+    public var statedRequestsPerMinute: Int? {
+        state.statedLimit.map { Int((Double($0) * 60 / state.configuration.window.inSeconds).rounded()) }
+    }
 
     private func reserve() -> RateLimiterState.Ticket {
         state.reserve(now: clock.now)

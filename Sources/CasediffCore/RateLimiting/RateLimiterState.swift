@@ -14,12 +14,21 @@
 /// only the gate applies). With no rejection for `recoveryInterval` it rises again by `recoveryStep` toward the
 /// ceiling.
 ///
+/// A 429 whose message states the limit (TestRail's "500 per minute maximum allowed", ``RateLimitMessage``) says
+/// more than any count: the limit becomes the stated one, and recovery never climbs above it. No headroom is taken
+/// off: the sliding window (with its `margin`) already keeps every 60 s at or under the limit. Only when casediff
+/// was already at or under the stated limit does the 429 mean another client shares the quota, and then the limit
+/// decreases multiplicatively as without a message.
+///
 /// | ceiling | situation                                           | new limit                      |
 /// |---------|-----------------------------------------------------|--------------------------------|
 /// | 180     | 429 after 120 accepted in 60 s (true limit 120)     | min(153, max(119, 90)) = 119   |
 /// | 180     | 429 after 180 accepted (a skew)                     | min(153, max(179, 90)) = 153   |
 /// | 180     | 429 after 3 accepted (others share the instance)    | min(153, max(2, 90)) = 90      |
 /// | none    | 429 after 120 accepted in 3 s                       | 119 (nothing to decrease from) |
+/// | none    | 429 saying "20 per minute" after 13 accepted        | 20 (stated)                    |
+/// | 180     | 429 saying "120 per minute"                         | 120 (stated)                   |
+/// | 120     | 429 saying "120 per minute" (another client)        | 102 (120 × 0.85)               |
 ///
 /// A permit is a reservation: ``reserve(now:)`` books a time, the caller sleeps *outside* (the actor never sleeps),
 /// then ``confirm(_:now:)`` either lets it go or reschedules it — because a gate or a lower limit appeared, or the
@@ -80,6 +89,8 @@ public struct RateLimiterState: Sendable {
     public private(set) var limit: Int?
     /// The limit the last 429 taught, before any recovery: what the next run should start at.
     public private(set) var learnedLimit: Int?
+    /// The limit per window the last 429's message stated (``RateLimitMessage``); recovery never rises above it.
+    public private(set) var statedLimit: Int?
     /// Nothing is sent before this instant.
     public private(set) var gateUntil: Duration = .zero
 
@@ -162,18 +173,37 @@ public struct RateLimiterState: Sendable {
     /// A request sent at `sentAt` was answered without a 429; after a calm `recoveryInterval` the limit rises.
     public mutating func recordSuccess(sentAt: Duration, now: Duration) {
         guard let current = limit, lastDecrease != nil else { return }
-        if let ceiling = configuration.ceiling, current >= ceiling { return }
+        let top = min(configuration.ceiling ?? Int.max, statedLimit ?? Int.max)
+        if current >= top { return }
         if now - lastChange >= configuration.recoveryInterval {
-            limit = min(current + recoveryStep, configuration.ceiling ?? Int.max)
+            limit = min(current + recoveryStep, top)
             lastChange = now
         }
     }
 
-    /// A request sent at `sentAt` got a 429: close the gate and, once per overload, lower the limit.
-    public mutating func recordRejection(sentAt: Duration, retryAfter: Duration?, jitter: Duration, now: Duration) {
+    /// A request sent at `sentAt` got a 429: close the gate and, once per overload, lower the limit — to the limit
+    /// the message states (`statedPerMinute`, requests per minute) when it states one.
+    public mutating func recordRejection(
+        sentAt: Duration, retryAfter: Duration?, statedPerMinute: Int? = nil, jitter: Duration, now: Duration
+    ) {
         rejectedAt.append(sentAt)
         pause(until: now + (retryAfter ?? configuration.defaultPause) + jitter)
         if let lastDecrease, sentAt <= lastDecrease { return }  // an echo of an overload already handled
+        if let statedPerMinute, statedPerMinute > 0 {
+            let stated = max(1, Int((Double(statedPerMinute) * configuration.window.inSeconds / 60).rounded(.down)))
+            statedLimit = stated
+            if let current = limit, current <= stated {
+                // Already within the stated limit and still refused: another client shares the quota.
+                limit = max(1, Int(Double(current) * configuration.decrease))
+            } else {
+                limit = stated
+            }
+            recoveryStep = max(1, stated / 60)
+            learnedLimit = limit
+            lastDecrease = now
+            lastChange = now
+            return
+        }
         let windowStart = sentAt - configuration.window
         let inWindow = grants.filter { $0.confirmed && $0.at > windowStart && $0.at < sentAt }
         let refused = rejectedAt.filter { $0 > windowStart && $0 < sentAt }.count

@@ -3,8 +3,9 @@ import Foundation
 /// Draws ``ProgressView`` frames: a live block (one line per project and an overall line, fitted to the terminal's
 /// width, coloured unless `NO_COLOR`) for a terminal, or one plain line for a log (`--progress plain`).
 ///
-/// A live line that is too wide first loses its bar, then shortens the project's name, then is cut with `…`; every
-/// line stays one column short of the width so the terminal never wraps it (a wrap would break the redraw).
+/// A project's live line that is too wide first loses its bar, then shortens the project's name, then is cut with
+/// `…`; the overall line drops its least useful fields first, keeping elapsed time and the ETA. Every line stays one column
+/// short of the width so the terminal never wraps it (a wrap would break the redraw).
 public struct ProgressRenderer: Sendable {
     public var style: TerminalStyle
     /// Cells of the progress bar.
@@ -51,7 +52,7 @@ public struct ProgressRenderer: Sendable {
             }
             lines.append(join(pieces, limit: limit))
         }
-        lines.append(join(overall(view), limit: limit))
+        lines.append(join(overall(view, limit: limit), limit: limit))
         return lines
     }
 
@@ -64,15 +65,59 @@ public struct ProgressRenderer: Sendable {
         ]
     }
 
-    private func overall(_ view: ProgressView) -> [Piece] {
-        var pieces = [Piece(Self.rateText(view))]
-        pieces.append(Piece(" · "))
-        pieces.append(Piece("\(view.rateLimited) × 429", view.rateLimited > 0 ? "33" : nil))
-        pieces.append(Piece(" · \(view.retries) \(view.retries == 1 ? "retry" : "retries")"))
-        pieces.append(Piece(" · \(view.requests) requests · \(DurationText.format(view.elapsed))"))
-        pieces.append(Piece(" · "))
-        pieces.append(Piece(Self.etaText(view), "1"))
-        return pieces
+    /// A field of the overall line: its pieces, how much it is worth keeping, and whether it follows the field
+    /// before without the ` · ` separator (the limit after the rate).
+    struct Field {
+        var pieces: [Piece]
+        var priority: Int
+        var attached = false
+    }
+
+    /// The overall line: rate (or the `Retry-After` countdown), 429s, retries, requests, elapsed time and ETA.
+    ///
+    /// Too wide for the terminal, it drops its least useful fields first, the later of equals first, so elapsed
+    /// time and the ETA (or the countdown) survive on any width a terminal has:
+    ///
+    /// | width | line (the tests' view)                                                               |
+    /// |-------|--------------------------------------------------------------------------------------|
+    /// | 120   | `rate 178/min (limit 180/min) · 0 × 429 · 1 retry · 64 requests · 42s · ETA 1m12s`   |
+    /// | 60    | `rate 178/min (limit 180/min) · 0 × 429 · 42s · ETA 1m12s`                           |
+    /// | 40    | `rate 178/min · 42s · ETA 1m12s`                                                     |
+    /// | 40    | `waiting 42 s (429 Retry-After) · 42s` (during a hold)                               |
+    private func overall(_ view: ProgressView, limit: Int?) -> [Piece] {
+        var fields: [Field] = []
+        if let hold = view.hold {
+            fields.append(Field(pieces: [Piece(Self.holdText(hold.left), "33")], priority: 6))
+            fields.append(Field(pieces: [Piece(" (\(hold.reason))")], priority: 4, attached: true))
+        } else {
+            fields.append(Field(pieces: [Piece(Self.currentRateText(view))], priority: 4))
+            fields.append(Field(pieces: [Piece(" (\(Self.limitText(view)))")], priority: 2, attached: true))
+        }
+        fields.append(
+            Field(
+                pieces: [Piece("\(view.rateLimited) × 429", view.rateLimited > 0 ? "33" : nil)],
+                priority: view.rateLimited > 0 ? 3 : 1))
+        fields.append(Field(pieces: [Piece("\(view.retries) \(view.retries == 1 ? "retry" : "retries")")], priority: 1))
+        fields.append(Field(pieces: [Piece("\(view.requests) requests")], priority: 0))
+        fields.append(Field(pieces: [Piece(DurationText.format(view.elapsed))], priority: 5))
+        if view.hold == nil {
+            fields.append(Field(pieces: [Piece(Self.etaText(view), "1")], priority: 6))
+        }
+        func pieces(_ fields: [Field]) -> [Piece] {
+            var pieces: [Piece] = []
+            for (index, field) in fields.enumerated() {
+                if index > 0 && !field.attached { pieces.append(Piece(" · ")) }
+                pieces += field.pieces
+            }
+            return pieces
+        }
+        while let limit, Self.width(pieces(fields)) > limit, fields.count > 1 {
+            // The least useful field goes; of equals, the later one.
+            let lowest = fields.map(\.priority).min()!
+            fields.remove(at: fields.lastIndex { $0.priority == lowest }!)
+            if fields.first?.attached == true { fields[0].attached = false }
+        }
+        return pieces(fields)
     }
 
     private func join(_ pieces: [Piece], limit: Int?) -> String {
@@ -96,10 +141,12 @@ public struct ProgressRenderer: Sendable {
                 + Self.counts(progress)
                 .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         }
+        // During a hold the countdown takes the place of the rate and the ETA, as on the live line.
+        let lead = view.hold.map { Self.holdText($0.left) + " (\($0.reason))" } ?? Self.rateText(view)
         parts.append(
-            Self.rateText(view) + ", \(view.rateLimited) × 429, \(view.retries) "
-                + (view.retries == 1 ? "retry" : "retries") + ", \(view.requests) requests, "
-                + DurationText.format(view.elapsed) + ", " + Self.etaText(view))
+            lead + ", \(view.rateLimited) × 429, \(view.retries) " + (view.retries == 1 ? "retry" : "retries")
+                + ", \(view.requests) requests, " + DurationText.format(view.elapsed)
+                + (view.hold == nil ? ", " + Self.etaText(view) : ""))
         return "progress: " + parts.joined(separator: "; ")
     }
 
@@ -119,15 +166,28 @@ public struct ProgressRenderer: Sendable {
     }
 
     static func rateText(_ view: ProgressView) -> String {
-        let now = view.ratePerMinute.map { String(format: "%.0f/min", $0) } ?? "–/min"
-        let limit = view.limitPerMinute.map { String(format: "limit %.0f/min", $0) } ?? "no limit"
-        return "rate \(now) (\(limit))"
+        "\(currentRateText(view)) (\(limitText(view)))"
     }
 
+    /// Requests sent in the last minute (``FetchProgress/rateWindow``).
+    static func currentRateText(_ view: ProgressView) -> String {
+        "rate " + (view.ratePerMinute.map { String(format: "%.0f/min", $0) } ?? "–/min")
+    }
+
+    static func limitText(_ view: ProgressView) -> String {
+        view.limitPerMinute.map { String(format: "limit %.0f/min", $0) } ?? "no limit"
+    }
+
+    /// `waiting 42 s`: whole seconds left, rounded up so the count never shows 0 while requests still wait.
+    static func holdText(_ left: Duration) -> String {
+        "waiting \(Int(left.inSeconds.rounded(.up))) s"
+    }
+
+    /// `ETA 1m12s`; `ETA ?` while the plan may still grow (no estimate would be honest); `ETA –` before pages flow.
     static func etaText(_ view: ProgressView) -> String {
-        guard let eta = view.eta else { return "ETA –" }
+        guard let eta = view.eta else { return view.planKnown ? "ETA –" : "ETA ?" }
         if eta == .zero { return "done" }
-        return "ETA " + (view.etaIsLowerBound ? "≥" : "") + DurationText.format(eta)
+        return "ETA " + DurationText.format(eta)
     }
 
     static func width(_ pieces: [Piece]) -> Int { pieces.reduce(0) { $0 + $1.text.count } }
