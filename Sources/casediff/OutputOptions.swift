@@ -24,7 +24,17 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Leave the time and the run's metrics out of the JSON, so equal inputs give equal bytes.")
     var reproducible = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Summary first: the table and Markdown show the per-suite totals only, not each difference.",
+            discussion: "The exit code is unchanged; the JSON, CSV and JUnit files still list every case."))
+    var stat = false
+
     func validate() throws {
+        if stat, format != .table, format != .markdown {
+            throw ValidationError(
+                "--stat shapes the table and Markdown; --format \(format.rawValue) lists every case (drop --stat)")
+        }
         for (format, path) in files where path.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--\(format.rawValue) is empty; give a file or leave the option out")
         }
