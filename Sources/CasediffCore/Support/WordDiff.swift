@@ -3,7 +3,8 @@
 ///
 /// Words are the runs of non-white-space characters; white space is not compared (the outputs join words with one
 /// space). The words are aligned by a longest common subsequence after cutting the common prefix and suffix; when
-/// the rest would take more than ``maximumCells`` table cells, the rest is one removal and one insertion.
+/// the rest would take more than ``maximumCells`` table cells (500 × 500 words), it is one removal and one insertion,
+/// so a report with thousands of rewritten long texts costs no quadratic time.
 ///
 /// | old                          | new                              | segments                                           |
 /// |------------------------------|----------------------------------|----------------------------------------------------|
@@ -25,7 +26,7 @@ public enum WordDiff {
     }
 
     /// Above this many cells (old words × new words, after the common ends), the middle is not aligned.
-    public static let maximumCells = 1_000_000
+    public static let maximumCells = 250_000
 
     /// The texts' words.
     public static func words(_ text: String) -> [String] {
