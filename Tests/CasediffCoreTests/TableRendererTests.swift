@@ -52,11 +52,13 @@ import Testing
         let table = TableRenderer(style: TerminalStyle(width: 40)).render(try report())
         let lines = table.split(separator: "\n", omittingEmptySubsequences: false)
         let start = try #require(lines.firstIndex { $0.hasPrefix("        refs:") })
+        // The ids stay together on the next line.
         #expect(
-            Array(lines[start..<start + 3]) == [
+            Array(lines[start..<start + 4]) == [
                 "        refs: \"Order confirmed\" ->",
                 "          \"Order confirmed and e-mailed\"",
-                "    ~ Root :: Sign in with Google  [C1",
+                "    ~ Root :: Sign in with Google",
+                "      [C1 -> C7]",
             ])
         let differences = lines.drop { !$0.hasPrefix("Differences") }.prefix { !$0.hasPrefix("Total:") }
         #expect(!differences.contains { $0.contains("…") })

@@ -46,13 +46,13 @@ extension ChangeText {
             case .inserted(let texts):
                 run = texts.map { InkedWord($0, ink: color ? InkedWord.insertedInk : nil) }
                 if !color { mark(&run, "{+", "+}") }
-                if case .removed? = previous { run[0].attached = true }
+                if case .removed? = previous { run[0].gap = 0 }
             }
-            if previous == nil { run[0].attached = true }
+            if previous == nil { run[0].gap = 0 }
             words += run
             previous = segment
         }
-        words.append(InkedWord("\"", attached: true))
+        words.append(InkedWord("\"", gap: 0))
         return words
     }
 

@@ -5,20 +5,30 @@ struct InkedWord: Sendable, Hashable {
     /// Green, underlined: words only the new value has.
     static let insertedInk = "32;4"
 
+    /// The word; it may hold spaces (`[C4 -> C298]`), and is then kept on one line when it fits one.
     var text: String
     /// The SGR parameters (`31;9`); nil for the terminal's own colour.
     var ink: String?
-    /// Follows the word before it without a space (a closing quote, an insertion right after a removal).
-    var attached: Bool
+    /// The spaces before it within a line: 1 between words, 0 for a word that follows the one before directly (a
+    /// closing quote, an insertion right after a removal). None at the start of a line.
+    var gap: Int
 
-    init(_ text: String, ink: String? = nil, attached: Bool = false) {
+    init(_ text: String, ink: String? = nil, gap: Int = 1) {
         self.text = text
         self.ink = ink
-        self.attached = attached
+        self.gap = gap
     }
 
-    /// The words of a line whose words are separated by single spaces, all in one ink.
+    /// The words of a line, all in one ink; a run of spaces between two words is their gap.
     static func words(_ line: String, ink: String? = nil) -> [InkedWord] {
-        line.split(separator: " ", omittingEmptySubsequences: false).map { InkedWord(String($0), ink: ink) }
+        var words: [InkedWord] = []
+        var gap = 0
+        for part in line.split(separator: " ", omittingEmptySubsequences: false) {
+            gap += 1
+            if part.isEmpty { continue }
+            words.append(InkedWord(String(part), ink: ink, gap: gap))
+            gap = 0
+        }
+        return words
     }
 }

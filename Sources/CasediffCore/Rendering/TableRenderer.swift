@@ -87,9 +87,10 @@ public struct TableRenderer: Sendable {
         let side = record.current
         let place = side.sectionPath.isEmpty ? "" : "\(side.sectionPath) :: "
         let ids = "[" + ChangeText.ids(record) + "]"
-        var text = "\(marker) \(place)\(side.title)  \(ids)"
-        if record.duplicate { text += "  (duplicate key)" }
-        let lines = TerminalStyle(width: style.width, color: false).wrap(InkedWord.words(text), indent: "    ")
+        // The ids and the duplicate flag each stay on one line.
+        var words = InkedWord.words("\(marker) \(place)\(side.title)") + [InkedWord(ids, gap: 2)]
+        if record.duplicate { words.append(InkedWord("(duplicate key)", gap: 2)) }
+        let lines = TerminalStyle(width: style.width, color: false).wrap(words, indent: "    ")
         return lines.map { style.paint($0, color) + "\n" }.joined()
     }
 

@@ -10,7 +10,7 @@ extension TerminalStyle {
             var rest = word
             while true {
                 let room = (width ?? Int.max) - (lines.count == 1 ? indent.count : continuation.count)
-                let gap = lines[lines.count - 1].isEmpty || rest.attached ? 0 : 1
+                let gap = lines[lines.count - 1].isEmpty ? 0 : rest.gap
                 if used + gap + rest.text.count <= room {
                     lines[lines.count - 1].append(rest)
                     used += gap + rest.text.count
@@ -34,7 +34,7 @@ extension TerminalStyle {
         return lines.enumerated().map { index, line in
             var text = index == 0 ? indent : continuation
             for (position, word) in line.enumerated() {
-                if position > 0, !word.attached { text += " " }
+                if position > 0 { text += String(repeating: " ", count: word.gap) }
                 text += word.ink.map { paint(word.text, $0) } ?? word.text
             }
             return text
