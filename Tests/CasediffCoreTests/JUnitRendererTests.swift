@@ -56,6 +56,21 @@ import Testing
         #expect(timed.contains("skipped=\"0\" time=\"12.345\">\n  <testsuite"))
     }
 
+    @Test func aLongChangedTextIsAWordDiff() throws {
+        let old = "Open the sign-in page, enter a valid email and the password, then press Sign in"
+        let new = "Open the sign-in page, enter a valid phone number and the password, then press Sign in"
+        let report = try ProjectComparator().compare(
+            Support.makeProject(suites: [("S", [Support.makeCase(1, "Sign in", custom: ["custom_note": .string(old)])])]
+            ),
+            Support.makeProject(
+                id: 2, suites: [("S", [Support.makeCase(2, "Sign in", custom: ["custom_note": .string(new)])])]))
+        let xml = JUnitRenderer().render(report)
+        #expect(
+            xml.contains(
+                "custom_note: \"Open the sign-in page, enter a valid [-email-]{+phone number+} and the password, then "
+                    + "press Sign in\"</failure>"))
+    }
+
     @Test func theDocumentStaysWellFormed() throws {
         let xml = JUnitRenderer().render(try report(rightIDs: 100))
         let parser = XMLParser(data: Data(xml.utf8))

@@ -56,6 +56,13 @@ extension ChangeText {
         return words
     }
 
+    /// A change on one line of plain text, whole: the word diff for long text (`label: "kept [-old-]{+new+}"`), else
+    /// `label: "old" -> "new"` with each value cut at `limit`.
+    static func plainLine(_ change: FieldChange, limit: Int) -> String {
+        guard wordDiff(change) != nil else { return line(change, limit: limit) }
+        return TerminalStyle.plain.wrap(words(change, color: false), indent: "").joined()
+    }
+
     private static func mark(_ run: inout [InkedWord], _ open: String, _ close: String) {
         run[0].text = open + run[0].text
         run[run.count - 1].text += close

@@ -3,7 +3,8 @@ import Foundation
 /// Renders a report as JUnit XML: one `<testsuite>` per suite, one `<testcase>` per compared case, a `<failure>`
 /// for each case that counts as drift under `--fail-on`, so CI systems show drift natively.
 ///
-/// A difference `--fail-on` leaves out passes, with what changed in `<system-out>`.
+/// A difference `--fail-on` leaves out passes, with what changed in `<system-out>`; a long changed text is one word
+/// diff marked as the plain table marks it (`[-removed-]{+inserted+}`).
 ///
 /// CI keeps a test's history by its class and name, so they hold nothing a run may change: the suite and section
 /// path, the title, and an ordinal for a title the section holds more than once (`Login (2)`), never a case id (a
@@ -45,7 +46,7 @@ public struct JUnitRenderer: Sendable {
         let details =
             (["case " + ChangeText.ids(record)]
             + record.changes.map {
-                ChangeText.line($0, arrow: "->", limit: 400)
+                ChangeText.plainLine($0, limit: 400)
             }).joined(separator: "\n")
         var out = open + ">\n"
         if record.drift {
