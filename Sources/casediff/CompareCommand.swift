@@ -114,14 +114,16 @@ struct CompareCommand: AsyncParsableCommand {
             for (format, path) in options.files {
                 if byFormat[format] == nil {
                     byFormat[format] = renderers.count
-                    renderers.append(CompareCommand.renderer(format, style: .plain))
+                    renderers.append(CompareCommand.renderer(format, style: .plain, stat: options.stat))
                 }
                 targets.append((byFormat[format]!, path))
             }
             let format = options.resultFormat
             if byFormat[format] == nil {
                 byFormat[format] = renderers.count
-                renderers.append(CompareCommand.renderer(format, style: options.resultPath == "-" ? style : .plain))
+                renderers.append(
+                    CompareCommand.renderer(
+                        format, style: options.resultPath == "-" ? style : .plain, stat: options.stat))
             }
             targets.append((byFormat[format]!, options.resultPath))
         }
@@ -165,11 +167,12 @@ struct CompareCommand: AsyncParsableCommand {
         reporting.note(parts.joined(separator: "; "))
     }
 
-    static func renderer(_ format: OutputFormat, style: TerminalStyle) -> any SuitePartRenderer {
+    /// The renderer for a format; `stat` (`--stat`) leaves the differences out of the table and Markdown.
+    static func renderer(_ format: OutputFormat, style: TerminalStyle, stat: Bool = false) -> any SuitePartRenderer {
         switch format {
-        case .table: return TableRenderer(style: style)
+        case .table: return TableRenderer(style: style, summaryOnly: stat)
         case .json: return JSONRenderer()
-        case .markdown: return MarkdownRenderer()
+        case .markdown: return MarkdownRenderer(summaryOnly: stat)
         case .csv: return CSVRenderer()
         case .junit: return JUnitRenderer()
         }

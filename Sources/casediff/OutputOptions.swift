@@ -35,7 +35,17 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Leave the time and the run's metrics out of the JSON, so equal inputs give equal bytes.")
     var reproducible = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Summary first: the table and Markdown show the per-suite totals only, not each difference.",
+            discussion: "The exit code is unchanged; the JSON, CSV and JUnit files still list every case."))
+    var stat = false
+
     func validate() throws {
+        if stat, resultFormat != .table, resultFormat != .markdown {
+            throw ValidationError(
+                "--stat shapes the table and Markdown; a \(resultFormat.rawValue) result lists every case (drop --stat)")
+        }
         for (option, path) in paths {
             if path.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--\(option) is empty; give a file or leave the option out")

@@ -20,6 +20,14 @@ import Testing
         #expect(!result.stderr.contains("Missing value"), "\(arguments)", sourceLocation: sourceLocation)
     }
 
+    @Test func statIsForTheTableAndMarkdownOnly() async throws {
+        try await expectUsageError(
+            ["compare", "1", "2", "--stat", "--format", "json"],
+            "--stat shapes the table and Markdown; a json result lists every case (drop --stat)")
+        try await expectUsageError(["compare", "1", "2", "--stat", "--format", "junit"], "a junit result")
+        try await expectUsageError(["compare", "1", "2", "--stat", "-o", "drift.xml"], "a junit result")
+    }
+
     @Test func aNegativeRateSaysWhatARateIs() async throws {
         let reason = "a rate is cloud, enterprise, server or a positive whole number of requests per minute"
         try await expectUsageError(["compare", "1", "2", "--rate", "-5"], "The value '-5' is invalid for '--rate")

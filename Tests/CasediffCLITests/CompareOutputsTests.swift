@@ -122,6 +122,35 @@ import Testing
             #expect(result.stdout.contains("estimate: (none) -> \"5m\""))
         }
     }
+
+    /// `--match field:` with the demo's 34 + 36 cases without an automation id: they are matched by title, so the
+    /// drift is the title match's 17 cases, not 70 more removed and added.
+    @Test func casesWithoutTheMatchFieldAreMatchedByTitle() async throws {
+        try await withSimulator { simulator in
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2", "--match", "field:automation_id", "--quiet"], environment: environment(simulator))
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("Without a match key (field:custom_automation_id): 34 left, 36 right"))
+            #expect(result.stdout.contains("Drift: 17 cases"))
+            let unknown = try await CLIRunner.run(
+                ["compare", "1", "2", "--match", "field:nope"], environment: environment(simulator))
+            expectOneErrorLine(
+                unknown, containing: "--match field:nope: neither project has this field (custom_nope); custom fields:")
+        }
+    }
+
+    @Test func statPrintsTheTotalsAloneAndKeepsTheExitCode() async throws {
+        try await withSimulator { simulator in
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2", "--stat", "--quiet"], environment: environment(simulator))
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("Total             294    297"))
+            #expect(!result.stdout.contains("Differences") && !result.stdout.contains("Sign in with Google"))
+            #expect(result.stdout.hasSuffix("Drift: 17 cases (fail-on: added, removed, changed, moved, renamed).\n"))
+            let full = try await CLIRunner.run(["compare", "1", "2", "--quiet"], environment: environment(simulator))
+            #expect(full.stdout.contains("\nTotal: 6 added, 3 removed, 6 changed, 1 moved, 1 renamed, 283 unchanged"))
+        }
+    }
 }
 
 /// Counts XML elements by name.

@@ -28,7 +28,8 @@ struct DiffDocument: Encodable {
         duplicates = report.duplicates.map {
             Duplicate(suite: $0.suite, key: $0.key, left: $0.left, right: $0.right)
         }
-        keyless = Keyless(left: report.keylessLeft, right: report.keylessRight)
+        keyless = Keyless(
+            left: report.keylessLeft, right: report.keylessRight, pairedByTitle: report.keylessPairedByTitle)
         suites = report.suites.map(Suite.init)
     }
 
@@ -113,7 +114,7 @@ struct DiffDocument: Encodable {
             case .title: key = "title"
             case .path: key = "path"
             case .id: key = "id"
-            case .field(let field):
+            case .field(let field, _):
                 key = "field"
                 self.field = field.name
             }
@@ -210,6 +211,12 @@ struct DiffDocument: Encodable {
     struct Keyless: Encodable {
         var left: Int
         var right: Int
+        var pairedByTitle: Int
+
+        enum CodingKeys: String, CodingKey {
+            case left, right
+            case pairedByTitle = "paired_by_title"
+        }
     }
 
     struct CaseSide: Encodable {

@@ -129,7 +129,8 @@ import Testing
             right: .init(
                 instance: "https://right.example/", projectID: 2, projectName: "Right", suiteMode: 1, cases: 2),
             options: ComparisonOptions(
-                match: .field(.custom("custom_automation_id")), crossSuite: true, suites: ["Suite/1", "Ünïcode 😀"],
+                match: .field(.custom("custom_automation_id"), typed: "custom_automation_id"), crossSuite: true,
+                suites: ["Suite/1", "Ünïcode 😀"],
                 ignoreCase: true, failOn: [.removed, .added, .moved], compareAttachments: true),
             suites: suites, comparedFields: [.title, .section, .custom("custom_steps_separated")],
             oneSidedFields: [.init(field: "custom_only_left", side: "left")],

@@ -213,6 +213,59 @@ import Testing
         }
     }
 
+    /// `--match field:`: a case without the field's value is matched by its title, so a manual case (no automation
+    /// id) is compared like any other instead of showing as removed and added.
+    @Test func casesWithoutTheMatchFieldFallBackToTheirTitle() throws {
+        func auto(_ id: String?) -> [String: JSONValue] { ["custom_automation_id": id.map(JSONValue.string) ?? .null] }
+        let left = [
+            Support.makeCase(1, "Login", custom: auto("auth.login")),
+            Support.makeCase(2, "Manual check", custom: auto(nil)),
+            Support.makeCase(3, "Manual export", priority: 1, custom: auto(nil)),
+            Support.makeCase(4, "Gets an id", custom: auto(nil)),
+            Support.makeCase(5, "Same title", custom: auto("a.one")),
+            Support.makeCase(6, "Manual only left", custom: auto(nil)),
+        ]
+        let right = [
+            Support.makeCase(11, "Login", custom: auto("auth.login")),
+            Support.makeCase(12, "Manual check", custom: auto(nil)),
+            Support.makeCase(13, "Manual export", priority: 3, custom: auto(nil)),
+            Support.makeCase(14, "Gets an id", custom: auto("new.id")),
+            Support.makeCase(15, "Same title", custom: auto("a.two")),
+        ]
+        let report = try compare(
+            Support.makeProject(suites: [("S", left)]), Support.makeProject(id: 2, suites: [("S", right)]),
+            ComparisonOptions(match: MatchKey("field:automation_id")!))
+        let records = report.suites[0].records
+        func record(_ title: String) -> [CaseStatus] { records.filter { $0.current.title == title }.map(\.status) }
+        #expect(record("Manual check") == [.unchanged])
+        #expect(record("Manual export") == [.changed])
+        // A key given on one side is a change of that field, not a removed and an added case.
+        let gotID = try #require(records.first { $0.current.title == "Gets an id" })
+        #expect(gotID.status == .changed && gotID.changes.map(\.field) == ["custom_automation_id"])
+        // Two different keys are two different cases, whatever their titles.
+        #expect(record("Same title").sorted() == [.added, .removed])
+        #expect(record("Manual only left") == [.removed])
+        #expect(report.keylessLeft == 4 && report.keylessRight == 2 && report.keylessPairedByTitle == 3)
+        #expect(report.totals == StatusCounts(added: 1, removed: 2, changed: 2, unchanged: 2, drift: 5))
+    }
+
+    @Test func anUnknownMatchFieldIsNamedAsTyped() throws {
+        let empty = Support.makeProject(suites: [("S", [Support.makeCase(1, "A", custom: ["custom_owner": "x"])])])
+        let other = Support.makeProject(
+            id: 2, suites: [("S", [Support.makeCase(2, "A", custom: ["custom_owner": "x"])])])
+        #expect {
+            _ = try compare(empty, other, ComparisonOptions(match: MatchKey("field:nope")!))
+        } throws: { error in
+            "\(error)"
+                == "--match field:nope: neither project has this field (custom_nope); custom fields: custom_owner"
+        }
+        #expect {
+            _ = try compare(empty, other, ComparisonOptions(match: MatchKey("field:custom_nope")!))
+        } throws: { error in
+            "\(error)" == "--match field:custom_nope: neither project has this field; custom fields: custom_owner"
+        }
+    }
+
     @Test func crossSuiteMatchingSeesACaseMovedToAnotherSuite() throws {
         let left = Support.makeProject(suites: [("A", [Support.makeCase(1, "Travels")]), ("B", [])])
         let right = Support.makeProject(id: 2, suites: [("A", []), ("B", [Support.makeCase(2, "Travels")])])

@@ -7,9 +7,13 @@ import TestRailAPI
 /// 1. Cases with the same key pair up. A key held by several cases on a side is reported (``DuplicateKey``); such
 ///    cases pair first with one in the same section, then by the most compared fields equal, ties in section-path
 ///    and id order; the surplus stays unmatched.
-/// 2. With a rename threshold, unmatched cases in the same section whose titles are at least that similar
+/// 2. With `keylessByTitle` (`--match field:`), a case without a key pairs by its title with an unpaired case of the
+///    same title on the other side: first keyless with keyless, then keyless with keyed on either side (a key added
+///    or removed is then a change of that field). Several of one title pair as duplicates of a key do. With a
+///    rename threshold, keyless cases left then pair as renames (as in 3) with unpaired cases of the other side.
+/// 3. With a rename threshold, unmatched cases in the same section whose titles are at least that similar
 ///    (``TitleSimilarity``) pair as renames, most similar first.
-/// 3. What is left stays unmatched.
+/// 4. What is left stays unmatched.
 struct CasePairing: Sendable {
     /// Above this many title pairs in one section, rename detection skips the section (it would cost seconds).
     static let maximumRenameCandidates = 250_000
@@ -28,12 +32,16 @@ struct CasePairing: Sendable {
     private(set) var keylessLeft = 0
     /// How many right cases have an empty match key.
     private(set) var keylessRight = 0
+    /// How many pairs were made by title for a keyless case (rule 2).
+    private(set) var pairedByTitle = 0
 
     /// Pairs `lefts` with `rights`; `fields` and `values` judge which duplicates agree most, and `renameThreshold`
-    /// (nil: rename detection off) is the least title similarity a rename needs.
+    /// (nil: rename detection off) is the least title similarity a rename needs. `keylessByTitle` pairs keyless
+    /// cases by title (rule 2), with renames at `keylessRenameThreshold` (nil: none).
     init(
         _ lefts: [CaseView], _ rights: [CaseView], suite: String?, fields: [(field: CompareField, rule: ValueRule)],
-        values: ValueComparator, renameThreshold: Double?
+        values: ValueComparator, renameThreshold: Double?, keylessByTitle: Bool = false,
+        keylessRenameThreshold: Double? = nil
     ) {
         let (leftByKey, keylessLeft) = Self.index(lefts)
         let (rightByKey, keylessRight) = Self.index(rights)
@@ -61,6 +69,13 @@ struct CasePairing: Sendable {
             if rs.count > 1 { duplicates.append(DuplicateKey(suite: suite, key: key, left: 0, right: rs.count)) }
             unmatchedRight += rs.map { ($0, rs.count > 1) }
         }
+        if keylessByTitle {
+            let byTitle = Self.pairKeyless(
+                &unmatchedLeft, &unmatchedRight, lefts, rights, keyless: (Set(keylessLeft), Set(keylessRight)),
+                fields: fields, values: values, renameThreshold: keylessRenameThreshold)
+            pairedByTitle = byTitle.count
+            pairs += byTitle
+        }
         if let renameThreshold {
             pairs += Self.pairRenames(&unmatchedLeft, &unmatchedRight, lefts, rights, threshold: renameThreshold)
         }
@@ -81,6 +96,62 @@ struct CasePairing: Sendable {
             }
         }
         return (byKey, keyless)
+    }
+
+    /// Rule 2: keyless cases paired by title, keyless with keyless first, then with keyed cases on the other side,
+    /// then (with a threshold) as renames; removes them from the unmatched lists. A case with an empty title has
+    /// nothing to pair by.
+    private static func pairKeyless(
+        _ unmatchedLeft: inout [(index: Int, duplicate: Bool)], _ unmatchedRight: inout [(index: Int, duplicate: Bool)],
+        _ lefts: [CaseView], _ rights: [CaseView], keyless: (left: Set<Int>, right: Set<Int>),
+        fields: [(field: CompareField, rule: ValueRule)], values: ValueComparator, renameThreshold: Double?
+    ) -> [(left: Int, right: Int, duplicate: Bool)] {
+        var found: [(left: Int, right: Int, duplicate: Bool)] = []
+        func take(_ pairs: [(left: Int, right: Int, duplicate: Bool)]) {
+            let pairedLeft = Set(pairs.map(\.left))
+            let pairedRight = Set(pairs.map(\.right))
+            unmatchedLeft.removeAll { pairedLeft.contains($0.index) }
+            unmatchedRight.removeAll { pairedRight.contains($0.index) }
+            found += pairs
+        }
+        func byTitle(_ ls: [Int], _ rs: [Int]) -> [(left: Int, right: Int, duplicate: Bool)] {
+            let leftByTitle = Dictionary(grouping: ls.filter { !lefts[$0].titleKey.isEmpty }) { lefts[$0].titleKey }
+            let rightByTitle = Dictionary(grouping: rs) { rights[$0].titleKey }
+            var pairs: [(left: Int, right: Int, duplicate: Bool)] = []
+            for title in leftByTitle.keys.sorted() {
+                guard let titleLefts = leftByTitle[title], let titleRights = rightByTitle[title] else { continue }
+                if titleLefts.count == 1, titleRights.count == 1 {
+                    pairs.append((titleLefts[0], titleRights[0], false))
+                } else {
+                    let paired = pairDuplicates(titleLefts, titleRights, lefts, rights, fields: fields, values: values)
+                    pairs += paired.pairs.map { ($0.0, $0.1, false) }
+                }
+            }
+            return pairs
+        }
+        func indices(_ list: [(index: Int, duplicate: Bool)], keyless set: Set<Int>, _ isKeyless: Bool) -> [Int] {
+            list.map(\.index).filter { set.contains($0) == isKeyless }
+        }
+        take(
+            byTitle(
+                indices(unmatchedLeft, keyless: keyless.left, true),
+                indices(unmatchedRight, keyless: keyless.right, true)))
+        take(
+            byTitle(
+                indices(unmatchedLeft, keyless: keyless.left, true),
+                indices(unmatchedRight, keyless: keyless.right, false)))
+        take(
+            byTitle(
+                indices(unmatchedLeft, keyless: keyless.left, false),
+                indices(unmatchedRight, keyless: keyless.right, true)))
+        if let renameThreshold {
+            for keylessSide in [Side.left, .right] {
+                var ls = unmatchedLeft.filter { keylessSide == .right || keyless.left.contains($0.index) }
+                var rs = unmatchedRight.filter { keylessSide == .left || keyless.right.contains($0.index) }
+                take(pairRenames(&ls, &rs, lefts, rights, threshold: renameThreshold))
+            }
+        }
+        return found
     }
 
     /// Takes the best-scored pairs first (ties by left, then right position), each left and right at most once.

@@ -57,9 +57,12 @@ public struct ComparisonReport: Sendable, Hashable {
     public var oneSidedFields: [FieldSelection.OneSided]
     /// Keys held by more than one case on a side.
     public var duplicates: [DuplicateKey]
-    /// Cases without a match key (`--match field:` with an empty value), per side; reported as removed/added.
+    /// Cases without a match key (`--match field:` with an empty value), per side; paired by title where they can
+    /// be (``keylessPairedByTitle``), else removed or added.
     public var keylessLeft: Int
     public var keylessRight: Int
+    /// The pairs made by title for keyless cases.
+    public var keylessPairedByTitle: Int
     /// What the comparison could not read by meaning and fell back to ids for (a refused `get_users`, an option
     /// id not configured, a snapshot without definitions), one line each.
     public var notes: [String]
@@ -67,7 +70,8 @@ public struct ComparisonReport: Sendable, Hashable {
     public init(
         left: Side, right: Side, options: ComparisonOptions = .init(), suites: [SuiteComparison],
         comparedFields: [CompareField], oneSidedFields: [FieldSelection.OneSided] = [],
-        duplicates: [DuplicateKey] = [], keylessLeft: Int = 0, keylessRight: Int = 0, notes: [String] = []
+        duplicates: [DuplicateKey] = [], keylessLeft: Int = 0, keylessRight: Int = 0, keylessPairedByTitle: Int = 0,
+        notes: [String] = []
     ) {
         self.notes = notes
         self.left = left
@@ -79,6 +83,7 @@ public struct ComparisonReport: Sendable, Hashable {
         self.duplicates = duplicates
         self.keylessLeft = keylessLeft
         self.keylessRight = keylessRight
+        self.keylessPairedByTitle = keylessPairedByTitle
     }
 
     public var totals: StatusCounts { suites.reduce(StatusCounts()) { $0 + $1.counts } }

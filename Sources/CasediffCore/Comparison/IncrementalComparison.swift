@@ -51,7 +51,7 @@ struct IncrementalComparison: Sendable {
     /// With the index of the pair that found each, so keys found twice keep the pairs' order whatever order the
     /// pairs were compared in.
     private var duplicates: [(pair: Int, key: DuplicateKey)] = []
-    private var keyless = (left: 0, right: 0)
+    private var keyless = (left: 0, right: 0, pairedByTitle: 0)
     private var cases = (left: 0, right: 0)
     private var unnamed: [Side: UnnamedIDs] = [.left: .init(), .right: .init()]
 
@@ -114,6 +114,7 @@ struct IncrementalComparison: Sendable {
         duplicates += result.duplicates.map { (result.pair, $0) }
         keyless.left += result.keyless.left
         keyless.right += result.keyless.right
+        keyless.pairedByTitle += result.keyless.pairedByTitle
         cases.left += result.suite.leftCases
         cases.right += result.suite.rightCases
         for (side, ids) in result.unnamed { unnamed[side]!.merge(ids) }
@@ -127,8 +128,10 @@ struct IncrementalComparison: Sendable {
     mutating func finish() throws -> ComparisonReport {
         let leftCustom = observed[.left]!
         let rightCustom = observed[.right]!
-        if case .field(.custom(let name)) = options.match, !leftCustom.contains(name), !rightCustom.contains(name) {
-            throw CasediffError.unknownField(name, known: leftCustom.union(rightCustom).sorted())
+        if case .field(.custom(let name), let typed) = options.match, !leftCustom.contains(name),
+            !rightCustom.contains(name)
+        {
+            throw CasediffError.unknownMatchField(typed, name: name, known: leftCustom.union(rightCustom).sorted())
         }
         let context = try makeContext(leftCustom: leftCustom, rightCustom: rightCustom)
         // Only the compared fields shape a pair's records; the one-sided ones are the report's alone.
@@ -158,7 +161,8 @@ struct IncrementalComparison: Sendable {
         return ComparisonReport(
             left: Self.side(heads[.left]!, cases: cases.left), right: Self.side(heads[.right]!, cases: cases.right),
             options: options, suites: suites, comparedFields: fields, oneSidedFields: context.fields.oneSided,
-            duplicates: duplicates.map(\.key), keylessLeft: keyless.left, keylessRight: keyless.right, notes: notes)
+            duplicates: duplicates.map(\.key), keylessLeft: keyless.left, keylessRight: keyless.right,
+            keylessPairedByTitle: keyless.pairedByTitle, notes: notes)
     }
 
     /// The report as known before any suite: the two sides (their case counts still 0) and the options; what a
@@ -190,7 +194,7 @@ struct IncrementalComparison: Sendable {
             return ValueRule.rule(for: field, left: leftSide.fields?[name], right: rightSide.fields?[name])
         }
         var matchRule = ValueRule.plain
-        if case .field(let field) = options.match { matchRule = rule(field) }
+        if case .field(let field, _) = options.match { matchRule = rule(field) }
         let scope = ScopeComparator(
             options: options, fields: fields.compared.map { ($0, rule($0)) }, matchRule: matchRule,
             normalizer: TextNormalizer(ignoreCase: options.ignoreCase),
@@ -232,6 +236,7 @@ struct IncrementalComparison: Sendable {
         duplicates += scope.duplicates.map { (0, $0) }
         keyless.left += scope.keylessLeft
         keyless.right += scope.keylessRight
+        keyless.pairedByTitle += scope.pairedByTitle
         let grouped = Dictionary(grouping: scope.records) { $0.current.suite }
         let names = Set(leftSuites.map(\.name)).union(rightSuites.map(\.name)).union(grouped.keys)
         let leftCases = leftViews.reduce(into: [String: Int]()) { $0[$1.suite, default: 0] += 1 }
@@ -311,7 +316,8 @@ struct PairWork: Sendable {
                 name: pair.name, leftSuiteID: pair.left, rightSuiteID: pair.right, leftCases: leftViews.count,
                 rightCases: rightViews.count, counts: records.reduce(into: StatusCounts()) { $0.count($1) },
                 records: records),
-            duplicates: result.duplicates, keyless: (result.keylessLeft, result.keylessRight), unnamed: unnamed)
+            duplicates: result.duplicates, keyless: (result.keylessLeft, result.keylessRight, result.pairedByTitle),
+            unnamed: unnamed)
     }
 }
 
@@ -322,6 +328,6 @@ struct PairResult: Sendable {
     var pair: Int
     var suite: SuiteComparison
     var duplicates: [DuplicateKey]
-    var keyless: (left: Int, right: Int)
+    var keyless: (left: Int, right: Int, pairedByTitle: Int)
     var unnamed: [Side: UnnamedIDs]
 }

@@ -6,8 +6,9 @@ public enum MatchKey: Sendable, Hashable, CustomStringConvertible {
     case title
     /// The section path and the title: a case in another section is another case.
     case path
-    /// The value of one field, such as an automation id (`field:custom_automation_id`).
-    case field(CompareField)
+    /// The value of one field, such as an automation id (`field:custom_automation_id`), and the name the user gave
+    /// it (`automation_id`), for messages; cases without a value fall back to their title (``CasePairing``).
+    case field(CompareField, typed: String)
     /// The case id: a project against a snapshot of itself.
     case id
 
@@ -23,7 +24,7 @@ public enum MatchKey: Sendable, Hashable, CustomStringConvertible {
             let name = trimmed.dropFirst(6).trimmingCharacters(in: .whitespaces).lowercased()
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
             // A bare custom field name (`automation_id`) stands for its system name.
-            self = .field(CompareField.named(name).first ?? .custom("custom_" + name))
+            self = .field(CompareField.named(name).first ?? .custom("custom_" + name), typed: name)
         }
     }
 
@@ -32,7 +33,7 @@ public enum MatchKey: Sendable, Hashable, CustomStringConvertible {
         case .title: return "title"
         case .path: return "path"
         case .id: return "id"
-        case .field(let field): return "field:\(field.name)"
+        case .field(let field, _): return "field:\(field.name)"
         }
     }
 

@@ -42,7 +42,7 @@ struct ScopeComparator: Sendable {
             return place.isEmpty ? view.titleKey : place + SectionPaths.separator + view.titleKey
         case .id:
             return "C\(view.testCase.id)"
-        case .field(let field):
+        case .field(let field, _):
             switch view.value(field) {
             case .null: return ""
             case .string(let text):
@@ -66,11 +66,17 @@ struct ScopeComparator: Sendable {
     /// The scope's records: its pairs compared field by field, then the removed, then the added.
     func compare(_ lefts: [CaseView], _ rights: [CaseView], suite: String?) -> ScopeResult {
         let values = values
+        // `--match field:`: a case without the field's value is paired by its title instead.
+        var keylessByTitle = false
+        if case .field = options.match { keylessByTitle = true }
+        let keylessRenames = keylessByTitle && options.renameThreshold < 1 && fields.contains { $0.field == .title }
         let pairing = CasePairing(
             lefts, rights, suite: suite, fields: fields, values: values,
-            renameThreshold: renames ? options.renameThreshold : nil)
+            renameThreshold: renames ? options.renameThreshold : nil, keylessByTitle: keylessByTitle,
+            keylessRenameThreshold: keylessRenames ? options.renameThreshold : nil)
         var result = ScopeResult(
-            duplicates: pairing.duplicates, keylessLeft: pairing.keylessLeft, keylessRight: pairing.keylessRight)
+            duplicates: pairing.duplicates, keylessLeft: pairing.keylessLeft, keylessRight: pairing.keylessRight,
+            pairedByTitle: pairing.pairedByTitle)
         // A large scope's pairs are compared in slices on every core (the last suite of a run is compared while
         // nothing else is left to do); the records keep the pairs' order.
         let pairs = pairing.pairs

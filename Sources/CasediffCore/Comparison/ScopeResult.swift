@@ -4,4 +4,6 @@ struct ScopeResult: Sendable {
     var duplicates: [DuplicateKey] = []
     var keylessLeft = 0
     var keylessRight = 0
+    /// Pairs made by title for keyless cases.
+    var pairedByTitle = 0
 }

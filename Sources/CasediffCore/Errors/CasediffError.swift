@@ -18,6 +18,8 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     case unknownSuite(String, available: [String])
     /// `--fields`, `--ignore-fields` or `--match field:` named no field.
     case unknownField(String, known: [String])
+    /// `--match field:` named a field neither project's cases carry: as typed, its system name, the custom fields.
+    case unknownMatchField(String, name: String, known: [String])
     /// `--offline`: the store holds no copy of these pages.
     case notStored([PageKey])
     /// The store cannot be used: it is not a casediff store, not a file, or (offline) damaged or missing.
@@ -52,6 +54,10 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             return "suite '\(name)' not found in either project (\(list))"
         case .unknownField(let name, let known):
             return "unknown field '\(name)' (fields: \(known.joined(separator: ", ")))"
+        case .unknownMatchField(let typed, let name, let known):
+            let system = typed == name ? "" : " (\(name))"
+            let list = known.isEmpty ? "they have no custom fields" : "custom fields: " + known.joined(separator: ", ")
+            return "--match field:\(typed): neither project has this field\(system); \(list)"
         case .notStored(let keys):
             let shown = keys.prefix(5).map(\.description).joined(separator: "; ")
             let more = keys.count > 5 ? "; and \(keys.count - 5) more" : ""

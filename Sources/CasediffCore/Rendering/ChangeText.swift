@@ -6,17 +6,26 @@ enum ChangeText {
     /// A step from a shared set says so: `step 2 expected (shared step set "Sign in"): "…" -> "…"`.
     static func line(_ change: FieldChange, arrow: String = "->", limit: Int = 80) -> String {
         func short(_ value: JSONValue) -> String { ChangeText.short(value, limit: limit) }
-        let origin = change.origin.map { " (shared step set \(quoted($0)))" } ?? ""
-        switch change.location {
-        case .field:
-            return "\(change.field): \(short(change.old)) \(arrow) \(short(change.new))"
-        case .step(let index, let key?):
-            return
-                "\(stepLabel(change.field)) \(index + 1) \(key)\(origin): \(short(change.old)) \(arrow) \(short(change.new))"
-        case .step(let index, nil):
-            let (verb, value) = change.new == .null ? ("removed", change.old) : ("added", change.new)
-            return "\(stepLabel(change.field)) \(index + 1) \(verb)\(origin): \(short(value))"
+        if let label = label(change) {
+            return "\(label): \(short(change.old)) \(arrow) \(short(change.new))"
         }
+        guard case .step(let index, _) = change.location else { return "" }
+        let (verb, value) = change.new == .null ? ("removed", change.old) : ("added", change.new)
+        return "\(stepLabel(change.field)) \(index + 1) \(verb)\(origin(change)): \(short(value))"
+    }
+
+    /// What a change of one value is a change of: `priority`, `step 2 expected (shared step set "Sign in")`; nil for
+    /// a step added or removed whole.
+    static func label(_ change: FieldChange) -> String? {
+        switch change.location {
+        case .field: return change.field
+        case .step(let index, let key?): return "\(stepLabel(change.field)) \(index + 1) \(key)\(origin(change))"
+        case .step(_, nil): return nil
+        }
+    }
+
+    private static func origin(_ change: FieldChange) -> String {
+        change.origin.map { " (shared step set \(quoted($0)))" } ?? ""
     }
 
     private static func stepLabel(_ field: String) -> String {

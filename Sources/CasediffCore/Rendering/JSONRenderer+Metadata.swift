@@ -110,7 +110,7 @@ extension JSONRenderer {
         case .title: key = "title"
         case .path: key = "path"
         case .id: key = "id"
-        case .field(let matched):
+        case .field(let matched, _):
             key = "field"
             field = matched.name
         }

@@ -63,6 +63,8 @@ public struct JSONRenderer: Sendable {
         writer.beginObject()
         writer.key("left")
         writer.int(report.keylessLeft)
+        writer.key("paired_by_title")
+        writer.int(report.keylessPairedByTitle)
         writer.key("right")
         writer.int(report.keylessRight)
         writer.endObject()

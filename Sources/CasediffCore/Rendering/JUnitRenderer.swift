@@ -3,21 +3,38 @@ import Foundation
 /// Renders a report as JUnit XML: one `<testsuite>` per suite, one `<testcase>` per compared case, a `<failure>`
 /// for each case that counts as drift under `--fail-on`, so CI systems show drift natively.
 ///
-/// A difference `--fail-on` leaves out passes, with what changed in `<system-out>`. Nothing volatile (no times), so
-/// the same inputs give the same bytes.
+/// A difference `--fail-on` leaves out passes, with what changed in `<system-out>`; a long changed text is one word
+/// diff marked as the plain table marks it (`[-removed-]{+inserted+}`).
+///
+/// CI keeps a test's history by its class and name, so they hold nothing a run may change: the suite and section
+/// path, the title, and an ordinal for a title the section holds more than once (`Login (2)`), never a case id (a
+/// migrated or re-imported project has new ones); the ids are in the failure's text. Each `<testcase>` and
+/// `<testsuite>` has `time="0"` (comparing a case takes no time worth a column); `<testsuites>` has the fetch's wall
+/// time when the run measured it (not with `--reproducible`), so the same inputs give the same bytes there.
 public struct JUnitRenderer: Sendable {
     public init() {}
 
-    public func render(_ report: ComparisonReport) -> String {
-        (try? document(report)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    public func render(_ report: ComparisonReport, context: RenderContext = .init()) -> String {
+        (try? document(report, context: context)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
-    private func testcase(_ record: CaseRecord, suite: String, left: String, right: String) -> String {
+    /// The testcases' names in a suite, in the records' order: the title, then ` (2)`, ` (3)`… for the second and
+    /// later case of one title in one class (suite and section path).
+    static func names(_ records: [CaseRecord]) -> [String] {
+        var seen: [String: Int] = [:]
+        return records.map { record in
+            let side = record.current
+            let count = (seen[side.sectionPath + "\u{0}" + side.title] ?? 0) + 1
+            seen[side.sectionPath + "\u{0}" + side.title] = count
+            return count == 1 ? side.title : "\(side.title) (\(count))"
+        }
+    }
+
+    private func testcase(_ record: CaseRecord, name: String, suite: String, left: String, right: String) -> String {
         let side = record.current
         let classname = side.sectionPath.isEmpty ? suite : suite + SectionPaths.separator + side.sectionPath
-        let ids = ChangeText.ids(record, arrow: "→")
         let open =
-            "    <testcase classname=\(Self.attribute(classname)) name=\(Self.attribute("\(side.title) [\(ids)]"))"
+            "    <testcase classname=\(Self.attribute(classname)) name=\(Self.attribute(name)) time=\"0\""
         guard record.status != .unchanged else { return open + "/>\n" }
         var message = ChangeText.summary(record)
         switch record.status {
@@ -26,7 +43,11 @@ public struct JUnitRenderer: Sendable {
         default: break
         }
         if record.duplicate { message += " (duplicate key)" }
-        let details = record.changes.map { ChangeText.line($0, arrow: "->", limit: 400) }.joined(separator: "\n")
+        let details =
+            (["case " + ChangeText.ids(record)]
+            + record.changes.map {
+                ChangeText.plainLine($0, limit: 400)
+            }).joined(separator: "\n")
         var out = open + ">\n"
         if record.drift {
             out +=
@@ -38,6 +59,12 @@ public struct JUnitRenderer: Sendable {
                 + "</system-out>\n"
         }
         return out + "    </testcase>\n"
+    }
+
+    /// The run's time in seconds with millisecond precision (`12.345`); `0` when not measured.
+    static func time(_ metrics: FetchMetrics?) -> String {
+        guard let metrics else { return "0" }
+        return String(format: "%.3f", max(0, metrics.wallTime.inSeconds))
     }
 
     /// An attribute value in double quotes, escaped.
@@ -69,9 +96,9 @@ extension JUnitRenderer: SuitePartRenderer {
         let (left, right) = (report.left.label, report.right.label)
         var out =
             "  <testsuite name=\(Self.attribute(suite.name)) tests=\"\(suite.counts.total)\" "
-            + "failures=\"\(suite.counts.drift)\" errors=\"0\" skipped=\"0\">\n"
-        for record in suite.records {
-            out += testcase(record, suite: suite.name, left: left, right: right)
+            + "failures=\"\(suite.counts.drift)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
+        for (record, name) in zip(suite.records, Self.names(suite.records)) {
+            out += testcase(record, name: name, suite: suite.name, left: left, right: right)
         }
         out += "  </testsuite>\n"
         return Data(out.utf8)
@@ -86,7 +113,7 @@ extension JUnitRenderer: SuitePartRenderer {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
             "<testsuites name=\(Self.attribute("casediff: \(left) vs \(right)")) tests=\"\(totals.total)\" "
-            + "failures=\"\(totals.drift)\" errors=\"0\" skipped=\"0\">\n"
+            + "failures=\"\(totals.drift)\" errors=\"0\" skipped=\"0\" time=\"\(Self.time(context.metrics))\">\n"
         try output(Data(out.utf8))
         for index in report.suites.indices { try output(try parts(index)) }
         try output(Data("</testsuites>\n".utf8))

@@ -4,10 +4,17 @@ import Foundation
 ///
 /// A verdict line, the per-suite summary table, then one collapsible block per suite with its differences. At most
 /// ``maximumRows`` differences are listed (a comment holds 65 536 characters); the JSON diff has them all.
+///
+/// With ``summaryOnly`` (`--stat`) it is the verdict, the table and the notes, without the blocks of differences.
 public struct MarkdownRenderer: Sendable {
     public static let maximumRows = 500
 
-    public init() {}
+    /// The per-suite totals without the differences (`--stat`).
+    public var summaryOnly: Bool
+
+    public init(summaryOnly: Bool = false) {
+        self.summaryOnly = summaryOnly
+    }
 
     public func render(_ report: ComparisonReport) -> String {
         (try? document(report)).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -55,6 +62,7 @@ extension MarkdownRenderer: SuitePartRenderer {
     /// suites before it, so the block around them is written with the document.
     public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
         var out = Data()
+        guard !summaryOnly else { return out }
         for record in suite.records.lazy.filter({ $0.status != .unchanged }).prefix(Self.maximumRows) {
             let row = Data(recordRow(record).utf8)
             out.append(contentsOf: "\(row.count)\n".utf8)
@@ -112,7 +120,7 @@ extension MarkdownRenderer: SuitePartRenderer {
 
         var listed = 0
         var omitted = 0
-        for (index, suite) in report.suites.enumerated() where suite.differs {
+        for (index, suite) in report.suites.enumerated() where suite.differs && !summaryOnly {
             let differences = suite.counts.total - suite.counts.unchanged
             let counts = CaseStatus.driftKinds.filter { suite.counts[$0] > 0 }.map {
                 "\(suite.counts[$0]) \($0.rawValue)"

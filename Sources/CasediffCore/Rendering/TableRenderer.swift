@@ -3,12 +3,20 @@ import TestRailAPI
 
 /// Renders a report for a person at a terminal: a per-suite summary, then every difference with its changes.
 ///
-/// Lines fit the terminal's width; colour only when ``TerminalStyle/color`` allows it (a TTY without NO_COLOR).
+/// Lines fit the terminal's width: the summary table's cut, everything else wrapped (values are never cut; a
+/// long text change is one word diff, ``ChangeText/words(_:color:)``). Colour only when ``TerminalStyle/color``
+/// allows it (a TTY without NO_COLOR).
+///
+/// With ``summaryOnly`` (`--stat`) it is the summary alone: the per-suite totals, the notes and the verdict. The full
+/// table repeats the totals after the differences, so a long list ends with them.
 public struct TableRenderer: Sendable {
     public var style: TerminalStyle
+    /// The per-suite totals without the differences (`--stat`).
+    public var summaryOnly: Bool
 
-    public init(style: TerminalStyle = .plain) {
+    public init(style: TerminalStyle = .plain, summaryOnly: Bool = false) {
         self.style = style
+        self.summaryOnly = summaryOnly
     }
 
     static let markers: [CaseStatus: (String, String)] = [
@@ -47,7 +55,7 @@ public struct TableRenderer: Sendable {
             // Narrow terminal: one-character status headings, explained under the table.
             header = ["Suite", "Left", "Right", "+", "-", "~", ">", "r", "="]
             columns = widths(header)
-            legend = style.fit("(+ added, - removed, ~ changed, > moved, r renamed, = unchanged)") + "\n"
+            legend = prose("(+ added, - removed, ~ changed, > moved, r renamed, = unchanged)")
         }
         if let width = style.width {
             let others = columns.dropFirst().reduce(0, +) + 2 * (columns.count - 1)
@@ -68,15 +76,27 @@ public struct TableRenderer: Sendable {
         return out
     }
 
+    /// A sentence wrapped to the width, each line ending in a line break.
+    private func prose(_ text: String) -> String {
+        style.wrap(InkedWord.words(text), indent: "").map { $0 + "\n" }.joined()
+    }
+
+    /// The record's line, wrapped to the width (a title is never cut), in its status's colour.
     private func line(_ record: CaseRecord) -> String {
         let (marker, color) = Self.markers[record.status] ?? (" ", "0")
         let side = record.current
         let place = side.sectionPath.isEmpty ? "" : "\(side.sectionPath) :: "
         let ids = "[" + ChangeText.ids(record) + "]"
-        var text = "    \(marker) \(place)\(side.title)  \(ids)"
-        if record.duplicate { text += "  (duplicate key)" }
-        let fitted = style.fit(text)
-        return style.paint(fitted, color) + "\n"
+        // The ids and the duplicate flag each stay on one line.
+        var words = InkedWord.words("\(marker) \(place)\(side.title)") + [InkedWord(ids, gap: 2)]
+        if record.duplicate { words.append(InkedWord("(duplicate key)", gap: 2)) }
+        let lines = TerminalStyle(width: style.width, color: false).wrap(words, indent: "    ")
+        return lines.map { style.paint($0, color) + "\n" }.joined()
+    }
+
+    /// A change's lines: the whole values, wrapped under the record; long text as a word diff.
+    private func lines(_ change: FieldChange) -> String {
+        style.wrap(ChangeText.words(change, color: style.color), indent: "        ").map { $0 + "\n" }.joined()
     }
 
     private func notes(_ report: ComparisonReport) -> [String] {
@@ -88,9 +108,7 @@ public struct TableRenderer: Sendable {
                     + "(paired by section path, then similarity)")
         }
         if report.keylessLeft + report.keylessRight > 0 {
-            notes.append(
-                "Without a match key (\(report.options.match)): \(report.keylessLeft) left, \(report.keylessRight) right; "
-                    + "listed as removed and added")
+            notes.append(Self.keylessNote(report))
         }
         for field in report.oneSidedFields {
             notes.append("Not compared: \(field.field) exists only in the \(field.side) project")
@@ -104,6 +122,24 @@ public struct TableRenderer: Sendable {
         return notes
     }
 
+    /// The totals in one line, for the end of a long list: `Total: 6 added, 3 removed, …, 283 unchanged (294 left,
+    /// 297 right cases).`
+    static func totalsLine(_ report: ComparisonReport) -> String {
+        let totals = report.totals
+        let counts = CaseStatus.allCases.map { "\(totals[$0]) \($0.rawValue)" }.joined(separator: ", ")
+        return "Total: \(counts) (\(report.left.cases) left, \(report.right.cases) right cases)."
+    }
+
+    /// `Without a match key (field:custom_automation_id): 34 left, 36 right; paired by title instead: 31 (any other
+    /// is listed as removed or added)`.
+    static func keylessNote(_ report: ComparisonReport) -> String {
+        let text =
+            "Without a match key (\(report.options.match)): \(report.keylessLeft) left, \(report.keylessRight) right"
+        let paired = report.keylessPairedByTitle
+        guard case .field = report.options.match else { return text + "; listed as removed and added" }
+        return text + "; paired by title instead: \(paired) (any other is listed as removed or added)"
+    }
+
     private func verdict(_ report: ComparisonReport) -> String {
         let drift = report.totals.drift
         let listed = report.options.failOnDescription
@@ -115,13 +151,12 @@ public struct TableRenderer: Sendable {
 extension TableRenderer: SuitePartRenderer {
     /// The suite's differences, under its name; empty when it has none.
     public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
-        guard suite.differs else { return Data() }
-        var out = "\n" + style.paint(style.fit("  \(suite.name)"), "1") + "\n"
+        guard suite.differs, !summaryOnly else { return Data() }
+        var out = "\n"
+        for line in style.wrap(InkedWord.words(suite.name), indent: "  ") { out += style.paint(line, "1") + "\n" }
         for record in suite.records where record.status != .unchanged {
             out += line(record)
-            for change in record.changes {
-                out += style.fit("        " + ChangeText.line(change)) + "\n"
-            }
+            for change in record.changes { out += lines(change) }
         }
         return Data(out.utf8)
     }
@@ -135,20 +170,25 @@ extension TableRenderer: SuitePartRenderer {
         let right = report.right.label
         var heading = "Comparing \(left) with \(right) on \(report.left.instance)"
         if report.right.instance != report.left.instance { heading += " and \(report.right.instance)" }
-        out += style.fit(heading) + "\n"
-        out += style.fit("Matched by \(Self.matchDescription(report.options))") + "\n\n"
+        out += prose(heading)
+        out += prose("Matched by \(Self.matchDescription(report.options))") + "\n"
         out += summary(report)
-        if !report.suites.contains(where: \.differs) {
+        let differs = report.suites.contains(where: \.differs)
+        if !differs {
             out += "\nNo differences: every case matches.\n"
-        } else {
-            out += "\n" + style.fit("Differences (+ added, - removed, ~ changed, > moved, r renamed):") + "\n"
+        } else if !summaryOnly {
+            out += "\n" + prose("Differences (+ added, - removed, ~ changed, > moved, r renamed):")
         }
         try output(Data(out.utf8))
-        for index in report.suites.indices where report.suites[index].differs {
-            try output(try parts(index))
+        out = ""
+        if differs, !summaryOnly {
+            for index in report.suites.indices where report.suites[index].differs {
+                try output(try parts(index))
+            }
+            out += "\n" + prose(Self.totalsLine(report))
         }
-        out = notes(report).map { "\n" + style.fit($0) }.joined()
-        out += "\n" + style.fit(verdict(report)) + "\n"
+        out += notes(report).map { "\n" + prose($0).dropLast() }.joined()
+        out += "\n" + prose(verdict(report))
         try output(Data(out.utf8))
     }
 }
