@@ -44,7 +44,8 @@ struct OutputOptions: ParsableArguments {
     func validate() throws {
         if stat, resultFormat != .table, resultFormat != .markdown {
             throw ValidationError(
-                "--stat shapes the table and Markdown; a \(resultFormat.rawValue) result lists every case (drop --stat)")
+                "--stat shapes the table and Markdown; a \(resultFormat.rawValue) result lists every case (drop --stat)"
+            )
         }
         for (option, path) in paths {
             if path.trimmingCharacters(in: .whitespaces).isEmpty {
