@@ -14,16 +14,8 @@ extension OutputFile {
     /// Nothing is created: a mistyped directory is reported, not made.
     static func preflight(_ path: String) throws {
         guard path != "-" else { return }
-        let method: Method
-        do {
-            method = try Self.method(for: path)
-        } catch let error as POSIXError {
-            throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: error.code.rawValue))
-        }
-        switch method {
-        case .refuse(let reason):
-            throw CasediffError.output(path: path, detail: reason)
-        case .direct, .descriptor:
+        switch try writableMethod(for: path) {
+        case .refuse, .direct, .descriptor:  // a refusal is thrown by writableMethod(for:)
             return
         case .replace(let target, _):
             let parent = NSString(string: target).deletingLastPathComponent

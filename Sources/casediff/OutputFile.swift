@@ -49,14 +49,8 @@ enum OutputFile {
                 }
             }
         }
-        let method: Method
-        do {
-            method = try Self.method(for: path)
-        } catch let error as POSIXError {
-            throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: error.code.rawValue))
-        }
-        switch method {
-        case .refuse(let reason):
+        switch try writableMethod(for: path) {
+        case .refuse(let reason):  // writableMethod(for:) throws it first
             throw CasediffError.output(path: path, detail: reason)
         case .direct(let target, let append):
             let descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC | (append ? O_APPEND : 0))
@@ -89,6 +83,18 @@ enum OutputFile {
         } catch let failure as WriteFailed {
             return failure.code
         }
+    }
+
+    /// How `path` is written; a path that cannot be (a directory, a failed `lstat`) is its ``CasediffError``.
+    static func writableMethod(for path: String) throws -> Method {
+        let method: Method
+        do {
+            method = try Self.method(for: path)
+        } catch let error as POSIXError {
+            throw CasediffError.output(path: path, detail: CasediffError.fileReason(errno: error.code.rawValue))
+        }
+        if case .refuse(let reason) = method { throw CasediffError.output(path: path, detail: reason) }
+        return method
     }
 
     /// What `path` is, following symlinks to their final target or to the first open descriptor on the way.

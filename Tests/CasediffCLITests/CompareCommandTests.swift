@@ -141,27 +141,17 @@ import Testing
         #expect(missing.stderr.hasPrefix("casediff: error: Missing expected argument '<right>'\n"))
     }
 
-    @Test func ctrlCEndsTheRunWithOneLine() async throws {
+    /// Ctrl-C (or a CI runner's SIGTERM) ends the run with one line and 128 + the signal, as a shell expects.
+    @Test(arguments: [(SIGINT, 130), (SIGTERM, 143)] as [(Int32, Int32)])
+    func aSignalEndsTheRunWithOneLine(signal: Int32, status: Int32) async throws {
         var configuration = Self.configuration
         configuration.latency = .milliseconds(200)
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
-            // SIGINT once the run is under way (a few answers in), however slowly a loaded machine starts it.
+            // The signal once the run is under way (a few answers in), however slowly a loaded machine starts it.
             let result = try await CLIRunner.run(
-                ["compare", "1", "2", "--concurrency", "1"], environment: environment(simulator), signal: SIGINT
+                ["compare", "1", "2", "--concurrency", "1"], environment: environment(simulator), signal: signal
             ) { await simulator.requestLog().count >= 3 }
-            // 128 + SIGINT, as a shell expects of a program Ctrl-C ended.
-            expectOneErrorLine(result, status: 130, containing: "interrupted; fetched ")
-        }
-    }
-
-    @Test func sigtermEndsTheRunWithOneLineAndExit143() async throws {
-        var configuration = Self.configuration
-        configuration.latency = .milliseconds(200)
-        try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: configuration) { simulator in
-            let result = try await CLIRunner.run(
-                ["compare", "1", "2", "--concurrency", "1"], environment: environment(simulator), signal: SIGTERM
-            ) { await simulator.requestLog().count >= 3 }
-            expectOneErrorLine(result, status: 143, containing: "interrupted; fetched ")
+            expectOneErrorLine(result, status: status, containing: "interrupted; fetched ")
         }
     }
 

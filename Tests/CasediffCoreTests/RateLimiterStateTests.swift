@@ -141,18 +141,7 @@ import Testing
         var rejected = 0
         let latency = Duration.milliseconds(200)
         while now < .seconds(20 * 60) {
-            var ticket = state.reserve(now: now)
-            var sentAt = Duration.zero
-            waiting: while true {
-                now = max(now, ticket.at)
-                switch state.confirm(ticket, now: now) {
-                case .proceed(let at):
-                    sentAt = at
-                    break waiting
-                case .reschedule(let next):
-                    ticket = next
-                }
-            }
+            let sentAt = Self.send(&state, now: &now)
             now = sentAt + latency
             switch server.decide(at: sentAt + latency / 2) {
             case .admit:
@@ -194,6 +183,19 @@ extension RateLimiterStateTests {
 }
 
 extension RateLimiterStateTests {
+    /// Reserves a slot at `now` and confirms it, rescheduling as the state says, as ``RateLimiter`` does; `now`
+    /// moves to when the request goes out, which is returned.
+    static func send(_ state: inout RateLimiterState, now: inout Duration) -> Duration {
+        var ticket = state.reserve(now: now)
+        while true {
+            now = max(now, ticket.at)
+            switch state.confirm(ticket, now: now) {
+            case .proceed(let at): return at
+            case .reschedule(let next): ticket = next
+            }
+        }
+    }
+
     /// The run: a server at 20/min whose 429s say so, casediff guessing no limit. Counting alone learned
     /// 12/min; the message makes it 20, and recovery never climbs past it.
     @Test func aStatedLimitIsAdoptedAsItIs() {
@@ -203,18 +205,7 @@ extension RateLimiterStateTests {
         var rejections: [Duration] = []
         var accepted: [Duration] = []
         while now < .seconds(5 * 60) {
-            var ticket = state.reserve(now: now)
-            var sentAt = Duration.zero
-            waiting: while true {
-                now = max(now, ticket.at)
-                switch state.confirm(ticket, now: now) {
-                case .proceed(let at):
-                    sentAt = at
-                    break waiting
-                case .reschedule(let next):
-                    ticket = next
-                }
-            }
+            let sentAt = Self.send(&state, now: &now)
             now = sentAt + .milliseconds(200)
             switch server.decide(at: sentAt + .milliseconds(100)) {
             case .admit:
