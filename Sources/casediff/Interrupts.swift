@@ -10,11 +10,11 @@ enum Interrupts {
     /// The first signal received, 0 before any.
     private static let received = Atomic<Int32>(0)
 
-    /// The exit code for a run a signal ended: 128 + its number; 130 (SIGINT's) when the cancellation came some other
-    /// way.
+    /// The exit code for a cancelled run: 128 + the signal's number; 2 (an error) when no signal came, since a
+    /// cancellation nobody asked for must not read as a user's Ctrl-C.
     static var exitCode: Int32 {
         let number = received.load(ordering: .relaxed)
-        return 128 + (number == 0 ? SIGINT : number)
+        return number == 0 ? 2 : 128 + number
     }
 
     static func cancellingOnSignals<Value: Sendable>(

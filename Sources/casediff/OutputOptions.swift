@@ -42,7 +42,7 @@ struct OutputOptions: ParsableArguments {
     var stat = false
 
     func validate() throws {
-        if stat, resultFormat != .table, resultFormat != .markdown {
+        if stat, resultFormat != .table, resultFormat != .markdown, markdown == nil {
             throw ValidationError(
                 "--stat shapes the table and Markdown; a \(resultFormat.rawValue) result lists every case (drop --stat)"
             )
@@ -52,12 +52,37 @@ struct OutputOptions: ParsableArguments {
                 throw ValidationError("--\(option) is empty; give a file or leave the option out")
             }
             // `--output json` meant the format, not a file named `json` in the current directory.
-            if let format = OutputFormat(rawValue: path) {
+            if let format = OutputFormat(rawValue: path.lowercased()) ?? OutputFormat(fileExtension: path) {
                 throw ValidationError(
                     "--\(option) \(path) would write a file named '\(path)'; for \(format.rawValue) on stdout use "
                         + "--format \(format.rawValue) (-f \(format.rawValue)), for that file write ./\(path)")
             }
         }
+        // Two outputs to one place: the later would silently replace the earlier (or interleave on stdout).
+        var seen: [String: String] = [:]
+        let result = (output == nil ? "the result" : "--output", resultPath)
+        for (option, path) in [result] + paths.filter({ $0.option != "output" }).map({ ("--" + $0.option, $0.path) }) {
+            let place = Self.place(of: path)
+            if let earlier = seen[place] {
+                throw ValidationError(
+                    place == "-"
+                        ? "\(option) - and \(earlier) both go to stdout; give one of them a file"
+                        : "\(option) and \(earlier) both name \(path); give each output its own file")
+            }
+            seen[place] = option
+        }
+    }
+
+    /// Where `path` writes, for telling two outputs' paths apart: `-`, or the absolute path with `.` and `..`
+    /// resolved by their text (`out/../x.xml` is `x.xml`).
+    static func place(of path: String) -> String {
+        guard path != "-" else { return "-" }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Every path given, with its option's name, in a fixed order.

@@ -46,21 +46,28 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup var reporting: ReportingOptions
 
+    /// The project the argument names; a path is a usage error (snapshot writes a snapshot, it does not read one).
+    private func projectReference() throws -> ProjectReference {
+        guard case .project(let reference, _) = SideArgument(text: project, fileExists: { _ in false }).kind else {
+            throw ValidationError(
+                "snapshot takes a project (id, P<id>, name or PROFILE:PROJECT), not a path: \(project)")
+        }
+        return reference
+    }
+
     func validate() throws {
         try ComparisonFlags.validateSuiteNames(suite)
         if output.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--output is empty; give a file, or - for stdout")
         }
+        _ = try projectReference()
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         try OutputFile.preflight(output)
         let argument = SideArgument(text: project, fileExists: { _ in false })
-        guard case .project(let reference, _) = argument.kind else {
-            throw ValidationError(
-                "snapshot takes a project (id, P<id>, name or PROFILE:PROJECT), not a path: \(project)")
-        }
+        let reference = try projectReference()
         let sides = try SideSources(
             [argument], connection: connection, fetch: fetch, offline: storage.offline, environment: environment)
         let instance: InstanceConnection

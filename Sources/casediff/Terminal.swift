@@ -8,8 +8,8 @@ enum Terminal {
         style(of: STDOUT_FILENO, environment: environment, color: color)
     }
 
-    /// `--color always` colours a pipe too (for `less -R`), at the width a terminal would have (`COLUMNS`, else
-    /// none); `--color never` keeps a terminal's width without colour.
+    /// `--color always` colours a pipe too (for `less -R`; plain text's unlimited width); `--color never` keeps a
+    /// terminal's width without colour.
     static func style(of descriptor: Int32, environment: [String: String], color: ColorMode = .auto) -> TerminalStyle {
         let isTTY = isatty(descriptor) == 1
         var size = winsize()

@@ -82,6 +82,35 @@ import Testing
         }
     }
 
+    /// Two outputs in one place would lose one silently (or interleave on stdout): refused, as a format's name in
+    /// any case or an extension alone is.
+    @Test func outputsNeverShareAPlaceOrTakeAFormatsName() async throws {
+        let refusals: [([String], String)] = [
+            (["-o", "x.json", "--json", "x.json"], "--json and --output both name x.json"),
+            (["--junit", "out/../x.xml", "--csv", "x.xml"], "--junit and --csv both name out/../x.xml"),
+            (["--json", "-"], "--json - and the result both go to stdout"),
+            (["-o", "JSON"], "--output JSON would write a file named 'JSON'"),
+            (["--markdown", "md"], "--markdown md would write a file named 'md'"),
+        ]
+        for (arguments, message) in refusals {
+            let result = try await CLIRunner.run(["compare", "1", "2"] + arguments, environment: [:])
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("casediff: error: \(message)"), "\(arguments): \(result.stderr)")
+        }
+        try await inFolder { folder in
+            // --stat shapes a Markdown file even when stdout's format is one it does not shape.
+            let markdown = folder.appendingPathComponent("summary.md").path
+            let result = try await CLIRunner.run(
+                OutputSafetyTests.compare + ["--stat", "-f", "junit", "--markdown", markdown], environment: [:])
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("<?xml"))
+            #expect(FileManager.default.fileExists(atPath: markdown))
+        }
+        let path = try await CLIRunner.run(["snapshot", OutputSafetyTests.pair.left, "-o", "x.json"], environment: [:])
+        #expect(path.status == 64)
+        #expect(path.stderr.contains("Usage: casediff snapshot"), "\(path.stderr)")
+    }
+
     /// `--color always` colours a pipe (for `less -R`), even under NO_COLOR; `never` and NO_COLOR with `auto` do not.
     @Test func colorIsTheUsersChoice() async throws {
         let compare = OutputSafetyTests.compare
@@ -134,7 +163,7 @@ import Testing
                     ["compare", file, "1", "--no-store", "-q"], environment: environment(simulator))
                 #expect(compared.status == 0, "\(compared.stderr)")
                 let heading = try #require(compared.stdout.split(separator: "\n").first)
-                #expect(heading.hasPrefix("Comparing Storefront (P1) from snapshot \(file) (taken "), "\(heading)")
+                #expect(heading.hasPrefix("Comparing Storefront (P1) from snapshot \(file) (as of "), "\(heading)")
                 #expect(heading.contains(" UTC) with Storefront (P1) on "), "\(heading)")
             }
         }

@@ -249,6 +249,34 @@ import Testing
         #expect(report.totals == StatusCounts(added: 1, removed: 2, changed: 2, unchanged: 2, drift: 5))
     }
 
+    /// A keyless case pairs only by its exact title, never as a rename (a gate without `renamed` must still fail on
+    /// a keyless case replaced by another), and with a case of its own section before one elsewhere.
+    @Test func keylessCasesPairByExactTitleInTheirSectionFirst() throws {
+        func auto(_ id: String?) -> [String: JSONValue] { ["custom_automation_id": id.map(JSONValue.string) ?? .null] }
+        let left = [
+            Support.makeCase(1, "Export the orders report as CSV", custom: auto(nil)),
+            Support.makeCase(2, "Happy path", section: 1, custom: auto(nil)),
+        ]
+        let right = [
+            Support.makeCase(11, "Export the orders report as PDF", custom: auto(nil)),
+            Support.makeCase(12, "Happy path", section: 2, custom: auto(nil)),
+            Support.makeCase(13, "Happy path", section: 1, custom: auto("cart.happy")),
+        ]
+        let report = try compare(
+            Support.makeProject(suites: [("S", left)]), Support.makeProject(id: 2, suites: [("S", right)]),
+            ComparisonOptions(match: MatchKey("field:automation_id")!, failOn: [.added, .removed, .changed]))
+        let records = report.suites[0].records
+        func statuses(_ title: String) -> [CaseStatus] {
+            records.filter { $0.current.title == title || $0.left?.title == title }.map(\.status).sorted()
+        }
+        #expect(statuses("Export the orders report as CSV") == [.removed])
+        #expect(statuses("Export the orders report as PDF") == [.added])
+        let happy = try #require(records.first { $0.left?.id == 2 })
+        #expect(happy.right?.id == 13 && happy.status == .changed)
+        #expect(records.first { $0.right?.id == 12 }?.status == .added)
+        #expect(report.keylessPairedByTitle == 1 && report.hasDrift)
+    }
+
     @Test func anUnknownMatchFieldIsNamedAsTyped() throws {
         let empty = Support.makeProject(suites: [("S", [Support.makeCase(1, "A", custom: ["custom_owner": "x"])])])
         let other = Support.makeProject(

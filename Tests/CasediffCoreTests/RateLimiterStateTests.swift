@@ -231,11 +231,16 @@ extension RateLimiterStateTests {
         #expect(state.limit == 120, "recovery stops at the stated limit, not the profile's 180")
     }
 
-    /// At the stated limit already and still refused: another client shares the quota, so the limit decreases.
-    @Test func a429AtTheStatedLimitDecreasesIt() {
+    /// At the stated limit already and still refused: another client shares the quota (or an earlier run's requests
+    /// are still in the server's window), so this run slows down; what the next run starts at stays the stated
+    /// limit, so runs back to back never ratchet it down.
+    @Test func a429AtTheStatedLimitDecreasesItForThisRunOnly() {
         var state = makeState(ceiling: 120)
         state.recordRejection(sentAt: .zero, retryAfter: .seconds(1), statedPerMinute: 120, jitter: .zero, now: .zero)
-        #expect(state.limit == 102 && state.statedLimit == 120)
+        #expect(state.limit == 102 && state.statedLimit == 120 && state.learnedLimit == 120)
+        state.recordRejection(
+            sentAt: .seconds(30), retryAfter: .seconds(1), statedPerMinute: 120, jitter: .zero, now: .seconds(30))
+        #expect(state.limit == 86 && state.learnedLimit == 120)
     }
 
     @Test func anAbsurdOrMissingStatementFallsBackToCounting() {

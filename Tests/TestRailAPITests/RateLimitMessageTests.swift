@@ -13,6 +13,9 @@ import Testing
         ("Too many requests: 180/min", 180),
         ("Too many requests (120 / minute)", 120),
         ("180 requests per minute", 180),
+        ("API Rate Limit Exceeded - 2,500 per minute maximum allowed.", 2_500),
+        ("API Rate Limit Exceeded - 1.200 per minute maximum allowed.", 1_200),
+        ("API Rate Limit Exceeded - 1,000 per minute maximum allowed.", 1_000),
     ])
     func readsTheStatedLimit(message: String, limit: Int) {
         #expect(RateLimitMessage.limitPerMinute(in: message) == limit)
@@ -23,6 +26,8 @@ import Testing
         "0 per minute maximum allowed",
         "99999999 per minute maximum allowed",
         "Retry after 60 seconds; 3 minutes of maintenance",
+        "1.5 per minute",
+        "2,50 per minute",
         "",
     ])
     func statesNoLimit(message: String) {

@@ -7,10 +7,10 @@ import TestRailAPI
 /// 1. Cases with the same key pair up. A key held by several cases on a side is reported (``DuplicateKey``); such
 ///    cases pair first with one in the same section, then by the most compared fields equal, ties in section-path
 ///    and id order; the surplus stays unmatched.
-/// 2. With `keylessByTitle` (`--match field:`), a case without a key pairs by its title with an unpaired case of the
-///    same title on the other side: first keyless with keyless, then keyless with keyed on either side (a key added
-///    or removed is then a change of that field). Several of one title pair as duplicates of a key do. With a
-///    rename threshold, keyless cases left then pair as renames (as in 3) with unpaired cases of the other side.
+/// 2. With `keylessByTitle` (`--match field:`), a case without a key pairs by its exact title with an unpaired case
+///    of the same title on the other side, in the same section first, then anywhere in the scope; at each step
+///    keyless with keyless, then keyless with keyed on either side (a key added or removed is then a change of that
+///    field). Several of one title pair as duplicates of a key do. Never as a rename.
 /// 3. With a rename threshold, unmatched cases in the same section whose titles are at least that similar
 ///    (``TitleSimilarity``) pair as renames, most similar first.
 /// 4. What is left stays unmatched.
@@ -37,11 +37,10 @@ struct CasePairing: Sendable {
 
     /// Pairs `lefts` with `rights`; `fields` and `values` judge which duplicates agree most, and `renameThreshold`
     /// (nil: rename detection off) is the least title similarity a rename needs. `keylessByTitle` pairs keyless
-    /// cases by title (rule 2), with renames at `keylessRenameThreshold` (nil: none).
+    /// cases by title (rule 2).
     init(
         _ lefts: [CaseView], _ rights: [CaseView], suite: String?, fields: [(field: CompareField, rule: ValueRule)],
-        values: ValueComparator, renameThreshold: Double?, keylessByTitle: Bool = false,
-        keylessRenameThreshold: Double? = nil
+        values: ValueComparator, renameThreshold: Double?, keylessByTitle: Bool = false
     ) {
         let (leftByKey, keylessLeft) = Self.index(lefts)
         let (rightByKey, keylessRight) = Self.index(rights)
@@ -72,7 +71,7 @@ struct CasePairing: Sendable {
         if keylessByTitle {
             let byTitle = Self.pairKeyless(
                 &unmatchedLeft, &unmatchedRight, lefts, rights, keyless: (Set(keylessLeft), Set(keylessRight)),
-                fields: fields, values: values, renameThreshold: keylessRenameThreshold)
+                fields: fields, values: values)
             pairedByTitle = byTitle.count
             pairs += byTitle
         }
@@ -98,13 +97,14 @@ struct CasePairing: Sendable {
         return (byKey, keyless)
     }
 
-    /// Rule 2: keyless cases paired by title, keyless with keyless first, then with keyed cases on the other side,
-    /// then (with a threshold) as renames; removes them from the unmatched lists. A case with an empty title has
-    /// nothing to pair by.
+    /// Rule 2: keyless cases paired by their exact title, in the same section first, then anywhere in the scope (a
+    /// move); at each step keyless with keyless before keyless with keyed; removes them from the unmatched lists.
+    /// Never by similarity: a rename of a case without a key is a removed and an added case, so `--fail-on
+    /// added,removed` still sees it. A case with an empty title has nothing to pair by.
     private static func pairKeyless(
         _ unmatchedLeft: inout [(index: Int, duplicate: Bool)], _ unmatchedRight: inout [(index: Int, duplicate: Bool)],
         _ lefts: [CaseView], _ rights: [CaseView], keyless: (left: Set<Int>, right: Set<Int>),
-        fields: [(field: CompareField, rule: ValueRule)], values: ValueComparator, renameThreshold: Double?
+        fields: [(field: CompareField, rule: ValueRule)], values: ValueComparator
     ) -> [(left: Int, right: Int, duplicate: Bool)] {
         var found: [(left: Int, right: Int, duplicate: Bool)] = []
         func take(_ pairs: [(left: Int, right: Int, duplicate: Bool)]) {
@@ -114,9 +114,12 @@ struct CasePairing: Sendable {
             unmatchedRight.removeAll { pairedRight.contains($0.index) }
             found += pairs
         }
-        func byTitle(_ ls: [Int], _ rs: [Int]) -> [(left: Int, right: Int, duplicate: Bool)] {
-            let leftByTitle = Dictionary(grouping: ls.filter { !lefts[$0].titleKey.isEmpty }) { lefts[$0].titleKey }
-            let rightByTitle = Dictionary(grouping: rs) { rights[$0].titleKey }
+        func byTitle(_ ls: [Int], _ rs: [Int], sameSection: Bool) -> [(left: Int, right: Int, duplicate: Bool)] {
+            func key(_ view: CaseView) -> String {
+                sameSection ? view.sectionPath + "\u{0}" + view.titleKey : view.titleKey
+            }
+            let leftByTitle = Dictionary(grouping: ls.filter { !lefts[$0].titleKey.isEmpty }) { key(lefts[$0]) }
+            let rightByTitle = Dictionary(grouping: rs) { key(rights[$0]) }
             var pairs: [(left: Int, right: Int, duplicate: Bool)] = []
             for title in leftByTitle.keys.sorted() {
                 guard let titleLefts = leftByTitle[title], let titleRights = rightByTitle[title] else { continue }
@@ -132,23 +135,13 @@ struct CasePairing: Sendable {
         func indices(_ list: [(index: Int, duplicate: Bool)], keyless set: Set<Int>, _ isKeyless: Bool) -> [Int] {
             list.map(\.index).filter { set.contains($0) == isKeyless }
         }
-        take(
-            byTitle(
-                indices(unmatchedLeft, keyless: keyless.left, true),
-                indices(unmatchedRight, keyless: keyless.right, true)))
-        take(
-            byTitle(
-                indices(unmatchedLeft, keyless: keyless.left, true),
-                indices(unmatchedRight, keyless: keyless.right, false)))
-        take(
-            byTitle(
-                indices(unmatchedLeft, keyless: keyless.left, false),
-                indices(unmatchedRight, keyless: keyless.right, true)))
-        if let renameThreshold {
-            for keylessSide in [Side.left, .right] {
-                var ls = unmatchedLeft.filter { keylessSide == .right || keyless.left.contains($0.index) }
-                var rs = unmatchedRight.filter { keylessSide == .left || keyless.right.contains($0.index) }
-                take(pairRenames(&ls, &rs, lefts, rights, threshold: renameThreshold))
+        for sameSection in [true, false] {
+            // keyless with keyless, keyless left with keyed right, keyed left with keyless right
+            for (leftKeyless, rightKeyless) in [(true, true), (true, false), (false, true)] {
+                take(
+                    byTitle(
+                        indices(unmatchedLeft, keyless: keyless.left, leftKeyless),
+                        indices(unmatchedRight, keyless: keyless.right, rightKeyless), sameSection: sameSection))
             }
         }
         return found

@@ -16,12 +16,12 @@ public struct ComparisonReport: Sendable, Hashable {
         public var snapshotFile: String?
 
         /// The project as the outputs name it: `Storefront (P1)` live, `Storefront (P1) from snapshot shop.json
-        /// (taken 2026-11-23 10:00 UTC)` from a file: a snapshot of a project compared with the project itself must
+        /// (as of 2026-11-23 10:00 UTC)` from a file: a snapshot of a project compared with the project itself must
         /// not read "Storefront (P1) with Storefront (P1)".
         public var label: String {
             let project = "\(projectName) (P\(projectID))"
             guard let snapshotFile else { return project }
-            let taken = snapshotTakenAt.map { " (taken \(Self.minute($0)) UTC)" } ?? ""
+            let taken = snapshotTakenAt.map { " (as of \(Self.minute($0)) UTC)" } ?? ""
             return "\(project) from snapshot \(snapshotFile)\(taken)"
         }
 

@@ -69,11 +69,9 @@ struct ScopeComparator: Sendable {
         // `--match field:`: a case without the field's value is paired by its title instead.
         var keylessByTitle = false
         if case .field = options.match { keylessByTitle = true }
-        let keylessRenames = keylessByTitle && options.renameThreshold < 1 && fields.contains { $0.field == .title }
         let pairing = CasePairing(
             lefts, rights, suite: suite, fields: fields, values: values,
-            renameThreshold: renames ? options.renameThreshold : nil, keylessByTitle: keylessByTitle,
-            keylessRenameThreshold: keylessRenames ? options.renameThreshold : nil)
+            renameThreshold: renames ? options.renameThreshold : nil, keylessByTitle: keylessByTitle)
         var result = ScopeResult(
             duplicates: pairing.duplicates, keylessLeft: pairing.keylessLeft, keylessRight: pairing.keylessRight,
             pairedByTitle: pairing.pairedByTitle)

@@ -87,7 +87,8 @@ public struct RateLimiterState: Sendable {
     public let configuration: Configuration
     /// The current limit per window; nil while no limit is known.
     public private(set) var limit: Int?
-    /// The limit the last 429 taught, before any recovery: what the next run should start at.
+    /// The limit the last 429 taught, before any recovery: what the next run should start at (the stated limit when
+    /// a message stated one, whatever this run slowed to).
     public private(set) var learnedLimit: Int?
     /// The limit per window the last 429's message stated (``RateLimitMessage``); recovery never rises above it.
     public private(set) var statedLimit: Int?
@@ -193,13 +194,15 @@ public struct RateLimiterState: Sendable {
             let stated = max(1, Int((Double(statedPerMinute) * configuration.window.inSeconds / 60).rounded(.down)))
             statedLimit = stated
             if let current = limit, current <= stated {
-                // Already within the stated limit and still refused: another client shares the quota.
+                // Already within the stated limit and still refused: another client shares the quota, or an earlier
+                // run's requests are still in the server's window. This run slows down; what is remembered for
+                // the instance stays what the server says, so back-to-back runs do not ratchet it down.
                 limit = max(1, Int(Double(current) * configuration.decrease))
             } else {
                 limit = stated
             }
             recoveryStep = max(1, stated / 60)
-            learnedLimit = limit
+            learnedLimit = stated
             lastDecrease = now
             lastChange = now
             return
