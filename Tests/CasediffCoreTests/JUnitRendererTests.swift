@@ -42,6 +42,24 @@ import Testing
         #expect(first.contains("case C1 -&gt; C101"))
     }
 
+    /// A case added beside a namesake takes a new ordinal, whatever order the records list them in: the existing
+    /// case keeps its name and its CI history; an ordinal that is a real title is skipped.
+    @Test func anAddedNamesakeNeverTakesAnExistingCasesName() {
+        func record(left: Int?, right: Int?, title: String) -> CaseRecord {
+            func side(_ id: Int) -> CaseRecord.Side {
+                CaseRecord.Side(id: id, suite: "S", sectionPath: "Root", title: title)
+            }
+            return CaseRecord(
+                status: left == nil ? .added : .unchanged, key: title, left: left.map(side), right: right.map(side),
+                changes: [], duplicate: false, drift: left == nil)
+        }
+        let records = [
+            record(left: nil, right: 50, title: "Login"), record(left: 7, right: 70, title: "Login"),
+            record(left: 3, right: 30, title: "Login (2)"), record(left: 9, right: 90, title: "Login"),
+        ]
+        #expect(JUnitRenderer.names(records) == ["Login (4)", "Login", "Login (2)", "Login (3)"])
+    }
+
     @Test func everySuiteAndCaseHasATimeAndTheRunsTimeOnlyWhenMeasured() throws {
         let report = try report(rightIDs: 100)
         let reproducible = JUnitRenderer().render(report)

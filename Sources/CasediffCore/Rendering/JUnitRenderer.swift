@@ -20,14 +20,32 @@ public struct JUnitRenderer: Sendable {
 
     /// The testcases' names in a suite, in the records' order: the title, then ` (2)`, ` (3)`… for the second and
     /// later case of one title in one class (suite and section path).
+    ///
+    /// Ordinals go to the baseline's cases first (by their left id), then to added ones (by right id), so a case
+    /// added beside a namesake takes a new ordinal instead of the existing case's name and history; an ordinal that
+    /// is some other case's real title (`Login (2)`) is skipped.
     static func names(_ records: [CaseRecord]) -> [String] {
+        func place(_ record: CaseRecord, _ name: String) -> String { record.current.sectionPath + "\u{0}" + name }
+        var taken = Set(records.map { place($0, $0.current.title) })
         var seen: [String: Int] = [:]
-        return records.map { record in
-            let side = record.current
-            let count = (seen[side.sectionPath + "\u{0}" + side.title] ?? 0) + 1
-            seen[side.sectionPath + "\u{0}" + side.title] = count
-            return count == 1 ? side.title : "\(side.title) (\(count))"
+        var names = records.map(\.current.title)
+        let order = records.indices.sorted { a, b in
+            let (l, r) = (records[a], records[b])
+            return (l.left == nil ? 1 : 0, l.left?.id ?? l.right?.id ?? 0, a)
+                < (r.left == nil ? 1 : 0, r.left?.id ?? r.right?.id ?? 0, b)
         }
+        for index in order {
+            let record = records[index]
+            let title = record.current.title
+            var count = (seen[place(record, title)] ?? 0) + 1
+            if count > 1 {
+                while taken.contains(place(record, "\(title) (\(count))")) { count += 1 }
+                names[index] = "\(title) (\(count))"
+                taken.insert(place(record, names[index]))
+            }
+            seen[place(record, title)] = count
+        }
+        return names
     }
 
     private func testcase(_ record: CaseRecord, name: String, suite: String, left: String, right: String) -> String {
