@@ -62,7 +62,7 @@ struct OutputOptions: ParsableArguments {
         var seen: [String: String] = [:]
         let result = (output == nil ? "the result" : "--output", resultPath)
         for (option, path) in [result] + paths.filter({ $0.option != "output" }).map({ ("--" + $0.option, $0.path) }) {
-            let place = Self.place(of: path)
+            guard let place = Self.place(of: path) else { continue }
             if let earlier = seen[place] {
                 throw ValidationError(
                     place == "-"
@@ -73,11 +73,13 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Where `path` writes, for telling two outputs' paths apart: `-`, or the absolute path with `.` and `..`
-    /// resolved by their text (`out/../x.xml` is `x.xml`).
-    static func place(of path: String) -> String {
+    /// Where `path` writes, for telling two outputs' paths apart: `-`, or the file it replaces (a symlink's target),
+    /// absolute, with `.` and `..` resolved by their text (`out/../x.xml` is `x.xml`); nil for what is written in
+    /// place (`/dev/null`, `/dev/stdout`, a FIFO), which two outputs may share.
+    static func place(of path: String) -> String? {
         guard path != "-" else { return "-" }
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        guard case .replace(let target, _) = try? OutputFile.method(for: path) else { return nil }
+        let absolute = target.hasPrefix("/") ? target : FileManager.default.currentDirectoryPath + "/" + target
         var parts: [Substring] = []
         for part in absolute.split(separator: "/") where part != "." {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
