@@ -4,7 +4,8 @@ import TestRailAPI
 /// Renders a report for a person at a terminal: a per-suite summary, then every difference with its changes.
 ///
 /// Lines fit the terminal's width in columns (``DisplayWidth``): the summary table's cut, everything else wrapped
-/// (values are never cut; a long text change is one word diff, ``ChangeText/words(_:color:)``). Colour only when
+/// (values are not cut to fit; a long text change is one word diff, and one value shows at most
+/// ``ChangeText/tableValueLimit`` characters, ``ChangeText/words(_:color:)``). Colour only when
 /// ``TerminalStyle/color`` allows it (a TTY without NO_COLOR).
 ///
 /// With ``summaryOnly`` (`--stat`) it is the summary alone: the per-suite totals, the notes and the verdict. The full
