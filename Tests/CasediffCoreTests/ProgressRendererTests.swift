@@ -31,6 +31,22 @@ import Testing
         line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
     }
 
+    /// A project named in CJK is measured in columns, as the terminal draws it.
+    @Test(arguments: [120, 80, 60, 40])
+    func aWideProjectNameStaysOneColumnShortOfTheWidth(width: Int) {
+        let view = Self.makeView(leftName: "P1 在线商店（迁移后的新版本）😀")
+        let lines = ProgressRenderer(style: TerminalStyle(width: width, color: true)).liveLines(view)
+        for line in lines {
+            #expect(DisplayWidth.columns(Self.visible(line)) <= width - 1, "\(Self.visible(line))")
+        }
+        // The two project lines' counts start in the same column.
+        let starts = zip(lines.prefix(2), ["3/10 suites", "0/? suites"]).map { line, counts -> Int? in
+            let plain = Self.visible(line)
+            return plain.range(of: counts).map { DisplayWidth.columns(plain[..<$0.lowerBound]) }
+        }
+        if width == 120 { #expect(starts[0] != nil && starts[0] == starts[1], "\(lines)") }
+    }
+
     @Test(arguments: [120, 80, 60, 40])
     func everyLineStaysOneColumnShortOfTheWidth(width: Int) {
         let lines = ProgressRenderer(style: TerminalStyle(width: width, color: true)).liveLines(Self.makeView())

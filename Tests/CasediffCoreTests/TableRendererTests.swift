@@ -89,6 +89,57 @@ import Testing
             ])
     }
 
+    /// The split is one pass over the word (a changed value of a million characters in one word took 33 s when each
+    /// line copied the rest): every line but the last is full, and the pieces are the word in order.
+    @Test func aMillionCharacterWordIsSplitIntoFullLinesInOrder() {
+        let style = TerminalStyle(width: 80)
+        let word = String((0..<1_000_000).map { _ in Character("x") })
+        let lines = style.wrap([InkedWord("url:"), InkedWord(word)], indent: "")
+        let pieces = lines.dropFirst().map { $0.dropFirst(2) }
+        #expect(lines.first == "url:")
+        #expect(pieces.dropLast().allSatisfy { $0.utf8.count == 78 })
+        #expect(lines.count == 1 + (1_000_000 + 77) / 78)
+        #expect(pieces.reduce(0) { $0 + $1.utf8.count } == 1_000_000)
+    }
+
+    @Test func wrappedCJKNeverPassesTheWidthInColumns() {
+        let style = TerminalStyle(width: 40)
+        let sentence = "检查 " + String(repeating: "中文字符", count: 30) + " 登录 😀😀😀 🇸🇪 a\u{301}b 완료"
+        let lines = style.wrap(InkedWord.words(sentence), indent: "    ")
+        #expect(lines.count > 6)
+        for line in lines { #expect(DisplayWidth.columns(line) <= 40, "\(line)") }
+        // Nothing is lost: the words come back in order.
+        #expect(
+            lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined().filter { $0 != " " }
+                == sentence.filter { $0 != " " })
+    }
+
+    func cjkReport(suite: String) throws -> ComparisonReport {
+        try ProjectComparator().compare(
+            Support.makeProject(suites: [(suite, [Support.makeCase(1, "登录", refs: "甲")]), ("Accounts", [])]),
+            Support.makeProject(
+                id: 2, suites: [(suite, [Support.makeCase(2, "登录", refs: "乙")]), ("Accounts", [])]))
+    }
+
+    @Test func theSummaryAlignsColumnsWithACJKSuiteName() throws {
+        let table = TableRenderer().render(try cjkReport(suite: "账户管理"))
+        let lines = table.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.hasPrefix("Suite") })
+        let row = try #require(lines.first { $0.hasPrefix("账户管理") })
+        let other = try #require(lines.first { $0.hasPrefix("Accounts") })
+        #expect(DisplayWidth.columns(row) == DisplayWidth.columns(header))
+        #expect(DisplayWidth.columns(other) == DisplayWidth.columns(header))
+        // The suite column is as wide as the widest name in columns: 8 (4 wide characters, "Accounts").
+        #expect(row.hasPrefix("账户管理  "))
+    }
+
+    @Test func aFittedSummaryWithCJKNeverPassesTheWidth() throws {
+        let table = TableRenderer(style: TerminalStyle(width: 40)).render(
+            try cjkReport(suite: String(repeating: "账户管理", count: 10)))
+        for line in table.split(separator: "\n") { #expect(DisplayWidth.columns(line) <= 40, "\(line)") }
+        #expect(table.contains("…"))
+    }
+
     @Test func statShowsTheTotalsAloneAndTheFullTableEndsWithThem() throws {
         let report = try report()
         let stat = TableRenderer(summaryOnly: true).render(report)

@@ -78,12 +78,14 @@ public struct CatalogRenderer: Sendable {
     /// Columns padded to their widest cell, two spaces apart; trailing spaces trimmed.
     static func table(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        let widths = header.indices.map { column in all.map { DisplayWidth.columns($0[column]) }.max() ?? 0 }
         return all.map { row in
             var line = ""
             for (column, cell) in row.enumerated() {
                 line += cell
-                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - cell.count + 2) }
+                if column < row.count - 1 {
+                    line += String(repeating: " ", count: widths[column] - DisplayWidth.columns(cell) + 2)
+                }
             }
             while line.hasSuffix(" ") { line.removeLast() }
             return line + "\n"

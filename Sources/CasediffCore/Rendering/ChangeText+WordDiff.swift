@@ -26,16 +26,19 @@ extension ChangeText {
         }
     }
 
-    /// A change as the table shows it, word by word, whole (never cut): `label: "old" -> "new"`, or for long text
-    /// `label: "kept [-removed-]{+inserted+} kept"`. With `color`, removed and inserted words are painted
+    /// A change as the table shows it, word by word, wrapped rather than cut: `label: "old" -> "new"`, or for long
+    /// text `label: "… kept [-removed-]{+inserted+} kept …"` with long unchanged runs elided (``elided(_:context:)``).
+    /// A value (a side of the word diff) longer than ``tableValueLimit`` is cut there and ends with
+    /// `… (N more characters; the JSON diff has all)`. With `color`, removed and inserted words are painted
     /// (``InkedWord/removedInk``, ``InkedWord/insertedInk``) instead of marked.
     static func words(_ change: FieldChange, color: Bool) -> [InkedWord] {
         guard let segments = wordDiff(change), let label = label(change) else {
-            return InkedWord.words(line(change, limit: Int.max))
+            return InkedWord.words(tableLine(change))
         }
+        let (shown, more) = capped(elided(segments))
         var words = [InkedWord(label + ":"), InkedWord("\"")]
         var previous: WordDiff.Segment?
-        for segment in segments {
+        for segment in shown {
             var run: [InkedWord]
             switch segment {
             case .same(let texts):
@@ -52,15 +55,22 @@ extension ChangeText {
             words += run
             previous = segment
         }
-        words.append(InkedWord("\"", gap: 0))
+        if more > 0 {
+            words += InkedWord.words(moreNote(more))
+        } else {
+            words.append(InkedWord("\"", gap: 0))
+        }
         return words
     }
 
-    /// A change on one line of plain text, whole: the word diff for long text (`label: "kept [-old-]{+new+}"`), else
-    /// `label: "old" -> "new"` with each value cut at `limit`.
+    /// A change on one line of plain text for JUnit, diffed once: the word diff for long text
+    /// (`label: "kept [-old-]{+new+}"`, the diff cut at `limit` characters with `…`), else `label: "old" -> "new"`
+    /// with each value cut at `limit`.
     static func plainLine(_ change: FieldChange, limit: Int) -> String {
-        guard wordDiff(change) != nil else { return line(change, limit: limit) }
-        return TerminalStyle.plain.wrap(words(change, color: false), indent: "").joined()
+        guard let segments = wordDiff(change), let label = label(change) else { return line(change, limit: limit) }
+        var diff = WordDiff.plain(segments)
+        if diff.count > limit { diff = String(diff.prefix(max(0, limit - 1))) + "…" }
+        return label + ": " + quoted(diff)
     }
 
     private static func mark(_ run: inout [InkedWord], _ open: String, _ close: String) {

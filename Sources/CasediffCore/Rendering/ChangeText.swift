@@ -5,7 +5,11 @@ enum ChangeText {
     /// `priority: "High" -> "Medium"`, `step 2 expected: "…" -> "…"`, `step 3 added: "…"`.
     /// A step from a shared set says so: `step 2 expected (shared step set "Sign in"): "…" -> "…"`.
     static func line(_ change: FieldChange, arrow: String = "->", limit: Int = 80) -> String {
-        func short(_ value: JSONValue) -> String { ChangeText.short(value, limit: limit) }
+        line(change, arrow: arrow) { short($0, limit: limit) }
+    }
+
+    /// The line with each value as `short` writes it.
+    static func line(_ change: FieldChange, arrow: String = "->", short: (JSONValue) -> String) -> String {
         if let label = label(change) {
             return "\(label): \(short(change.old)) \(arrow) \(short(change.new))"
         }

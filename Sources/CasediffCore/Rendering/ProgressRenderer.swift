@@ -15,7 +15,8 @@ public struct ProgressRenderer: Sendable {
         self.style = style
     }
 
-    /// A text piece with an optional ANSI colour code; widths are measured on the text alone.
+    /// A text piece with an optional ANSI colour code; widths are measured on the text alone, in terminal columns
+    /// (``DisplayWidth``), so the escape sequences take no room and a wide project name is measured as drawn.
     struct Piece {
         var text: String
         var code: String?
@@ -30,7 +31,7 @@ public struct ProgressRenderer: Sendable {
     public func liveLines(_ view: ProgressView) -> [String] {
         let limit = style.width.map { $0 - 1 }
         let single = view.sides.count == 1
-        let nameWidth = min(30, view.sides.map { $0.progress.project.count }.max() ?? 0)
+        let nameWidth = min(30, view.sides.map { DisplayWidth.columns($0.progress.project) }.max() ?? 0)
         var lines: [String] = []
         for (side, progress) in view.sides {
             var name = Self.pad(progress.project, nameWidth)
@@ -46,7 +47,7 @@ public struct ProgressRenderer: Sendable {
                 pieces = head + counts
                 let excess = Self.width(pieces) - limit
                 if excess > 0 {
-                    name = Self.shorten(progress.project, to: max(8, name.count - excess))
+                    name = Self.shorten(progress.project, to: max(8, DisplayWidth.columns(name) - excess))
                     pieces = (single ? [] : [head[0], Piece(" ")]) + [Piece(name)] + counts
                 }
             }
@@ -122,9 +123,9 @@ public struct ProgressRenderer: Sendable {
 
     private func join(_ pieces: [Piece], limit: Int?) -> String {
         let plain = pieces.map(\.text).joined()
-        if let limit, plain.count > limit {
+        if let limit, DisplayWidth.columns(plain) > limit {
             // Too narrow for the pieces: cut the plain text (colour is dropped rather than cut mid-sequence).
-            return String(plain.prefix(limit - 1)) + "…"
+            return DisplayWidth.fit(plain, columns: limit)
         }
         return pieces.map { piece in
             guard let code = piece.code, !piece.text.isEmpty else { return piece.text }
@@ -190,13 +191,18 @@ public struct ProgressRenderer: Sendable {
         return "ETA " + DurationText.format(eta)
     }
 
-    static func width(_ pieces: [Piece]) -> Int { pieces.reduce(0) { $0 + $1.text.count } }
+    /// The pieces' width in terminal columns.
+    static func width(_ pieces: [Piece]) -> Int { pieces.reduce(0) { $0 + DisplayWidth.columns($1.text) } }
 
+    /// The text in exactly `width` columns: padded with spaces, or shortened (and then padded when a wide character
+    /// did not fit the last column).
     static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? shorten(text, to: width) : text + String(repeating: " ", count: width - text.count)
+        let fitted = shorten(text, to: width)
+        return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.columns(fitted)))
     }
 
+    /// The text in at most `width` columns (at least one character and the `…`), cut with `…`.
     static func shorten(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(1, width - 1))) + "…"
+        DisplayWidth.fit(text, columns: max(2, width))
     }
 }

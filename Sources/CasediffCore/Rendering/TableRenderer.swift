@@ -3,9 +3,10 @@ import TestRailAPI
 
 /// Renders a report for a person at a terminal: a per-suite summary, then every difference with its changes.
 ///
-/// Lines fit the terminal's width: the summary table's cut, everything else wrapped (values are never cut; a
-/// long text change is one word diff, ``ChangeText/words(_:color:)``). Colour only when ``TerminalStyle/color``
-/// allows it (a TTY without NO_COLOR).
+/// Lines fit the terminal's width in columns (``DisplayWidth``): the summary table's cut, everything else wrapped
+/// (values are not cut to fit; a long text change is one word diff, and one value shows at most
+/// ``ChangeText/tableValueLimit`` characters, ``ChangeText/words(_:color:)``). Colour only when
+/// ``TerminalStyle/color`` allows it (a TTY without NO_COLOR).
 ///
 /// With ``summaryOnly`` (`--stat`) it is the summary alone: the per-suite totals, the notes and the verdict. The full
 /// table repeats the totals after the differences, so a long list ends with them.
@@ -46,7 +47,9 @@ public struct TableRenderer: Sendable {
         let rows = report.suites.map { row($0.name, $0.leftCases, $0.rightCases, $0.counts) }
         let totalRow = row("Total", report.left.cases, report.right.cases, report.totals)
         func widths(_ header: [String]) -> [Int] {
-            header.indices.map { column in ([header, totalRow] + rows).map { $0[column].count }.max() ?? 0 }
+            header.indices.map { column in
+                ([header, totalRow] + rows).map { DisplayWidth.columns($0[column]) }.max() ?? 0
+            }
         }
         var header = ["Suite", "Left", "Right", "Added", "Removed", "Changed", "Moved", "Renamed", "Unchanged"]
         var columns = widths(header)
@@ -64,8 +67,9 @@ public struct TableRenderer: Sendable {
         func line(_ cells: [String]) -> String {
             style.fit(
                 cells.enumerated().map { column, cell in
-                    let text = cell.count > columns[column] ? String(cell.prefix(columns[column] - 1)) + "…" : cell
-                    let pad = String(repeating: " ", count: columns[column] - text.count)
+                    // Widths in terminal columns, so a suite named in CJK or with emoji keeps the columns aligned.
+                    let text = DisplayWidth.fit(cell, columns: columns[column])
+                    let pad = String(repeating: " ", count: max(0, columns[column] - DisplayWidth.columns(text)))
                     return column == 0 ? text + pad : pad + text
                 }.joined(separator: "  "))
         }

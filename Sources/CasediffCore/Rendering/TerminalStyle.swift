@@ -26,9 +26,10 @@ public struct TerminalStyle: Sendable, Hashable {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    /// Cuts a line to the width, marking the cut with `…`.
+    /// Cuts a line to the width in terminal columns (``DisplayWidth``), marking the cut with `…`; measure and fit
+    /// before painting.
     func fit(_ line: String) -> String {
-        guard let width, line.count > width else { return line }
-        return String(line.prefix(width - 1)) + "…"
+        guard let width else { return line }
+        return DisplayWidth.fit(line, columns: width)
     }
 }

@@ -4,7 +4,8 @@
 /// Words are the runs of non-white-space characters; white space is not compared (the outputs join words with one
 /// space). The words are aligned by a longest common subsequence after cutting the common prefix and suffix; when
 /// the rest would take more than ``maximumCells`` table cells (500 × 500 words), it is one removal and one insertion,
-/// so a report with thousands of rewritten long texts costs no quadratic time.
+/// so a report with thousands of rewritten long texts costs no quadratic time. Words are compared as integer ids
+/// (each distinct word interned once), so the table's cells compare integers, not strings.
 ///
 /// | old                          | new                              | segments                                           |
 /// |------------------------------|----------------------------------|----------------------------------------------------|
@@ -40,19 +41,31 @@ public enum WordDiff {
     }
 
     public static func diff(_ old: [String], _ new: [String], maximumCells: Int = maximumCells) -> [Segment] {
+        // Each distinct word becomes an Int once, so the ends and the table compare integers, not strings.
+        var ids: [String: Int] = [:]
+        func intern(_ words: [String]) -> [Int] {
+            words.map { word in
+                if let id = ids[word] { return id }
+                let id = ids.count
+                ids[word] = id
+                return id
+            }
+        }
+        let oldIDs = intern(old)
+        let newIDs = intern(new)
         var prefix = 0
-        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        while prefix < old.count, prefix < new.count, oldIDs[prefix] == newIDs[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < old.count - prefix, suffix < new.count - prefix,
-            old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
+            oldIDs[old.count - 1 - suffix] == newIDs[new.count - 1 - suffix]
         {
             suffix += 1
         }
-        let a = Array(old[prefix..<(old.count - suffix)])
-        let b = Array(new[prefix..<(new.count - suffix)])
+        let a = prefix..<(old.count - suffix)
+        let b = prefix..<(new.count - suffix)
         let edits: [Edit] =
             a.isEmpty || b.isEmpty || a.count * b.count > maximumCells
-            ? a.map(Edit.removed) + b.map(Edit.inserted) : align(a, b)
+            ? a.map(Edit.removed) + b.map(Edit.inserted) : align(oldIDs[a], newIDs[b])
         var segments: [Segment] = []
         func append(_ make: ([String]) -> Segment, _ words: [String]) {
             if !words.isEmpty { segments.append(make(words)) }
@@ -64,18 +77,22 @@ public enum WordDiff {
         var same: [String] = []
         for edit in edits {
             switch edit {
-            case .same(let word):
+            case .same(let index):
                 if !removed.isEmpty || !inserted.isEmpty {
                     append(Segment.removed, removed)
                     append(Segment.inserted, inserted)
                     removed = []
                     inserted = []
                 }
-                same.append(word)
-            case .removed(let word), .inserted(let word):
+                same.append(old[index])
+            case .removed(let index):
                 append(Segment.same, same)
                 same = []
-                if case .removed = edit { removed.append(word) } else { inserted.append(word) }
+                removed.append(old[index])
+            case .inserted(let index):
+                append(Segment.same, same)
+                same = []
+                inserted.append(new[index])
             }
         }
         append(Segment.same, same)
@@ -94,22 +111,25 @@ public enum WordDiff {
         return merged
     }
 
-    /// A longest common subsequence's edit script: kept, removed and inserted words in order; ties keep removals
-    /// before insertions, so the result does not depend on anything but the words.
+    /// A longest common subsequence's edit script: kept (by the old word's index), removed (the old word's index)
+    /// and inserted (the new word's index) in order; ties keep removals before insertions, so the result does not
+    /// depend on anything but the words.
     private enum Edit {
-        case same(String)
-        case removed(String)
-        case inserted(String)
+        case same(Int)
+        case removed(Int)
+        case inserted(Int)
     }
 
-    private static func align(_ a: [String], _ b: [String]) -> [Edit] {
+    /// The edit script between two slices of word ids; the edits carry the slices' own indices.
+    private static func align(_ a: ArraySlice<Int>, _ b: ArraySlice<Int>) -> [Edit] {
+        let (aStart, bStart) = (a.startIndex, b.startIndex)
         let columns = b.count + 1
-        // lengths[i * columns + j]: the LCS length of a[i...] and b[j...].
+        // lengths[i * columns + j]: the LCS length of a[aStart + i...] and b[bStart + j...].
         var lengths = [Int32](repeating: 0, count: (a.count + 1) * columns)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
                 lengths[i * columns + j] =
-                    a[i] == b[j]
+                    a[aStart + i] == b[bStart + j]
                     ? lengths[(i + 1) * columns + j + 1] + 1
                     : max(lengths[(i + 1) * columns + j], lengths[i * columns + j + 1])
             }
@@ -117,20 +137,20 @@ public enum WordDiff {
         var edits: [Edit] = []
         var (i, j) = (0, 0)
         while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                edits.append(.same(a[i]))
+            if a[aStart + i] == b[bStart + j] {
+                edits.append(.same(aStart + i))
                 i += 1
                 j += 1
             } else if lengths[(i + 1) * columns + j] >= lengths[i * columns + j + 1] {
-                edits.append(.removed(a[i]))
+                edits.append(.removed(aStart + i))
                 i += 1
             } else {
-                edits.append(.inserted(b[j]))
+                edits.append(.inserted(bStart + j))
                 j += 1
             }
         }
-        edits += a[i...].map(Edit.removed)
-        edits += b[j...].map(Edit.inserted)
+        edits += (aStart + i..<a.endIndex).map(Edit.removed)
+        edits += (bStart + j..<b.endIndex).map(Edit.inserted)
         return edits
     }
 
