@@ -1,3 +1,4 @@
+import Foundation
 import TestRailAPI
 import Testing
 
@@ -27,6 +28,17 @@ import Testing
         let short: [WordDiff.Segment] = [.same(Self.words(1...3)), .removed(["x"]), .same(Self.words(4...6))]
         #expect(ChangeText.elided(short, context: 2) == short)
         #expect(ChangeText.elided([.same(Self.words(1...30))], context: 2) == [.same(Self.words(1...30))])
+    }
+
+    /// JUnit's line elides long unchanged runs as the table does, so a change deep in a long text is within its
+    /// limit.
+    @Test func aChangeDeepInALongTextShowsInJUnitsLine() {
+        let old = Self.words(1...300).joined(separator: " ")
+        let new = old.replacingOccurrences(of: " w250 ", with: " changed ")
+        let line = ChangeText.plainLine(Self.makeNote(old, new), limit: 400)
+        #expect(line.count <= 400 + "custom_note: \"\"".count, "\(line)")
+        #expect(line.contains("[-w250-]{+changed+}"), "\(line)")
+        #expect(line.contains("… w242") && line.contains("w258 …"), "\(line)")
     }
 
     @Test func eachSideOfAWordDiffIsCappedAndTheRestCounted() {
@@ -91,7 +103,11 @@ import Testing
                 + "then press Sign in\"")
         let cut = ChangeText.plainLine(Self.makeNote(old, new), limit: 40)
         #expect(cut == "custom_note: \"Open the sign-in page, enter a valid [-…\"")
-        let long = (0..<10_000).map { "w\($0)" }.joined(separator: " ")
-        #expect(ChangeText.plainLine(Self.makeNote(long, long + " end"), limit: 400).count == 400 + 15)
+        // A change every fifth word: nothing to elide, so the line is cut at the limit.
+        let long = (0..<10_000).map { "w\($0)" }
+        let changed = long.enumerated().map { $0.offset % 5 == 0 ? "x\($0.offset)" : $0.element }
+        let line = ChangeText.plainLine(
+            Self.makeNote(long.joined(separator: " "), changed.joined(separator: " ")), limit: 400)
+        #expect(line.count == 400 + 15 && line.hasSuffix("…\""))
     }
 }

@@ -63,12 +63,12 @@ extension ChangeText {
         return words
     }
 
-    /// A change on one line of plain text for JUnit, diffed once: the word diff for long text
-    /// (`label: "kept [-old-]{+new+}"`, the diff cut at `limit` characters with `…`), else `label: "old" -> "new"`
-    /// with each value cut at `limit`.
+    /// A change on one line of plain text for JUnit, diffed once: the word diff for long text with long unchanged
+    /// runs elided as in the table (`label: "… kept [-old-]{+new+} kept …"`, so a change deep in a long text still
+    /// shows; cut at `limit` characters with `…`), else `label: "old" -> "new"` with each value cut at `limit`.
     static func plainLine(_ change: FieldChange, limit: Int) -> String {
         guard let segments = wordDiff(change), let label = label(change) else { return line(change, limit: limit) }
-        var diff = WordDiff.plain(segments)
+        var diff = WordDiff.plain(elided(segments))
         if diff.count > limit { diff = String(diff.prefix(max(0, limit - 1))) + "…" }
         return label + ": " + quoted(diff)
     }
