@@ -57,7 +57,7 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         // Every output is checked before the first request: a long run must not end on a missing directory.
-        for path in outputs.writtenFiles { try OutputFile.preflight(path) }
+        for (_, path) in outputs.paths { try OutputFile.preflight(path) }
         let arguments = [SideArgument(text: left), SideArgument(text: right)]
         let sides = try SideSources(
             arguments, connection: connection, fetch: fetch, offline: storage.offline, environment: environment)

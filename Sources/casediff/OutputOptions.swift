@@ -87,8 +87,9 @@ struct OutputOptions: ParsableArguments {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// Every path given, with its option's name, in a fixed order.
-    private var paths: [(option: String, path: String)] {
+    /// Every path given, with its option's name, in a fixed order: what the run will write, to check before the first
+    /// request.
+    var paths: [(option: String, path: String)] {
         [("output", output), ("json", json), ("markdown", markdown), ("csv", csv), ("junit", junit)]
             .compactMap { option, path in path.map { (option, $0) } }
     }
@@ -108,10 +109,5 @@ struct OutputOptions: ParsableArguments {
         if let format { return format }
         guard let output, output != "-" else { return .table }
         return OutputFormat(fileExtension: NSString(string: output).pathExtension) ?? .table
-    }
-
-    /// Every file the run will write (the result's own when it goes to a file), to check before the first request.
-    var writtenFiles: [String] {
-        files.map(\.1) + (resultPath == "-" ? [] : [resultPath])
     }
 }

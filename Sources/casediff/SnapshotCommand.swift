@@ -46,13 +46,15 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup var reporting: ReportingOptions
 
-    /// The project the argument names; a path is a usage error (snapshot writes a snapshot, it does not read one).
-    private func projectReference() throws -> ProjectReference {
-        guard case .project(let reference, _) = SideArgument(text: project, fileExists: { _ in false }).kind else {
+    /// The argument and the project it names; a path is a usage error (snapshot writes a snapshot, it does not read
+    /// one).
+    private func projectArgument() throws -> (argument: SideArgument, reference: ProjectReference) {
+        let argument = SideArgument(text: project, fileExists: { _ in false })
+        guard case .project(let reference, _) = argument.kind else {
             throw ValidationError(
                 "snapshot takes a project (id, P<id>, name or PROFILE:PROJECT), not a path: \(project)")
         }
-        return reference
+        return (argument, reference)
     }
 
     func validate() throws {
@@ -60,14 +62,13 @@ struct SnapshotCommand: AsyncParsableCommand {
         if output.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--output is empty; give a file, or - for stdout")
         }
-        _ = try projectReference()
+        _ = try projectArgument()
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         try OutputFile.preflight(output)
-        let argument = SideArgument(text: project, fileExists: { _ in false })
-        let reference = try projectReference()
+        let (argument, reference) = try projectArgument()
         let sides = try SideSources(
             [argument], connection: connection, fetch: fetch, offline: storage.offline, environment: environment)
         let instance: InstanceConnection

@@ -73,7 +73,7 @@ public actor RateLimiter {
 
     /// Requests per minute the last 429 taught (before recovery); nil when no 429 was seen.
     public var learnedRequestsPerMinute: Int? {
-        state.learnedLimit.map { Int((Double($0) * 60 / state.configuration.window.inSeconds).rounded(.down)) }
+        state.learnedLimit.map { Int(state.perMinute($0).rounded(.down)) }
     }
 
     /// Requests per minute currently allowed; nil when unlimited.
@@ -88,7 +88,7 @@ public actor RateLimiter {
 
     /// Requests per minute the last 429's message stated; nil when none stated one.
     public var statedRequestsPerMinute: Int? {
-        state.statedLimit.map { Int((Double($0) * 60 / state.configuration.window.inSeconds).rounded()) }
+        state.statedLimit.map { Int(state.perMinute($0).rounded()) }
     }
 
     private func reserve() -> RateLimiterState.Ticket {

@@ -112,7 +112,12 @@ public struct RateLimiterState: Sendable {
 
     /// Requests per minute the limiter currently allows; nil when unlimited.
     public var requestsPerMinute: Double? {
-        limit.map { Double($0) * 60 / configuration.window.inSeconds }
+        limit.map(perMinute)
+    }
+
+    /// A limit per window (``limit``, ``learnedLimit``, ``statedLimit``) in requests per minute.
+    public func perMinute(_ perWindow: Int) -> Double {
+        Double(perWindow) * 60 / configuration.window.inSeconds
     }
 
     /// Permits booked but neither used nor returned.

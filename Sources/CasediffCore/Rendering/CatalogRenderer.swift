@@ -84,7 +84,7 @@ public struct CatalogRenderer: Sendable {
             for (column, cell) in row.enumerated() {
                 line += cell
                 if column < row.count - 1 {
-                    line += String(repeating: " ", count: widths[column] - DisplayWidth.columns(cell) + 2)
+                    line += DisplayWidth.padding(cell, to: widths[column] + 2)
                 }
             }
             while line.hasSuffix(" ") { line.removeLast() }

@@ -198,7 +198,7 @@ public struct ProgressRenderer: Sendable {
     /// did not fit the last column).
     static func pad(_ text: String, _ width: Int) -> String {
         let fitted = shorten(text, to: width)
-        return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.columns(fitted)))
+        return fitted + DisplayWidth.padding(fitted, to: width)
     }
 
     /// The text in at most `width` columns (at least one character and the `…`), cut with `…`.

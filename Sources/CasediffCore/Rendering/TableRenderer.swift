@@ -69,7 +69,7 @@ public struct TableRenderer: Sendable {
                 cells.enumerated().map { column, cell in
                     // Widths in terminal columns, so a suite named in CJK or with emoji keeps the columns aligned.
                     let text = DisplayWidth.fit(cell, columns: columns[column])
-                    let pad = String(repeating: " ", count: max(0, columns[column] - DisplayWidth.columns(text)))
+                    let pad = DisplayWidth.padding(text, to: columns[column])
                     return column == 0 ? text + pad : pad + text
                 }.joined(separator: "  "))
         }

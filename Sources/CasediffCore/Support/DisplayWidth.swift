@@ -66,6 +66,12 @@ public enum DisplayWidth {
         return (index, used)
     }
 
+    /// The spaces that fill `text` out to `columns` columns (none when it takes that many or more): a column of a
+    /// table stays aligned whatever its cells' wide or zero-width characters.
+    public static func padding<Text: StringProtocol>(_ text: Text, to limit: Int) -> String {
+        String(repeating: " ", count: max(0, limit - columns(text)))
+    }
+
     /// The text cut to `columns` columns, the cut marked with `…` (which takes one of them); whole when it fits.
     public static func fit(_ text: String, columns limit: Int) -> String {
         let (end, _) = prefix(text, columns: limit)
