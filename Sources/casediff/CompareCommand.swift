@@ -175,6 +175,7 @@ struct CompareCommand: AsyncParsableCommand {
         case .markdown: return MarkdownRenderer(summaryOnly: stat)
         case .csv: return CSVRenderer()
         case .junit: return JUnitRenderer()
+        case .html: return HTMLRenderer()
         }
     }
 

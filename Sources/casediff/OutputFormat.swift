@@ -7,6 +7,7 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case markdown
     case csv
     case junit
+    case html
 
     /// The format a file's extension names (`diff.json`, `drift.xml`), case-insensitively; nil for any other.
     init?(fileExtension: String) {
@@ -16,6 +17,7 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         case "csv": self = .csv
         case "xml": self = .junit
         case "txt": self = .table
+        case "html", "htm": self = .html
         default: return nil
         }
     }

@@ -7,8 +7,8 @@ struct OutputOptions: ParsableArguments {
     @Option(
         name: [.short, .long],
         help: ArgumentHelp(
-            "The result's format: table, json, markdown, csv or junit (default: table, or what --output's extension "
-                + "names).",
+            "The result's format: table, json, markdown, csv, junit or html (default: table, or what --output's "
+                + "extension names).",
             valueName: "format"))
     var format: OutputFormat?
 
@@ -16,7 +16,8 @@ struct OutputOptions: ParsableArguments {
         name: [.short, .long],
         help: ArgumentHelp(
             "Write the result to this file instead of stdout (- for stdout).",
-            discussion: "Without --format the extension picks the format: .json, .md, .csv, .xml (JUnit); else table.",
+            discussion:
+                "Without --format the extension picks the format: .json, .md, .csv, .xml (JUnit), .html; else table.",
             valueName: "file"))
     var output: String?
 
@@ -31,6 +32,12 @@ struct OutputOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Also write JUnit XML to this file.", valueName: "file"))
     var junit: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write a self-contained HTML report to this file (open it in a browser; links to each case).",
+            valueName: "file"))
+    var html: String?
 
     @Flag(help: "Leave the time and the run's metrics out of the JSON, so equal inputs give equal bytes.")
     var reproducible = false
@@ -90,13 +97,13 @@ struct OutputOptions: ParsableArguments {
     /// Every path given, with its option's name, in a fixed order: what the run will write, to check before the first
     /// request.
     var paths: [(option: String, path: String)] {
-        [("output", output), ("json", json), ("markdown", markdown), ("csv", csv), ("junit", junit)]
+        [("output", output), ("json", json), ("markdown", markdown), ("csv", csv), ("junit", junit), ("html", html)]
             .compactMap { option, path in path.map { (option, $0) } }
     }
 
     /// The files to write besides the result, each with its format, in a fixed order.
     var files: [(OutputFormat, String)] {
-        [(.json, json), (.markdown, markdown), (.csv, csv), (.junit, junit)].compactMap { format, path in
+        [(.json, json), (.markdown, markdown), (.csv, csv), (.junit, junit), (.html, html)].compactMap { format, path in
             path.map { (format, $0) }
         }
     }

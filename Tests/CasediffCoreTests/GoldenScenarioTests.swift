@@ -68,6 +68,7 @@ import Testing
             ("expected.md", MarkdownRenderer().render(report)),
             ("expected.csv", try CSVRenderer().render(report)),
             ("expected.junit.xml", JUnitRenderer().render(report)),
+            ("expected.html", HTMLRenderer().render(report, context: RenderContext(toolVersion: "golden"))),
         ]
     }
 

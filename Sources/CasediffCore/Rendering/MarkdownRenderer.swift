@@ -20,9 +20,9 @@ public struct MarkdownRenderer: Sendable {
         (try? document(report)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
-    private func recordRow(_ record: CaseRecord) -> String {
+    private func recordRow(_ record: CaseRecord, of report: ComparisonReport) -> String {
         let side = record.current
-        let ids = ChangeText.ids(record, arrow: "→")
+        let ids = Self.linkedIDs(record, of: report)
         var status = "**\(record.status.rawValue)**"
         if record.duplicate { status += " (duplicate)" }
         if !record.drift { status += " (not drift)" }
@@ -30,6 +30,27 @@ public struct MarkdownRenderer: Sendable {
         if record.status == .added || record.status == .removed { details = [] }
         return "| \(status) | \(Self.escape(side.title)) (\(ids)) | \(Self.escape(side.sectionPath)) | "
             + details.joined(separator: "<br>") + " |\n"
+    }
+
+    /// The case ids a record names, each a link to the case on its side's instance where the side has a URL:
+    /// `[C4](https://x.testrail.io/index.php?/cases/view/4) → [C297](…)`; as ``ChangeText/ids(_:arrow:)`` without.
+    static func linkedIDs(_ record: CaseRecord, of report: ComparisonReport) -> String {
+        func id(_ side: CaseRecord.Side, on project: ComparisonReport.Side) -> String {
+            guard let link = project.caseLink(side.id) else { return "C\(side.id)" }
+            // `(` and `)` would end the link early; a TestRail root rarely has them, but a URL may.
+            let target = link.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
+            return "[C\(side.id)](\(target))"
+        }
+        switch (record.left, record.right) {
+        case (let l?, let r?):
+            if l.id == r.id, report.left.caseLinkPrefix == report.right.caseLinkPrefix {
+                return id(l, on: report.left)
+            }
+            return id(l, on: report.left) + " → " + id(r, on: report.right)
+        case (let l?, nil): return id(l, on: report.left)
+        case (nil, let r?): return id(r, on: report.right)
+        case (nil, nil): return ""
+        }
     }
 
     /// Backslash-escapes the punctuation that could break a table cell or start markup (GFM allows the escape for
@@ -64,7 +85,7 @@ extension MarkdownRenderer: SuitePartRenderer {
         var out = Data()
         guard !summaryOnly else { return out }
         for record in suite.records.lazy.filter({ $0.status != .unchanged }).prefix(Self.maximumRows) {
-            let row = Data(recordRow(record).utf8)
+            let row = Data(recordRow(record, of: report).utf8)
             out.append(contentsOf: "\(row.count)\n".utf8)
             out.append(row)
         }

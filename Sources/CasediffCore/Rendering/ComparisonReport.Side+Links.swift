@@ -1,0 +1,15 @@
+import TestRailAPI
+
+extension ComparisonReport.Side {
+    /// Where a case of this side is shown on its instance, `<root>index.php?/cases/view/` followed by the case's
+    /// id; nil when the side has no TestRail URL (a snapshot written by hand, or one whose instance is not a URL).
+    public var caseLinkPrefix: String? {
+        guard let root = try? TestRailBaseURL(instance) else { return nil }
+        return root.description + "index.php?/cases/view/"
+    }
+
+    /// The link to case `id` on this side's instance; nil when the side has no URL.
+    public func caseLink(_ id: Int) -> String? {
+        caseLinkPrefix.map { $0 + String(id) }
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+
+extension HTMLRenderer {
+    /// Everything before the suites' data: the head, the header (sides, options, verdict), the chart, the summary
+    /// table, the notes, the filters and one empty block per suite for the script to fill.
+    func opening(_ report: ComparisonReport, context: RenderContext) -> String {
+        let title = "casediff: \(report.left.label) \u{2192} \(report.right.label)"
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="casediff \(Self.escape(context.toolVersion))">
+            <title>\(Self.escape(title))</title>
+            <style>
+            \(HTMLReportStyle.source)</style>
+            </head>
+            <body>
+            <a class="skip" href="#cases">Skip to the cases</a>
+
+            """
+        out += header(report, context: context)
+        out += "<section id=\"summary\" aria-labelledby=\"summary-title\">\n"
+        out += "<h2 id=\"summary-title\">Summary</h2>\n"
+        out += chart(report)
+        out += summaryTable(report)
+        out += "</section>\n"
+        out += notes(report)
+        out += filters(report)
+        out += "<main id=\"cases\" tabindex=\"-1\">\n"
+        out += "<noscript><p class=\"notice\">The list of cases needs JavaScript; the summary above has the counts and "
+        out += "the JSON diff (<code>--json</code>) every case.</p></noscript>\n"
+        for (index, suite) in report.suites.enumerated() {
+            out += "<section class=\"suite\" id=\"suite-\(index)\" data-suite=\"\(index)\" hidden>"
+            out += "<h3><span class=\"suite-name\">\(Self.escape(suite.name))</span> "
+            out += "<span class=\"suite-shown\"></span></h3><div class=\"rows\"></div></section>\n"
+        }
+        out += "</main>\n"
+        out += "<script type=\"application/json\" id=\"meta\">"
+        out += String(decoding: Self.scriptSafe(meta(report)), as: UTF8.self)
+        out += "</script>\n"
+        return out
+    }
+
+    private func header(_ report: ComparisonReport, context: RenderContext) -> String {
+        let totals = report.totals
+        var out = "<header>\n<h1>casediff report</h1>\n"
+        let differences = totals.total - totals.unchanged
+        if report.hasDrift {
+            out += "<p class=\"verdict drift\" id=\"verdict\"><strong>Drift:</strong> \(totals.drift) "
+            out += "case\(totals.drift == 1 ? "" : "s") (exit code 1)"
+        } else {
+            out += "<p class=\"verdict same\" id=\"verdict\"><strong>No drift</strong> (exit code 0)"
+        }
+        let counted = CaseStatus.driftKinds.filter { totals[$0] > 0 }.map { "\(totals[$0]) \($0.rawValue)" }
+        out += " \u{2014} " + (counted.isEmpty ? "no differences" : counted.joined(separator: ", "))
+        out += "; \(totals.unchanged) unchanged"
+        if differences > totals.drift {
+            let other = differences - totals.drift
+            out += "; \(other) difference\(other == 1 ? "" : "s") not counted as drift"
+        }
+        out += ".</p>\n"
+        out += "<table class=\"sides\">\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">Project</th>"
+        out += "<th scope=\"col\">Instance</th><th scope=\"col\">Source</th><th scope=\"col\">Cases</th></tr></thead>\n"
+        out += "<tbody>\n"
+        for (name, side) in [("Left (baseline)", report.left), ("Right", report.right)] {
+            out += "<tr><th scope=\"row\">\(name)</th>"
+            out += "<td>\(Self.escape(side.projectName)) (P\(side.projectID))</td>"
+            if let root = side.caseLinkPrefix.map({ String($0.dropLast("index.php?/cases/view/".count)) }) {
+                out += "<td><a href=\"\(Self.escape(root))\">\(Self.escape(side.instance))</a></td>"
+            } else {
+                out += "<td>\(Self.escape(side.instance.isEmpty ? "(no URL)" : side.instance))</td>"
+            }
+            out += "<td>\(Self.escape(source(side, context: context)))</td><td>\(side.cases)</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n<dl class=\"options\">\n"
+        var options: [(String, String)] = [
+            ("Matched by", TableRenderer.matchDescription(report.options)),
+            ("Compared fields", report.comparedFields.map(\.name).joined(separator: ", ")),
+            ("Drift is", report.options.failOnDescription),
+        ]
+        if report.options.compareAttachments { options.append(("Attachments", "compared by id")) }
+        if let rate = context.rateDescription ?? context.rateProfile.map({ "\($0)" }) {
+            options.append(("Rate limit", rate))
+        }
+        if let metrics = context.metrics { options.append(("Fetched", metrics.summary)) }
+        var made = "casediff \(context.toolVersion)"
+        if let generatedAt = context.generatedAt { made += ", " + Self.minute(generatedAt) + " UTC" }
+        options.append(("Made by", made))
+        for (term, value) in options {
+            out += "<dt>\(Self.escape(term))</dt><dd>\(Self.escape(value))</dd>\n"
+        }
+        out += "</dl>\n</header>\n"
+        return out
+    }
+
+    /// Where a side's data came from: `live`, `live, fetched 2026-12-02 14:00 UTC`, or the snapshot file and when
+    /// it was taken.
+    private func source(_ side: ComparisonReport.Side, context: RenderContext) -> String {
+        if let file = side.snapshotFile {
+            let taken = side.snapshotTakenAt.map { ", as of \(Self.minute($0)) UTC" } ?? ""
+            return "snapshot \(file)\(taken)"
+        }
+        return context.generatedAt.map { "live, fetched \(Self.minute($0)) UTC" } ?? "live"
+    }
+
+    /// `2026-12-02 14:00`, in UTC.
+    static func minute(_ date: Date) -> String {
+        let text = ISO8601DateFormatter.string(
+            from: date, timeZone: .gmt, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+        return String(text.replacingOccurrences(of: "T", with: " ").prefix(16))
+    }
+
+    /// The per-suite totals; every non-zero count links to its view.
+    private func summaryTable(_ report: ComparisonReport) -> String {
+        var out = "<table class=\"totals\">\n<thead><tr><th scope=\"col\">Suite</th><th scope=\"col\">Left</th>"
+        out += "<th scope=\"col\">Right</th>"
+        for (status, symbol) in Self.symbols {
+            out += "<th scope=\"col\" class=\"k-\(status.rawValue)\"><span class=\"sym\" aria-hidden=\"true\">"
+            out += "\(symbol)</span> \(status.rawValue.capitalized)</th>"
+        }
+        out += "<th scope=\"col\">Drift</th></tr></thead>\n<tbody>\n"
+        func row(_ name: String, suite: String?, _ left: Int, _ right: Int, _ counts: StatusCounts, total: Bool) {
+            let cell = total ? "th scope=\"row\"" : "td"
+            out += total ? "<tr class=\"total\">" : "<tr>"
+            if let suite {
+                out += "<td><a href=\"\(Self.fragment([("suite", suite), ("all", "1")]))\">\(Self.escape(name))</a></td>"
+            } else {
+                out += "<\(cell)>\(Self.escape(name))</\(cell.prefix(2))>"
+            }
+            out += "<td>\(left)</td><td>\(right)</td>"
+            for (status, _) in Self.symbols {
+                let count = counts[status]
+                guard count > 0 else {
+                    out += "<td class=\"zero\">0</td>"
+                    continue
+                }
+                var pairs: [(String, String)] = suite.map { [("suite", $0)] } ?? []
+                pairs.append(("kind", status.rawValue))
+                if !report.options.failOn.contains(status) { pairs.append(("all", "1")) }
+                out += "<td><a href=\"\(Self.fragment(pairs))\">\(count)</a></td>"
+            }
+            out += "<td>\(counts.drift)</td></tr>\n"
+        }
+        for suite in report.suites {
+            row(suite.name, suite: suite.name, suite.leftCases, suite.rightCases, suite.counts, total: false)
+        }
+        out += "</tbody>\n<tfoot>\n"
+        row("Total", suite: nil, report.left.cases, report.right.cases, report.totals, total: true)
+        out += "</tfoot>\n</table>\n"
+        return out
+    }
+
+    /// Duplicate keys, fields only one side has, keyless cases and the comparison's own notes.
+    private func notes(_ report: ComparisonReport) -> String {
+        var items: [String] = report.duplicates.map { duplicate in
+            let place = duplicate.suite.map { " in \($0)" } ?? ""
+            return "Duplicate key\(place): \(duplicate.key) (\(duplicate.left) left, \(duplicate.right) right)"
+        }
+        items += report.oneSidedFields.map { "Not compared: \($0.field) exists only in the \($0.side) project" }
+        if report.keylessLeft + report.keylessRight > 0 {
+            items.append(
+                "Cases without a match key: \(report.keylessLeft) left, \(report.keylessRight) right; "
+                    + "\(report.keylessPairedByTitle) paired by their exact title")
+        }
+        items += report.notes
+        guard !items.isEmpty else { return "" }
+        var out = "<section id=\"notes\" aria-labelledby=\"notes-title\">\n<h2 id=\"notes-title\">Notes</h2>\n<ul>\n"
+        for item in items { out += "<li>\(Self.escape(item))</li>\n" }
+        return out + "</ul>\n</section>\n"
+    }
+
+    /// The filters: kinds, suite, text, "only what drifted"; the script keeps them and the URL fragment in step.
+    private func filters(_ report: ComparisonReport) -> String {
+        let totals = report.totals
+        var out = "<form id=\"filters\" role=\"search\" aria-label=\"Filter the cases\">\n"
+        out += "<fieldset class=\"kinds\"><legend>Kinds</legend>\n"
+        for (status, symbol) in Self.symbols {
+            out += "<label class=\"k-\(status.rawValue)\"><input type=\"checkbox\" name=\"kind\" "
+            out += "value=\"\(status.rawValue)\" checked> <span class=\"sym\" aria-hidden=\"true\">\(symbol)</span> "
+            out += "\(status.rawValue) <span class=\"count\">\(totals[status])</span></label>\n"
+        }
+        out += "</fieldset>\n<label class=\"suite-filter\">Suite <select id=\"suite-filter\">"
+        out += "<option value=\"\">All suites</option>"
+        var seen: Set<String> = []
+        for suite in report.suites where seen.insert(suite.name).inserted {
+            out += "<option value=\"\(Self.escape(suite.name))\">\(Self.escape(suite.name))</option>"
+        }
+        out += "</select></label>\n"
+        out += "<label class=\"search\">Search <input type=\"search\" id=\"search\" "
+        out += "placeholder=\"title, section, C123, field\" aria-keyshortcuts=\"/\" autocomplete=\"off\"></label>\n"
+        out += "<label class=\"drift-only\"><input type=\"checkbox\" id=\"drift-only\" checked> Only what drifted</label>\n"
+        out += "<button type=\"button\" id=\"reset\">Show all drift</button>\n"
+        out += "</form>\n"
+        out += "<p id=\"shown\" aria-live=\"polite\"></p>\n"
+        out += "<p class=\"keys\">Keys: <kbd>/</kbd> search, <kbd>j</kbd> <kbd>k</kbd> next and previous case, "
+        out += "<kbd>Enter</kbd> open or close, <kbd>Esc</kbd> leave the search.</p>\n"
+        return out
+    }
+
+    /// What the script needs besides the suites' data: the kinds, what counts as drift, the two sides' case links
+    /// and each suite's name and counts.
+    private func meta(_ report: ComparisonReport) -> Data {
+        var writer = JSONWriter(style: .compact)
+        writer.beginObject()
+        writer.key("drift")
+        writer.beginArray()
+        for status in CaseStatus.allCases where report.options.failOn.contains(status) { writer.string(status.rawValue) }
+        writer.endArray()
+        writer.key("kinds")
+        writer.beginArray()
+        for status in CaseStatus.allCases { writer.string(status.rawValue) }
+        writer.endArray()
+        writer.key("links")
+        writer.beginArray()
+        writer.string(orNull: report.left.caseLinkPrefix)
+        writer.string(orNull: report.right.caseLinkPrefix)
+        writer.endArray()
+        writer.key("suites")
+        writer.beginArray()
+        for suite in report.suites {
+            writer.beginObject()
+            writer.key("counts")
+            writer.beginArray()
+            for status in CaseStatus.allCases { writer.int(suite.counts[status]) }
+            writer.endArray()
+            writer.key("drift")
+            writer.int(suite.counts.drift)
+            writer.key("name")
+            writer.string(suite.name)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return writer.data()
+    }
+}

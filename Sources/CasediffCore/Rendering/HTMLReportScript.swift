@@ -1,0 +1,356 @@
+/// The HTML report's script, inlined in every report: it reads the view from the URL fragment
+/// (`#kind=changed,moved&suite=Checkout&q=login&all=1`), filters each suite's cases (parsed from its JSON only when
+/// a view needs it), and draws the rows a page at a time, suite by suite as the reader scrolls towards them.
+///
+/// Every text from the data is set with `textContent` or a text node, never as markup.
+enum HTMLReportScript {
+    static let source = ##"""
+        (function () {
+          'use strict';
+          var meta = JSON.parse(document.getElementById('meta').textContent);
+          var KINDS = meta.kinds;
+          var SYMBOLS = { added: '+', removed: '\u2212', changed: '~', moved: '\u2192', renamed: '\u270E',
+            unchanged: '=' };
+          var PAGE = 100;   // rows a suite draws at once; a button draws the next page
+          var EAGER = 300;  // rows drawn at once on opening, before waiting for the reader to scroll
+          var form = document.getElementById('filters');
+          var kindBoxes = Array.prototype.slice.call(form.querySelectorAll('input[name=kind]'));
+          var suiteSelect = document.getElementById('suite-filter');
+          var search = document.getElementById('search');
+          var driftOnly = document.getElementById('drift-only');
+          var shown = document.getElementById('shown');
+          var blocks = Array.prototype.slice.call(document.querySelectorAll('section.suite'));
+          var cache = [];
+          var state = read();
+          var observer = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
+            entries.forEach(function (entry) {
+              if (entry.isIntersecting) { more(entry.target); }
+            });
+          }, { rootMargin: '800px 0px' }) : null;
+
+          // A suite's data: [places, records]; parsed once, when a view first needs it.
+          function data(index) {
+            if (!cache[index]) {
+              var element = document.getElementById('data-' + index);
+              cache[index] = element ? JSON.parse(element.textContent) : [[], []];
+            }
+            return cache[index];
+          }
+
+          function read() {
+            var params = new URLSearchParams(location.hash.replace(/^#/, ''));
+            var kinds = params.has('kind')
+              ? params.get('kind').split(',').filter(function (k) { return KINDS.indexOf(k) >= 0; })
+              : KINDS.slice();
+            return { kinds: kinds, suite: params.get('suite') || '', q: params.get('q') || '',
+              all: params.get('all') === '1' };
+          }
+
+          function write() {
+            var params = new URLSearchParams();
+            if (state.kinds.length !== KINDS.length) { params.set('kind', state.kinds.join(',')); }
+            if (state.suite) { params.set('suite', state.suite); }
+            if (state.q) { params.set('q', state.q); }
+            if (state.all) { params.set('all', '1'); }
+            var hash = params.toString();
+            var url = hash ? '#' + hash : location.pathname + location.search;
+            try { history.replaceState(null, '', url); } catch (e) { location.hash = hash; }
+          }
+
+          function sync() {
+            kindBoxes.forEach(function (box) { box.checked = state.kinds.indexOf(box.value) >= 0; });
+            suiteSelect.value = state.suite;
+            if (suiteSelect.value !== state.suite) { suiteSelect.value = ''; }
+            if (search.value !== state.q) { search.value = state.q; }
+            driftOnly.checked = !state.all;
+          }
+
+          // The kinds a record stands for: its status, or for a pair the kinds of its changes.
+          function kindsOf(record) {
+            var status = KINDS[record[0]];
+            if (status === 'added' || status === 'removed' || status === 'unchanged' || !record[4]) { return [status]; }
+            var kinds = [];
+            record[4].forEach(function (change) {
+              var kind = KINDS[change[1]];
+              if (kinds.indexOf(kind) < 0) { kinds.push(kind); }
+            });
+            return kinds.length ? kinds : [status];
+          }
+
+          function text(suite, record) {
+            var places = suite[0];
+            var left = record[2];
+            var right = record[3];
+            var parts = [];
+            if (left) { parts.push(left[2], places[left[1]], 'c' + left[0]); }
+            if (right) {
+              parts.push('c' + right[0]);
+              if (right.length > 1) { parts.push(right[2], places[right[1]]); }
+            }
+            if (record[5]) { parts.push(record[5]); }
+            (record[4] || []).forEach(function (change) { parts.push(change[0]); });
+            return parts.join('\n').toLowerCase();
+          }
+
+          function matches(suite, record, query) {
+            if (!state.all && !(record[1] & 1)) { return false; }
+            var kinds = kindsOf(record);
+            if (!kinds.some(function (k) { return state.kinds.indexOf(k) >= 0; })) { return false; }
+            if (!query) { return true; }
+            return text(suite, record).indexOf(query) >= 0;
+          }
+
+          // Filters every suite; draws the first rows, the rest as the reader scrolls.
+          function apply() {
+            var query = state.q.trim().toLowerCase();
+            var total = 0;
+            var budget = EAGER;
+            blocks.forEach(function (block, index) {
+              var info = meta.suites[index];
+              block.querySelector('.rows').textContent = '';
+              var button = block.querySelector('button.more');
+              if (button) { button.remove(); }
+              if (observer) { observer.unobserve(block); }
+              block.found = [];
+              block.drawn = 0;
+              var possible = (state.all || info.drift > 0) && (!state.suite || info.name === state.suite)
+                && KINDS.some(function (k, i) { return info.counts[i] > 0 && state.kinds.indexOf(k) >= 0; });
+              if (possible) {
+                var suite = data(index);
+                var records = suite[1];
+                for (var i = 0; i < records.length; i++) {
+                  if (matches(suite, records[i], query)) { block.found.push(i); }
+                }
+              }
+              block.hidden = block.found.length === 0;
+              if (block.hidden) { return; }
+              total += block.found.length;
+              var all = info.counts.reduce(function (a, b) { return a + b; }, 0);
+              block.querySelector('.suite-shown').textContent = block.found.length + ' of ' + all + ' case'
+                + (all === 1 ? '' : 's');
+              if (budget > 0) {
+                budget -= more(block);
+              } else if (observer) {
+                observer.observe(block);
+              } else {
+                more(block);
+              }
+            });
+            var compared = meta.suites.reduce(function (sum, s) {
+              return sum + s.counts.reduce(function (a, b) { return a + b; }, 0);
+            }, 0);
+            shown.dataset.count = String(total);
+            shown.textContent = total === 0 ? 'No case matches this view.'
+              : 'Showing ' + total + ' of ' + compared + ' compared case' + (compared === 1 ? '' : 's')
+                + (state.all ? '' : ' (only what drifted)') + '.';
+          }
+
+          // Draws the block's next page of rows; returns how many.
+          function more(block) {
+            if (observer) { observer.unobserve(block); }
+            var index = Number(block.dataset.suite);
+            var suite = data(index);
+            var rows = block.querySelector('.rows');
+            var end = Math.min(block.found.length, block.drawn + PAGE);
+            var fragment = document.createDocumentFragment();
+            for (var i = block.drawn; i < end; i++) { fragment.appendChild(row(suite, suite[1][block.found[i]])); }
+            rows.appendChild(fragment);
+            var count = end - block.drawn;
+            block.drawn = end;
+            var button = block.querySelector('button.more');
+            if (block.drawn < block.found.length) {
+              if (!button) {
+                button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'more';
+                button.addEventListener('click', function () { more(block); });
+                block.appendChild(button);
+              }
+              var left = block.found.length - block.drawn;
+              button.textContent = 'Show ' + Math.min(PAGE, left) + ' more (' + left + ' left)';
+            } else if (button) {
+              button.remove();
+            }
+            return count;
+          }
+
+          function element(tag, className, content) {
+            var node = document.createElement(tag);
+            if (className) { node.className = className; }
+            if (content !== undefined) { node.textContent = content; }
+            return node;
+          }
+
+          function link(side, id) {
+            var prefix = meta.links[side];
+            var label = 'C' + id;
+            if (!prefix) { return element('span', 'id', label); }
+            var anchor = element('a', 'id', label);
+            anchor.href = prefix + id;
+            anchor.target = '_blank';
+            anchor.rel = 'noopener';
+            anchor.title = (side === 0 ? 'Left' : 'Right') + ': open ' + label + ' in TestRail';
+            return anchor;
+          }
+
+          function row(suite, record) {
+            var places = suite[0];
+            var status = KINDS[record[0]];
+            var left = record[2];
+            var right = record[3];
+            var title = right && right.length > 1 ? right[2] : (left ? left[2] : right[2]);
+            var place = right && right.length > 1 ? places[right[1]] : (left ? places[left[1]] : places[right[1]]);
+            var changes = record[4] || [];
+            var node = element(changes.length ? 'details' : 'div', 'case k-' + status);
+            node.dataset.kind = status;
+            var head = element(changes.length ? 'summary' : 'div', changes.length ? '' : 'head');
+            if (!changes.length) { head.tabIndex = 0; }
+            var badge = element('span', 'badge');
+            badge.appendChild(element('span', 'sym', SYMBOLS[status])).setAttribute('aria-hidden', 'true');
+            badge.appendChild(document.createTextNode(' ' + status));
+            head.appendChild(badge);
+            head.appendChild(element('span', 'title', title));
+            head.appendChild(document.createTextNode(' '));
+            head.appendChild(element('span', 'place', place || '(no section)'));
+            var ids = element('span', 'ids');
+            if (left) { ids.appendChild(link(0, left[0])); }
+            if (left && right) { ids.appendChild(document.createTextNode(' \u2192 ')); }
+            if (right) { ids.appendChild(link(1, right[0])); }
+            head.appendChild(ids);
+            if (record[5]) { head.appendChild(element('span', 'key', record[5])); }
+            if (record[1] & 2) { head.appendChild(element('span', 'flag duplicate', 'duplicate key')); }
+            if (!(record[1] & 1) && status !== 'unchanged') { head.appendChild(element('span', 'flag', 'not drift')); }
+            node.appendChild(head);
+            if (changes.length) {
+              node.open = true;
+              node.appendChild(body(places, record, changes));
+            }
+            return node;
+          }
+
+          function runs(cell, values, tag) {
+            for (var i = 0; i < values.length; i++) {
+              if (!values[i]) { continue; }
+              cell.appendChild(i % 2 ? element(tag, '', values[i]) : document.createTextNode(values[i]));
+            }
+          }
+
+          function body(places, record, changes) {
+            var box = element('div', 'body');
+            var left = record[2];
+            var right = record[3];
+            var what = [];
+            if (KINDS[record[0]] === 'moved') {
+              var to = right.length > 1 ? places[right[1]] : places[left[1]];
+              what.push('Moved from \u201c' + (places[left[1]] || '(no section)') + '\u201d \u2192 \u201c'
+                + (to || '(no section)') + '\u201d');
+            }
+            if (changes.some(function (c) { return KINDS[c[1]] === 'renamed'; })) {
+              what.push('Renamed from \u201c' + left[2] + '\u201d');
+            }
+            if (what.length) { box.appendChild(element('p', 'what', what.join('; '))); }
+            var table = element('table', 'changes');
+            var head = table.createTHead().insertRow();
+            head.appendChild(element('th', '', 'What'));
+            head.appendChild(element('th', '', 'Left (baseline) \u00b7 C' + left[0]));
+            head.appendChild(element('th', '', 'Right \u00b7 C' + right[0]));
+            var tbody = table.createTBody();
+            changes.forEach(function (change) {
+              var tr = tbody.insertRow();
+              tr.className = 'k-' + KINDS[change[1]] + (change[2] >= 0 ? ' step' : '');
+              var th = element('th');
+              th.scope = 'row';
+              if (change[2] >= 0) {
+                var steps = change[0] === 'custom_steps_separated';
+                tr.dataset.step = String(change[2] + 1);
+                th.appendChild(document.createTextNode((steps ? 'Step ' : change[0] + ' item ') + (change[2] + 1)));
+                var part = change[3] ? ' \u00b7 ' + change[3] : (change[5] ? ' added' : ' removed');
+                th.appendChild(element('span', 'part', part));
+                if (change[6]) { th.appendChild(element('div', 'part', 'shared step set \u201c' + change[6] + '\u201d')); }
+              } else {
+                th.textContent = change[0];
+              }
+              tr.appendChild(th);
+              [[change[4], 'del', 'old'], [change[5], 'ins', 'new']].forEach(function (side) {
+                var td = element('td', side[2]);
+                if (side[0]) {
+                  runs(td, side[0], side[1]);
+                } else {
+                  td.className += ' none';
+                  td.textContent = change[2] >= 0 && !change[3] ? '(no such step)' : '(none)';
+                }
+                tr.appendChild(td);
+              });
+            });
+            box.appendChild(table);
+            return box;
+          }
+
+          function update(changes) {
+            for (var key in changes) { state[key] = changes[key]; }
+            write();
+            apply();
+          }
+
+          kindBoxes.forEach(function (box) {
+            box.addEventListener('change', function () {
+              update({ kinds: kindBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }) });
+            });
+          });
+          suiteSelect.addEventListener('change', function () { update({ suite: suiteSelect.value }); });
+          driftOnly.addEventListener('change', function () { update({ all: !driftOnly.checked }); });
+          var typing = 0;
+          search.addEventListener('input', function () {
+            clearTimeout(typing);
+            typing = setTimeout(function () { update({ q: search.value }); }, 120);
+          });
+          form.addEventListener('submit', function (event) { event.preventDefault(); });
+          document.getElementById('reset').addEventListener('click', function () {
+            state = { kinds: KINDS.slice(), suite: '', q: '', all: false };
+            sync();
+            write();
+            apply();
+          });
+          window.addEventListener('hashchange', function () {
+            state = read();
+            sync();
+            apply();
+            document.getElementById('cases').focus({ preventScroll: true });
+          });
+
+          // Keys: / searches, j and k move between cases, Escape leaves the search.
+          document.addEventListener('keydown', function (event) {
+            if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+            var target = event.target;
+            if (target === search && event.key === 'Escape') { search.blur(); return; }
+            if (/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName) && target.type !== 'checkbox') { return; }
+            if (event.key === '/') {
+              event.preventDefault();
+              search.focus();
+              search.select();
+            } else if (event.key === 'j' || event.key === 'k') {
+              var heads = Array.prototype.slice.call(document.querySelectorAll('.case > summary, .case > .head'));
+              if (!heads.length) { return; }
+              var at = heads.indexOf(target);
+              var next = at < 0 ? 0 : Math.max(0, Math.min(heads.length - 1, at + (event.key === 'j' ? 1 : -1)));
+              event.preventDefault();
+              heads[next].focus();
+              heads[next].scrollIntoView({ block: 'nearest' });
+            }
+          });
+
+          // Printing prints the view: every row of it (up to 5 000), opened.
+          window.addEventListener('beforeprint', function () {
+            var budget = 5000;
+            blocks.forEach(function (block) {
+              while (!block.hidden && block.drawn < block.found.length && budget > 0) { budget -= more(block); }
+            });
+          });
+
+          sync();
+          apply();
+          document.documentElement.dataset.ready = 'true';
+        })();
+
+        """##
+}

@@ -1,0 +1,210 @@
+"""The HTML report in a real browser (headless Chromium over the DevTools protocol, cdp.py).
+
+scripts/browser-test.sh runs the demo comparison against the simulator, writing the HTML report and the JSON diff of
+the same run; every count expected here is read from that JSON diff, never written down. The screenshots go to OUT.
+"""
+
+import json
+import os
+import pathlib
+import subprocess
+import tempfile
+import time
+
+import pytest
+
+import cdp
+
+REPORT = pathlib.Path(os.environ["REPORT"]).resolve()
+DIFF = json.loads(pathlib.Path(os.environ["DIFF"]).read_text())
+OUT = pathlib.Path(os.environ.get("OUT", tempfile.gettempdir()))
+BIN_DIR = pathlib.Path(os.environ.get("BIN_DIR", ".build/debug"))
+KINDS = ["added", "removed", "changed", "moved", "renamed", "unchanged"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not cdp.chromium_binary():
+        pytest.fail("Chromium is missing: `make browser-test` installs Debian's chromium package")
+    browser = cdp.Browser()
+    yield browser
+    browser.close()
+
+
+def records():
+    return [(suite["name"], record) for suite in DIFF["suites"] for record in suite["cases"]]
+
+
+def kinds(record):
+    if record["status"] in ("added", "removed", "unchanged") or not record["changes"]:
+        return {record["status"]}
+    return {change["kind"] for change in record["changes"]}
+
+
+def open_view(browser, fragment=""):
+    browser.open(REPORT.as_uri() + fragment)
+    wait(browser, "document.documentElement.dataset.ready === 'true'")
+    assert browser.errors() == []
+
+
+def wait(browser, condition, seconds=5):
+    deadline = time.monotonic() + seconds
+    while not browser.evaluate(condition):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {condition}"
+        time.sleep(0.05)
+
+
+def count(browser, selector):
+    return browser.evaluate(f"document.querySelectorAll({json.dumps(selector)}).length")
+
+
+def shown(browser):
+    return int(browser.evaluate("document.getElementById('shown').dataset.count"))
+
+
+def test_the_report_opens_on_what_drifted(browser):
+    open_view(browser)
+    drifted = [record for _, record in records() if record["drift"]]
+    assert len(drifted) == DIFF["totals"]["drift"] > 0
+    assert shown(browser) == len(drifted)
+    assert count(browser, ".case") == len(drifted)
+    for kind in KINDS:
+        expected = sum(1 for record in drifted if record["status"] == kind)
+        assert count(browser, f".case.k-{kind}") == expected, kind
+    verdict = browser.evaluate("document.getElementById('verdict').textContent")
+    assert verdict.startswith(f"Drift: {DIFF['totals']['drift']} cases (exit code 1)")
+    browser.screenshot(str(OUT / "html-report.png"))
+
+
+def test_the_header_names_both_sides_and_each_case_links_to_its_instance(browser):
+    open_view(browser)
+    sides = browser.evaluate("document.querySelector('table.sides').textContent")
+    for side in ("left", "right"):
+        assert DIFF["metadata"][side]["project_name"] in sides
+    options = browser.evaluate("document.querySelector('dl.options').textContent")
+    assert "title within suites of the same name" in options
+    pair = next(record for _, record in records() if record["drift"] and record["left"] and record["right"])
+    links = browser.evaluate(
+        "Array.from(document.querySelectorAll('.case a.id')).map(a => [a.textContent, a.href])")
+    for side in ("left", "right"):
+        root = DIFF["metadata"][side]["instance"]
+        assert [f"C{pair[side]['id']}", f"{root}index.php?/cases/view/{pair[side]['id']}"] in links
+
+
+def test_a_view_in_the_url_fragment_filters_by_kind_and_suite(browser):
+    suite, _ = next((name, r) for name, r in records() if r["drift"] and "changed" in kinds(r))
+    expected = [r for name, r in records() if name == suite and r["drift"] and "changed" in kinds(r)]
+    open_view(browser, "#kind=changed&suite=" + suite.replace(" ", "%20"))
+    assert shown(browser) == len(expected) > 0
+    assert count(browser, ".case") == len(expected)
+    titles = browser.evaluate("Array.from(document.querySelectorAll('.case .title')).map(e => e.textContent)")
+    assert sorted(titles) == sorted(r["right"]["title"] for r in expected)
+    visible = browser.evaluate(
+        "Array.from(document.querySelectorAll('section.suite:not([hidden]) .suite-name')).map(e => e.textContent)")
+    assert visible == [suite]
+    checked = browser.evaluate("Array.from(document.querySelectorAll('input[name=kind]:checked')).map(e => e.value)")
+    assert checked == ["changed"]
+    assert browser.evaluate("document.getElementById('suite-filter').value") == suite
+
+
+def test_a_changed_step_is_shown_side_by_side_with_its_words_highlighted(browser):
+    _, record, change = next(
+        (name, r, c) for name, r in records() for c in r["changes"]
+        if c["path"].startswith("/custom_steps_separated/") and c["path"].endswith("/expected"))
+    step = int(change["path"].split("/")[2]) + 1
+    open_view(browser)
+    row = ("Array.from(document.querySelectorAll('.case')).find(c => c.querySelector('.title').textContent === %s)"
+           ".querySelector('tr.step[data-step=\"%d\"]')" % (json.dumps(record["right"]["title"]), step))
+    cells = browser.evaluate(
+        "(() => { const row = " + row + "; return { what: row.querySelector('th').textContent,"
+        " old: row.querySelector('td.old').textContent, new: row.querySelector('td.new').textContent,"
+        " removed: Array.from(row.querySelectorAll('td.old del')).map(e => e.textContent),"
+        " inserted: Array.from(row.querySelectorAll('td.new ins')).map(e => e.textContent),"
+        " kept: row.querySelector('td.new').firstChild.nodeType === Node.TEXT_NODE }; })()")
+    assert cells["what"] == f"Step {step} \u00b7 expected"
+    assert cells["old"] == change["old"] and cells["new"] == change["new"]
+    assert cells["inserted"], "the inserted words are highlighted"
+    old_words = set(change["old"].split())
+    for words in cells["inserted"]:
+        assert any(word not in old_words for word in words.split())
+    for words in cells["removed"]:
+        assert all(word in change["old"].split() for word in words.split())
+    assert cells["kept"], "the words both sides share are not highlighted"
+
+
+def test_clicking_a_bar_of_the_chart_filters_to_it(browser):
+    open_view(browser)
+    browser.click("svg.chart a.segment.k-removed")
+    wait(browser, "location.hash === '#kind=removed'")
+    wait(browser, "document.getElementById('shown').dataset.count === %s"
+         % json.dumps(str(sum(1 for _, r in records() if r["drift"] and r["status"] == "removed"))))
+    assert count(browser, ".case") == count(browser, ".case.k-removed") > 0
+
+
+def test_search_only_drift_and_keys(browser):
+    open_view(browser)
+    browser.key("/")
+    wait(browser, "document.activeElement.id === 'search'")
+    word = "coupon"
+    browser.type(word)
+
+    def matches(record):
+        text = [record["key"]]
+        for side in ("left", "right"):
+            if record[side]:
+                text += [record[side]["title"], record[side]["section"], f"c{record[side]['id']}"]
+        text += [change["field"] for change in record["changes"]]
+        return word in "\n".join(text).lower()
+
+    expected = sum(1 for _, r in records() if r["drift"] and matches(r))
+    wait(browser, f"document.getElementById('shown').dataset.count === '{expected}'")
+    assert browser.evaluate("location.hash") == f"#q={word}"
+    browser.key("Escape")
+    browser.click("#reset")
+    wait(browser, "location.hash === ''")
+    browser.click("#drift-only")
+    wait(browser, "location.hash === '#all=1'")
+    total = sum(DIFF["totals"][kind] for kind in KINDS)
+    assert shown(browser) == total
+    assert 0 < count(browser, ".case") <= total
+    browser.evaluate("document.activeElement.blur()")
+    browser.key("j")
+    assert browser.evaluate("document.activeElement.closest('.case') !== null")
+    first = browser.evaluate("document.activeElement.closest('.case').querySelector('.title').textContent")
+    browser.key("j")
+    second = browser.evaluate("document.activeElement.closest('.case').querySelector('.title').textContent")
+    assert first != second
+
+
+def test_dark_scheme_and_print(browser):
+    open_view(browser)
+    browser.color_scheme("dark")
+    background = browser.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(13, 17, 23)"
+    browser.screenshot(str(OUT / "html-report-dark.png"), full_page=False)
+    browser.color_scheme("light")
+    browser.media("print")
+    assert browser.evaluate("getComputedStyle(document.getElementById('filters')).display") == "none"
+    browser.media("")
+    assert browser.pdf().startswith(b"%PDF")
+
+
+def test_markup_in_the_data_stays_text(browser, tmp_path):
+    # The demo's baseline snapshot against a copy whose first case has a title made of markup.
+    hostile = '</script><img src=x onerror="window.pwned=1"><!--'
+    baseline = pathlib.Path(os.environ["SNAPSHOT"])
+    copy = json.loads(baseline.read_text())
+    suite = next(suite for suite in copy["suites"] if suite["cases"])
+    suite["cases"][0]["title"] = hostile
+    (tmp_path / "copy.json").write_text(json.dumps(copy))
+    report = tmp_path / "hostile.html"
+    run = subprocess.run([str(BIN_DIR / "casediff"), "compare", str(baseline), str(tmp_path / "copy.json"),
+                          "--html", str(report), "--quiet", "--format", "json"], capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    browser.open(report.as_uri() + "#all=1")
+    wait(browser, "document.documentElement.dataset.ready === 'true'")
+    assert browser.errors() == []
+    assert browser.evaluate("window.pwned === undefined")
+    assert count(browser, "img") == 0
+    titles = browser.evaluate("Array.from(document.querySelectorAll('.case .title')).map(e => e.textContent)")
+    assert hostile in titles
