@@ -3,14 +3,23 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 BIN_DIR ?= .build/debug
 SYSTEM_PACKAGES := libsqlite3-dev libcurl4-openssl-dev
+# The browser the HTML report's test drives (headless, over the DevTools protocol).
+BROWSER_PACKAGES := chromium
 
-.PHONY: all build test unit-test conformance demo sim bench lint format deps clean
+.PHONY: all build test unit-test conformance browser-test demo sim bench lint format deps browser-deps install-packages clean
 
 all: build
 
 # Install the Debian packages the build links against, if any is missing (apt needs root; CI runs as root).
 deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+# Chromium for the HTML report's browser test, if missing.
+browser-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BROWSER_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -20,8 +29,9 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
-# Unit and integration tests (Swift Testing), then the third-party client conformance test.
-test: unit-test conformance
+# Unit and integration tests (Swift Testing), the third-party client conformance test, and the HTML report in a real
+# browser.
+test: unit-test conformance browser-test
 
 # Two processes: the CLI tests (casediff subprocesses, each against in-process simulators) apart from the rest, so on
 # a two-core machine neither starves the other's timers and servers of Swift's few cooperative threads.
@@ -32,6 +42,11 @@ unit-test: build
 
 conformance: build
 	scripts/conformance.sh "$(BIN_DIR)"
+
+# The demo's HTML report in headless Chromium: counts, a view from the URL fragment, a changed step side by side, a
+# click on the chart, keys, dark scheme and print; screenshots in .build/browser-test.
+browser-test: build browser-deps
+	scripts/browser-test.sh "$(BIN_DIR)"
 
 demo: build
 	BIN_DIR="$(BIN_DIR)" scripts/demo.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make demo: start the simulator on the Fixtures data, compare the two Storefront projects, show the table,
-# write the JSON diff, a Markdown summary and a JUnit report; then check a Server → Cloud migration across two
+# write the JSON diff, a Markdown summary, a JUnit report and the HTML report; then check a Server → Cloud migration across two
 # simulated instances in one command; stop every simulator, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ mkdir -p "$out_dir"
 diff_file="$out_dir/storefront-diff.json"
 markdown_file="$out_dir/storefront-diff.md"
 junit_file="$out_dir/storefront-junit.xml"
+html_file="$out_dir/storefront-report.html"
 snapshot_file="$out_dir/storefront-baseline.json"
 store="$out_dir/store.sqlite"
 rm -f "$store" "$store-wal" "$store-shm"
@@ -47,13 +48,14 @@ echo "demo: casediff check; casediff projects" >&2
 "$bin/casediff" projects
 status=0
 "$bin/casediff" compare "Storefront" "Storefront (migrated)" --json "$diff_file" --markdown "$markdown_file" \
-  --junit "$junit_file" --store "$store" --log-file "$log_file" --log-format json || status=$?
+  --junit "$junit_file" --html "$html_file" --store "$store" --log-file "$log_file" --log-format json || status=$?
 case "$status" in
   0) echo "demo: no drift (exit 0)" >&2 ;;
   1) echo "demo: drift found (exit 1, as expected for this fixture)" >&2 ;;
   *) echo "demo: casediff failed (exit $status)" >&2; exit "$status" ;;
 esac
 echo "demo: JSON diff in $diff_file, Markdown summary in $markdown_file, JUnit report in $junit_file" >&2
+echo "demo: HTML report in $html_file (open it in a browser: file://$PWD/$html_file)" >&2
 echo "demo: request log in $log_file ($(grep -c '"message":"request"' "$log_file") requests, each with its id)" >&2
 if grep -q "demo-api-key" "$log_file"; then echo "demo: the API key leaked into the log" >&2; exit 2; fi
 
@@ -81,12 +83,14 @@ config="$out_dir/migration.toml"
 ) >"$config"
 chmod 600 "$config"
 migration_file="$out_dir/migration-diff.json"
+migration_html="$out_dir/migration-report.html"
 echo "demo: casediff compare server:12 cloud:Storefront (Server copy on $server_url, Cloud copy on $cloud_url)" >&2
 unset TESTRAIL_URL TESTRAIL_USER TESTRAIL_API_KEY
 migration_status=0
 "$bin/casediff" compare server:12 cloud:Storefront --config "$config" --store "$store" --json "$migration_file" \
-  || migration_status=$?
+  --html "$migration_html" || migration_status=$?
 [ "$migration_status" = 1 ] || { echo "demo: the migration check exited $migration_status, not 1" >&2; exit 2; }
 drifted=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["totals"]["drift"])' "$migration_file")
 [ "$drifted" = 13 ] || { echo "demo: the migration check found $drifted drifted cases, not the 13 planted" >&2; exit 2; }
-echo "demo: migration check: exactly the 13 planted changes (Fixtures/migration/README.md); JSON diff in $migration_file" >&2
+echo "demo: migration check: exactly the 13 planted changes (Fixtures/migration/README.md); JSON diff in" \
+  "$migration_file, HTML report in $migration_html" >&2

@@ -52,6 +52,31 @@ import Testing
         }
     }
 
+    @Test func theHTMLReportIsOneSelfContainedFileWithCaseLinks() async throws {
+        try await withSimulator { simulator in
+            let file = temporary("report.html")
+            let byExtension = temporary("by-extension.html")
+            defer { for url in [file, byExtension] { try? FileManager.default.removeItem(at: url) } }
+            let result = try await CLIRunner.run(
+                ["compare", "1", "2", "--format", "html", "--html", file.path, "--reproducible"],
+                environment: environment(simulator))
+            #expect(result.status == 1)
+            let page = try String(contentsOf: file, encoding: .utf8)
+            #expect(page == result.stdout, "--format html on stdout is the --html file")
+            #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
+            // Self-contained: nothing loaded from anywhere; links to the cases on the simulator.
+            for reference in ["src=", "<link", "@import", "url("] { #expect(!page.contains(reference), "\(reference)") }
+            let root = try TestRailBaseURL(simulator.baseURL.absoluteString).description
+            #expect(page.contains("\"links\":[\"\(root)index.php?/cases/view/\""))
+            #expect(page.contains("<strong>Drift:</strong> 17 cases (exit code 1)"))
+            let output = try await CLIRunner.run(
+                ["compare", "1", "2", "-o", byExtension.path, "--reproducible", "--quiet"],
+                environment: environment(simulator))
+            #expect(output.status == 1 && output.stdout.isEmpty)
+            #expect(try String(contentsOf: byExtension, encoding: .utf8) == page, "-o x.html writes the HTML report")
+        }
+    }
+
     @Test func failOnChoosesWhatFailsTheGate() async throws {
         try await withSimulator { simulator in
             let none = try await CLIRunner.run(

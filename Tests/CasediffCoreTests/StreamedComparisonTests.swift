@@ -9,7 +9,7 @@ import Testing
 /// gives the bytes of the whole comparison in every format, whatever order the suites arrive in.
 @Suite struct StreamedComparisonTests {
     static let renderers: [any SuitePartRenderer] = [
-        JSONRenderer(), TableRenderer(), MarkdownRenderer(), CSVRenderer(), JUnitRenderer(),
+        JSONRenderer(), TableRenderer(), MarkdownRenderer(), CSVRenderer(), JUnitRenderer(), HTMLRenderer(),
     ]
     static let context = RenderContext(toolVersion: "streamed")
 

@@ -122,12 +122,12 @@ extension HTMLRenderer {
         }
         out += "<th scope=\"col\">Drift</th></tr></thead>\n<tbody>\n"
         func row(_ name: String, suite: String?, _ left: Int, _ right: Int, _ counts: StatusCounts, total: Bool) {
-            let cell = total ? "th scope=\"row\"" : "td"
             out += total ? "<tr class=\"total\">" : "<tr>"
             if let suite {
-                out += "<td><a href=\"\(Self.fragment([("suite", suite), ("all", "1")]))\">\(Self.escape(name))</a></td>"
+                let view = Self.escape(Self.fragment([("suite", suite), ("all", "1")]))
+                out += "<td><a href=\"\(view)\">\(Self.escape(name))</a></td>"
             } else {
-                out += "<\(cell)>\(Self.escape(name))</\(cell.prefix(2))>"
+                out += "<th scope=\"row\">\(Self.escape(name))</th>"
             }
             out += "<td>\(left)</td><td>\(right)</td>"
             for (status, _) in Self.symbols {
@@ -139,7 +139,7 @@ extension HTMLRenderer {
                 var pairs: [(String, String)] = suite.map { [("suite", $0)] } ?? []
                 pairs.append(("kind", status.rawValue))
                 if !report.options.failOn.contains(status) { pairs.append(("all", "1")) }
-                out += "<td><a href=\"\(Self.fragment(pairs))\">\(count)</a></td>"
+                out += "<td><a href=\"\(Self.escape(Self.fragment(pairs)))\">\(count)</a></td>"
             }
             out += "<td>\(counts.drift)</td></tr>\n"
         }
@@ -190,7 +190,8 @@ extension HTMLRenderer {
         out += "</select></label>\n"
         out += "<label class=\"search\">Search <input type=\"search\" id=\"search\" "
         out += "placeholder=\"title, section, C123, field\" aria-keyshortcuts=\"/\" autocomplete=\"off\"></label>\n"
-        out += "<label class=\"drift-only\"><input type=\"checkbox\" id=\"drift-only\" checked> Only what drifted</label>\n"
+        out +=
+            "<label class=\"drift-only\"><input type=\"checkbox\" id=\"drift-only\" checked> Only what drifted</label>\n"
         out += "<button type=\"button\" id=\"reset\">Show all drift</button>\n"
         out += "</form>\n"
         out += "<p id=\"shown\" aria-live=\"polite\"></p>\n"
@@ -206,7 +207,9 @@ extension HTMLRenderer {
         writer.beginObject()
         writer.key("drift")
         writer.beginArray()
-        for status in CaseStatus.allCases where report.options.failOn.contains(status) { writer.string(status.rawValue) }
+        for status in CaseStatus.allCases where report.options.failOn.contains(status) {
+            writer.string(status.rawValue)
+        }
         writer.endArray()
         writer.key("kinds")
         writer.beginArray()

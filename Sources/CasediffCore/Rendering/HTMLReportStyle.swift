@@ -8,14 +8,14 @@ enum HTMLReportStyle {
           --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa; --link: #0550ae;
           --added: #1a7f37; --removed: #cf222e; --changed: #9a6700; --moved: #0969da; --renamed: #8250df;
           --unchanged: #6e7781; --ins-bg: #d7f5dd; --del-bg: #ffdcd7; --focus: #0969da;
-          --drift-bg: #fff1e5; --same-bg: #dafbe1;
+          --drift-bg: #fff1e5; --same-bg: #dafbe1; --on-kind: #ffffff;
         }
         @media (prefers-color-scheme: dark) {
           :root {
             --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --panel: #151b23; --link: #4493f8;
             --added: #3fb950; --removed: #f85149; --changed: #d29922; --moved: #4493f8; --renamed: #ab7df8;
             --unchanged: #8b949e; --ins-bg: #1f4a2c; --del-bg: #5c1f24; --focus: #4493f8;
-            --drift-bg: #3d2a12; --same-bg: #17361f;
+            --drift-bg: #3d2a12; --same-bg: #17361f; --on-kind: #0d1117;
           }
         }
         * { box-sizing: border-box; }
@@ -49,7 +49,7 @@ enum HTMLReportStyle {
         svg.chart { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
         svg.chart text { fill: var(--fg); font-size: 13px; }
         svg.chart rect { fill: var(--k); }
-        svg.chart text.inside { fill: #ffffff; font-weight: 700; pointer-events: none; }
+        svg.chart text.inside { fill: var(--on-kind); font-weight: 700; pointer-events: none; }
         svg.chart text.total, svg.chart text.more { fill: var(--muted); }
         svg.chart a:hover rect, svg.chart a:focus rect { stroke: var(--fg); stroke-width: 2; }
         svg.chart a:focus { outline: none; }

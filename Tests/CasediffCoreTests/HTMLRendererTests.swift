@@ -1,0 +1,155 @@
+import Foundation
+import TestRailAPI
+import Testing
+
+@testable import CasediffCore
+
+/// The HTML report's bytes: the data the page's script reads, escaping, links, the chart's views. What the page shows
+/// in a browser is tested in a real one (Tests/Browser, `make browser-test`).
+@Suite struct HTMLRendererTests {
+    typealias Support = ComparatorTestSupport
+
+    static let hostile = "</script><img src=x onerror=alert(1)><!-- & \"quoted\""
+
+    func report(suite: String = "Checkout & co", failOn: Set<CaseStatus> = Set(CaseStatus.driftKinds)) throws
+        -> ComparisonReport
+    {
+        let steps: (String) -> [String: JSONValue] = { expected in
+            [
+                "custom_steps_separated": .array([
+                    .object(["content": .string("Open the cart"), "expected": .string("The cart opens")]),
+                    .object(["content": .string("Pay"), "expected": .string(expected)]),
+                ])
+            ]
+        }
+        let left = Support.makeProject(suites: [
+            (
+                suite,
+                [
+                    Support.makeCase(1, Self.hostile),
+                    Support.makeCase(2, "Pay by card", custom: steps("Order confirmed")),
+                    Support.makeCase(3, "Moved case"),
+                ]
+            )
+        ])
+        let right = Support.makeProject(
+            id: 2,
+            suites: [
+                (
+                    suite,
+                    [
+                        Support.makeCase(11, Self.hostile, priority: 3),
+                        Support.makeCase(12, "Pay by card", custom: steps("Order confirmed and\ne-mailed")),
+                        Support.makeCase(13, "Moved case", section: 2),
+                    ]
+                )
+            ])
+        return try ProjectComparator(options: ComparisonOptions(failOn: failOn)).compare(left, right)
+    }
+
+    func page(_ report: ComparisonReport, context: RenderContext = RenderContext(toolVersion: "test")) -> String {
+        HTMLRenderer().render(report, context: context)
+    }
+
+    /// The JSON of suite `index`'s data element.
+    func data(_ page: String, suite index: Int = 0) throws -> [Any] {
+        let open = "<script type=\"application/json\" id=\"data-\(index)\">"
+        let start = try #require(page.range(of: open)).upperBound
+        let end = try #require(page.range(of: "</script>", range: start..<page.endIndex)).lowerBound
+        return try #require(try JSONSerialization.jsonObject(with: Data(page[start..<end].utf8)) as? [Any])
+    }
+
+    @Test func markupInTheDataCannotLeaveItsScriptElement() throws {
+        let report = try report()
+        let page = page(report)
+        // Only the report's own elements close: the meta data, one per suite, and the page's script.
+        #expect(page.components(separatedBy: "</script>").count - 1 == 2 + report.suites.count)
+        #expect(!page.contains("<img"))
+        #expect(!page.contains("<!-- &"))
+        #expect(page.contains(#"\u003c/script>\u003cimg src=x onerror=alert(1)>\u003c!-- & \"quoted\""#))
+        // The data parses back to the title as it was.
+        let records = try #require(try data(page)[1] as? [[Any]])
+        let titles = records.compactMap { ($0[2] as? [Any])?[2] as? String }
+        #expect(titles.contains(Self.hostile))
+        // In the static page (suite name, options) text is escaped for HTML.
+        #expect(page.contains("<span class=\"suite-name\">Checkout &amp; co</span>"))
+    }
+
+    @Test func recordsCarryStatusFlagsSidesAndChangesInAFixedShape() throws {
+        let records = try #require(try data(page(try report()))[1] as? [[Any]])
+        let places = try #require(try data(page(try report()))[0] as? [String])
+        #expect(places == ["Root", "Other"])
+        // [status, flags, left, right, changes]: a moved case has the right side's own place.
+        let moved = try #require(records.first { ($0[0] as? Int) == CaseStatus.allCases.firstIndex(of: .moved) })
+        #expect(moved[1] as? Int == 1)
+        #expect((moved[2] as? [Any]).map { $0.count } == 3)
+        #expect((moved[3] as? [Any])?[1] as? Int == 1, "the right side's place: Other")
+        // A changed step: its index, its part, each side's runs (kept, marked, kept…), the line break kept.
+        let pay = try #require(records.first { (($0[2] as? [Any])?[2] as? String) == "Pay by card" })
+        let changes = try #require(pay[4] as? [[Any]])
+        let step = try #require(changes.first)
+        #expect(step[0] as? String == "custom_steps_separated")
+        #expect(step[2] as? Int == 1 && step[3] as? String == "expected")
+        #expect(step[4] as? [String] == ["Order confirmed"])
+        #expect(step[5] as? [String] == ["Order confirmed ", "and\ne-mailed"])
+        // An unchanged right side with the left's place and title is its id alone.
+        #expect((pay[3] as? [Any])?.count == 1)
+    }
+
+    @Test func sideBySideKeepsEachSidesWhiteSpaceAndMarksOnlyWhatDiffers() {
+        let text = SideBySide.runs(.string("Open  the cart\nthen pay"), .string("Open the basket\nthen pay now"))
+        #expect(text.left == ["Open  the ", "cart", "\nthen pay"])
+        #expect(text.right == ["Open the ", "basket", "\nthen pay ", "now"])
+        #expect((text.left ?? []).joined() == "Open  the cart\nthen pay")
+        let list = SideBySide.runs(
+            .array([.string("smoke"), .string("ui")]), .array([.string("api"), .string("smoke")]))
+        #expect(list.left == ["smoke, ", "ui"])
+        #expect(list.right == ["", "api", ", smoke"])
+        let number = SideBySide.runs(.int(3), .int(2))
+        #expect(number.left == ["", "3"] && number.right == ["", "2"])
+        let added = SideBySide.runs(.null, .object(["content": .string("Pay"), "expected": .string("Paid")]))
+        #expect(added.left == nil && added.right == ["", "Pay\nexpected: Paid"])
+        let refs = SideBySide.runs(FieldChange(field: "refs", old: "SHOP-1", new: "SHOP-1, SHOP-2", kind: .changed))
+        #expect(refs.left == ["SHOP-1"] && refs.right == ["SHOP-1, ", "SHOP-2"])
+    }
+
+    @Test func everyCountLinksToItsViewAndKindsOutsideFailOnIncludeWhatDidNotDrift() throws {
+        let page = page(try report(failOn: [.changed]))
+        #expect(page.contains("href=\"#suite=Checkout%20%26%20co&amp;kind=changed\""))
+        #expect(page.contains("href=\"#suite=Checkout%20%26%20co&amp;kind=moved&amp;all=1\""))
+        #expect(page.contains("class=\"segment k-moved\""))
+        #expect(HTMLRenderer.fragment([("q", "a b/é")]) == "#q=a%20b%2F%C3%A9")
+    }
+
+    @Test func theHeaderSaysWhereEachSideCameFromAndTheVerdict() throws {
+        var report = try report()
+        report.right.snapshotFile = "base/shop.json"
+        report.right.snapshotTakenAt = Date(timeIntervalSince1970: 1_795_000_000)
+        report.right.instance = "not a URL"
+        let live = page(
+            report, context: RenderContext(toolVersion: "test", generatedAt: Date(timeIntervalSince1970: 0)))
+        #expect(live.contains("<td>live, fetched 1970-01-01 00:00 UTC</td>"))
+        #expect(live.contains("<td>snapshot base/shop.json, as of 2026-11-18 "))
+        #expect(
+            live.contains("<p class=\"verdict drift\" id=\"verdict\"><strong>Drift:</strong> 3 cases (exit code 1)"))
+        // A side without a URL has no case links; the other keeps its own.
+        #expect(live.contains("\"links\":[\"https://example.test/index.php?/cases/view/\",null]"))
+        #expect(page(report).contains("<td>live</td>"), "no time without one (--reproducible)")
+    }
+
+    @Test func theSameReportGivesTheSameBytes() throws {
+        #expect(page(try report()) == page(try report()))
+    }
+
+    @Test func markdownLinksEachCaseToItsInstance() throws {
+        var report = try report()
+        let markdown = MarkdownRenderer().render(report)
+        #expect(
+            markdown.contains(
+                "[C2](https://example.test/index.php?/cases/view/2) → [C12](https://example.test/index.php?/cases/view/12)"
+            ))
+        report.left.instance = ""
+        report.right.instance = ""
+        #expect(MarkdownRenderer().render(report).contains("| Pay by card (C2 → C12) |"))
+    }
+}
