@@ -27,7 +27,7 @@ extension HTMLRenderer {
             out += "<g class=\"legend k-\(status.rawValue)\"><rect x=\"\(Self.number(x))\" y=\"6\" width=\"14\" "
             out += "height=\"14\" rx=\"2\"/><text x=\"\(Self.number(x + 18))\" y=\"17\">\(Self.symbol(status)) "
             out += "\(status.rawValue)</text></g>\n"
-            x += 94
+            x += 104
         }
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
