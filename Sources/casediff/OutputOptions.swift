@@ -45,13 +45,14 @@ struct OutputOptions: ParsableArguments {
     @Flag(
         help: ArgumentHelp(
             "Summary first: the table and Markdown show the per-suite totals only, not each difference.",
-            discussion: "The exit code is unchanged; the JSON, CSV and JUnit files still list every case."))
+            discussion: "The exit code is unchanged; the JSON, CSV, JUnit and HTML files still list every case."))
     var stat = false
 
     func validate() throws {
         if stat, resultFormat != .table, resultFormat != .markdown, markdown == nil {
             throw ValidationError(
-                "--stat shapes the table and Markdown; a \(resultFormat.rawValue) result lists every case (drop --stat)"
+                "--stat shapes the table and Markdown; \(resultFormat == .html ? "an" : "a") \(resultFormat.rawValue) "
+                    + "result lists every case (drop --stat)"
             )
         }
         for (option, path) in paths {
