@@ -18,7 +18,8 @@ extension HTMLRenderer {
         let (labelWidth, barWidth, rowHeight, top) = (210.0, 470.0, 26.0, 30.0)
         let more = differing.count - shown.count
         let height = top + Double(rows.count) * rowHeight + (more > 0 ? rowHeight : 4)
-        var out = "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 760 \(Self.number(height))\""
+        var out =
+            "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 760 \(Self.number(height))\""
         out += " width=\"760\" height=\"\(Self.number(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         out += "<title id=\"chart-title\">Differences per kind and suite; select a bar to list its cases</title>\n"
         var x = labelWidth
@@ -32,7 +33,8 @@ extension HTMLRenderer {
             let y = top + Double(index) * rowHeight
             let name = row.name.count > 30 ? String(row.name.prefix(29)) + "\u{2026}" : row.name
             let suiteLink = Self.fragment((row.suite.map { [("suite", $0)] } ?? []) + [("all", "1")])
-            out += "<a href=\"\(Self.escape(suiteLink))\" class=\"bar-label\"><text x=\"\(Self.number(labelWidth - 8))\" "
+            out +=
+                "<a href=\"\(Self.escape(suiteLink))\" class=\"bar-label\"><text x=\"\(Self.number(labelWidth - 8))\" "
             out += "y=\"\(Self.number(y + 17))\" text-anchor=\"end\"\(index == 0 ? " font-weight=\"bold\"" : "")>"
             out += "\(Self.escape(name))<title>\(Self.escape(row.name))</title></text></a>\n"
             var offset = labelWidth
@@ -57,11 +59,13 @@ extension HTMLRenderer {
                 out += "</a>\n"
                 offset += width
             }
-            out += "<text x=\"\(Self.number(offset + 6))\" y=\"\(Self.number(y + 17))\" class=\"total\">\(total)</text>\n"
+            out +=
+                "<text x=\"\(Self.number(offset + 6))\" y=\"\(Self.number(y + 17))\" class=\"total\">\(total)</text>\n"
         }
         if more > 0 {
             let y = top + Double(rows.count) * rowHeight
-            out += "<text x=\"\(Self.number(labelWidth))\" y=\"\(Self.number(y + 17))\" class=\"more\">and \(more) more "
+            out +=
+                "<text x=\"\(Self.number(labelWidth))\" y=\"\(Self.number(y + 17))\" class=\"more\">and \(more) more "
             out += "suite\(more == 1 ? "" : "s") with differences (in the table below)</text>\n"
         }
         return out + "</svg>\n"

@@ -125,7 +125,8 @@ extension HTMLRenderer {
             let cell = total ? "th scope=\"row\"" : "td"
             out += total ? "<tr class=\"total\">" : "<tr>"
             if let suite {
-                out += "<td><a href=\"\(Self.fragment([("suite", suite), ("all", "1")]))\">\(Self.escape(name))</a></td>"
+                out +=
+                    "<td><a href=\"\(Self.fragment([("suite", suite), ("all", "1")]))\">\(Self.escape(name))</a></td>"
             } else {
                 out += "<\(cell)>\(Self.escape(name))</\(cell.prefix(2))>"
             }
@@ -190,7 +191,8 @@ extension HTMLRenderer {
         out += "</select></label>\n"
         out += "<label class=\"search\">Search <input type=\"search\" id=\"search\" "
         out += "placeholder=\"title, section, C123, field\" aria-keyshortcuts=\"/\" autocomplete=\"off\"></label>\n"
-        out += "<label class=\"drift-only\"><input type=\"checkbox\" id=\"drift-only\" checked> Only what drifted</label>\n"
+        out +=
+            "<label class=\"drift-only\"><input type=\"checkbox\" id=\"drift-only\" checked> Only what drifted</label>\n"
         out += "<button type=\"button\" id=\"reset\">Show all drift</button>\n"
         out += "</form>\n"
         out += "<p id=\"shown\" aria-live=\"polite\"></p>\n"
@@ -206,7 +208,9 @@ extension HTMLRenderer {
         writer.beginObject()
         writer.key("drift")
         writer.beginArray()
-        for status in CaseStatus.allCases where report.options.failOn.contains(status) { writer.string(status.rawValue) }
+        for status in CaseStatus.allCases where report.options.failOn.contains(status) {
+            writer.string(status.rawValue)
+        }
         writer.endArray()
         writer.key("kinds")
         writer.beginArray()

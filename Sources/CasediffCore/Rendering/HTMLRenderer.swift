@@ -48,7 +48,8 @@ public struct HTMLRenderer: Sendable {
     /// A URL fragment naming one view of the report (`#suite=Checkout&kind=changed`), as the page's script reads it:
     /// each value percent-encoded but for the unreserved characters.
     static func fragment(_ pairs: [(String, String)]) -> String {
-        var unreserved = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<"\u{80}"))
+        var unreserved = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)..<"\u{80}"))
         unreserved.insert(charactersIn: "-._~,")
         return "#"
             + pairs.map { key, value in
@@ -70,7 +71,8 @@ extension HTMLRenderer: SuitePartRenderer {
         var places: [String: Int] = [:]
         var placeList: [String] = []
         func place(_ side: CaseRecord.Side) -> Int {
-            let text = side.suite == suite.name ? side.sectionPath : side.suite + SectionPaths.separator + side.sectionPath
+            let text =
+                side.suite == suite.name ? side.sectionPath : side.suite + SectionPaths.separator + side.sectionPath
             if let index = places[text] { return index }
             places[text] = placeList.count
             placeList.append(text)
