@@ -14,10 +14,10 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "casediff-bench",
         abstract: "Measure the fetch engine against the simulator and print ratios to the floor.")
 
-    @Option(help: "Run only these scenarios (comma-separated: R1,R1c,R1b,R2,R2h,base,R6,C1,W1).")
+    @Option(help: "Run only these scenarios (comma-separated: R1,R1c,R1b,R2,R2h,base,R6,C1,W1,H1).")
     var only: String?
 
-    @Option(help: "Cases per project in the in-memory comparison (C1).")
+    @Option(help: "Cases per project in the in-memory comparison (C1) and the HTML report (H1).")
     var compareCases: Int = 100_000
 
     @Option(help: "Cases per project in the warm-store comparison (W1).")
@@ -58,7 +58,10 @@ struct BenchCommand: AsyncParsableCommand {
         if selected?.contains("w1") ?? true {
             if !(await Self.runStore(casesPerProject: storeCases, products: products)) { missed.append("W1") }
         }
-        if let selected, selected.isSubset(of: ["c1", "w1"]) {
+        if selected?.contains("h1") ?? true {
+            missed += Self.runHTML(cases: compareCases)
+        }
+        if let selected, selected.isSubset(of: ["c1", "w1", "h1"]) {
             if !missed.isEmpty { print("casediff-bench: targets missed: \(missed.joined(separator: ", "))") }
             return
         }
@@ -347,6 +350,80 @@ struct BenchCommand: AsyncParsableCommand {
             print("C1 failed: \(error)")
             return ["C1"]
         }
+    }
+
+    /// H1: the HTML report rendered, then opened and filtered in headless Chromium; prints two lines and returns the
+    /// targets missed (all of H1 when Chromium is missing: nothing was shown to be fast).
+    static func runHTML(cases: Int) -> [String] {
+        let result: HTMLBench.Result
+        do {
+            result = try HTMLBench.run(cases: cases)
+        } catch {
+            print("H1 failed: \(error)")
+            return ["H1"]
+        }
+        let opening = String(
+            format: "H1 HTML report 2 × %d cases: %.1f MB, render %.3f s (median of 3)", cases, result.megabytes,
+            result.renderSeconds)
+        guard case .measured(let timings) = result.browser else {
+            if case .unavailable(let reason) = result.browser { print("\(opening); not opened: \(reason): MISSED") }
+            return ["H1"]
+        }
+        let target = HTMLBench.target
+        // Open is met when the rows are laid out in time, not only when the script is done.
+        let openMet = timings.open.ready < target && timings.open.frame < target
+        var parts = [
+            opening,
+            String(
+                format: "opens in %.3f s, rows laid out at %.3f s (floor %.3f s, %.1f×; target < %.0f s): %@",
+                timings.open.ready, timings.open.frame, timings.floorOpen.load,
+                timings.open.ready / timings.floorOpen.load, target, openMet ? "met" : "MISSED"),
+        ]
+        var missed = openMet ? [] : ["H1 open"]
+        let floor = timings.filterFloor.seconds
+        for name in HTMLBench.filterNames {
+            guard let filter = timings.filters[name] else {
+                parts.append("filter \(name) not measured: MISSED")
+                missed.append("H1 \(name)")
+                continue
+            }
+            let met = filter.seconds < target
+            parts.append(
+                String(
+                    format: "filter %@ %.3f s (floor %.4f s, %.0f×; target < %.0f s): %@",
+                    name.replacingOccurrences(of: "_", with: " "), filter.seconds, floor, filter.seconds / floor,
+                    target, met ? "met" : "MISSED"))
+            if !met { missed.append("H1 \(name)") }
+        }
+        if !timings.errors.isEmpty {
+            parts.append("page errors: \(timings.errors.joined(separator: " | ")): MISSED")
+            missed.append("H1 page errors")
+        }
+        print(parts.joined(separator: "; "))
+        let counts = HTMLBench.filterNames.compactMap { name in
+            timings.filters[name].map {
+                "\(name.replacingOccurrences(of: "_", with: " ")) `\($0.fragment)` \($0.count)"
+            }
+        }
+        print(
+            String(
+                format:
+                    "H1 in the page (medians of 5): ready %.3f s, first frame after it %.3f s, load event %.3f s "
+                    + "(floor's %.3f s); wall around the navigation %.3f s (floor's %.3f s); JS heap %.0f MB; "
+                    + "filters to the first "
+                    + "frame, of which the hashchange handler: %@; cases matched: opening view %d, %@; filter floor: "
+                    + "one loop over %d records; %d added, %d removed, %d changed, %d moved, %d renamed, "
+                    + "%d unchanged",
+                timings.open.ready, timings.open.frame, timings.open.load, timings.floorOpen.load, timings.open.wall,
+                timings.floorOpen.wall, timings.heapMegabytes,
+                HTMLBench.filterNames.compactMap { name in
+                    timings.filters[name].map {
+                        String(format: "%@ %.3f s", name.replacingOccurrences(of: "_", with: " "), $0.handlerSeconds)
+                    }
+                }.joined(separator: ", "), timings.openingCount, counts.joined(separator: ", "),
+                timings.filterFloor.records, result.totals.added, result.totals.removed, result.totals.changed,
+                result.totals.moved, result.totals.renamed, result.totals.unchanged))
+        return missed
     }
 
     /// W1: the warm-store comparison as a whole `casediff` process; prints two lines and says whether the target
