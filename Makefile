@@ -58,8 +58,9 @@ sim: build
 # The fetch engine against the simulator, each scenario against its theoretical floor (docs/benchmarks.md).
 # A release build of everything the bench spawns (testrail-sim for every fetch scenario, casediff for W1 and R6) and
 # of the bench; takes about 10 minutes, most of it waiting on the simulated rate limits and latency. R6 runs casediff
-# on 2 x 500 000 cases and may take several GB of memory until comparison streams. Subsets: ARGS="--only R2,R2h"
-bench: deps
+# on 2 x 500 000 cases and may take several GB of memory until comparison streams. H1 opens the HTML report of
+# 2 x 100 000 cases in headless Chromium. Subsets: ARGS="--only R2,R2h"
+bench: deps browser-deps
 	$(SWIFT) build -c release
 	.build/release/casediff-bench $(ARGS)
 

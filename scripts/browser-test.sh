@@ -16,8 +16,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "pytest>=8"
+# pytest from the system when it has one (no network needed), else from PyPI into a throwaway environment.
+python3 -m venv --system-site-packages "$work/venv"
+"$work/venv/bin/python" -c 'import pytest' 2>/dev/null \
+  || "$work/venv/bin/pip" install --quiet --disable-pip-version-check "pytest>=8"
 
 "$bin/testrail-sim" --fixtures Fixtures/demo/instance.json >"$work/sim.out" 2>&1 &
 sim_pid=$!

@@ -39,7 +39,8 @@ struct OutputOptions: ParsableArguments {
             valueName: "file"))
     var html: String?
 
-    @Flag(help: "Leave the time and the run's metrics out of the JSON, so equal inputs give equal bytes.")
+    @Flag(
+        help: "Leave the time and the run's metrics out of the JSON, JUnit and HTML, so equal inputs give equal bytes.")
     var reproducible = false
 
     @Flag(

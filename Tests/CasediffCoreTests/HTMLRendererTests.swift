@@ -127,14 +127,21 @@ import Testing
         report.right.snapshotTakenAt = Date(timeIntervalSince1970: 1_795_000_000)
         report.right.instance = "not a URL"
         let live = page(
-            report, context: RenderContext(toolVersion: "test", generatedAt: Date(timeIntervalSince1970: 0)))
-        #expect(live.contains("<td>live, fetched 1970-01-01 00:00 UTC</td>"))
+            report,
+            context: RenderContext(
+                toolVersion: "test", generatedAt: Date(timeIntervalSince1970: 0), metrics: FetchMetrics(),
+                rateProfile: .cloud))
+        #expect(live.contains("<td>live project</td>"))
+        #expect(live.contains("<dd>casediff test, 1970-01-01 00:00 UTC</dd>"))
+        #expect(live.contains("<dt>Rate limit</dt>") && live.contains("<dt>Fetched</dt>"))
         #expect(live.contains("<td>snapshot base/shop.json, as of 2026-11-18 "))
         #expect(
             live.contains("<p class=\"verdict drift\" id=\"verdict\"><strong>Drift:</strong> 3 cases (exit code 1)"))
         // A side without a URL has no case links; the other keeps its own.
         #expect(live.contains("\"links\":[\"https://example.test/index.php?/cases/view/\",null]"))
-        #expect(page(report).contains("<td>live</td>"), "no time without one (--reproducible)")
+        let reproducible = page(report, context: RenderContext(toolVersion: "test", rateProfile: .cloud))
+        #expect(reproducible.contains("<dd>casediff test</dd>"), "no time without one (--reproducible)")
+        #expect(!reproducible.contains("Rate limit"), "the run's rate belongs with its metrics")
     }
 
     @Test func theSameReportGivesTheSameBytes() throws {

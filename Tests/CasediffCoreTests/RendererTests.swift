@@ -105,6 +105,17 @@ import Testing
         #expect(markdown.contains("_10 more differences not listed; the JSON diff has every one._"))
     }
 
+    @Test func markdownStaysWithinACommentsLengthWithLongTitlesAndLinks() throws {
+        let long = String(repeating: "A long title for a case ", count: 8)
+        let cases = (0..<400).map { Support.makeCase($0 + 1, "\(long)\($0)") }
+        let report = try ProjectComparator().compare(
+            Support.makeProject(suites: [("S", [])]), Support.makeProject(id: 2, suites: [("S", cases)]))
+        let markdown = MarkdownRenderer().render(report)
+        #expect(markdown.utf8.count <= 65_536 && markdown.utf8.count > MarkdownRenderer.maximumCharacters / 2)
+        #expect(markdown.contains("more differences not listed; the JSON diff has every one._"))
+        #expect(markdown.contains("[C1](https://example.test/index.php?/cases/view/1)"))
+    }
+
     @Test func jsonListsAreNeverNullAndTheOutputIsStable() throws {
         let empty = try ProjectComparator().compare(
             Support.makeProject(suites: []), Support.makeProject(id: 2, suites: []))

@@ -29,8 +29,9 @@ extension HTMLRenderer {
         out += notes(report)
         out += filters(report)
         out += "<main id=\"cases\" tabindex=\"-1\">\n"
-        out += "<noscript><p class=\"notice\">The list of cases needs JavaScript; the summary above has the counts and "
-        out += "the JSON diff (<code>--json</code>) every case.</p></noscript>\n"
+        out +=
+            "<noscript><p class=\"notice\">The list of cases needs JavaScript; the summary above has the counts, and "
+        out += "the JSON diff (<code>--json</code>) has every case.</p></noscript>\n"
         for (index, suite) in report.suites.enumerated() {
             out += "<section class=\"suite\" id=\"suite-\(index)\" data-suite=\"\(index)\" hidden>"
             out += "<h3><span class=\"suite-name\">\(Self.escape(suite.name))</span> "
@@ -72,7 +73,7 @@ extension HTMLRenderer {
             } else {
                 out += "<td>\(Self.escape(side.instance.isEmpty ? "(no URL)" : side.instance))</td>"
             }
-            out += "<td>\(Self.escape(source(side, context: context)))</td><td>\(side.cases)</td></tr>\n"
+            out += "<td>\(Self.escape(source(side)))</td><td>\(side.cases)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n<dl class=\"options\">\n"
         var options: [(String, String)] = [
@@ -81,10 +82,14 @@ extension HTMLRenderer {
             ("Drift is", report.options.failOnDescription),
         ]
         if report.options.compareAttachments { options.append(("Attachments", "compared by id")) }
-        if let rate = context.rateDescription ?? context.rateProfile.map({ "\($0)" }) {
-            options.append(("Rate limit", rate))
+        // The rate and the fetch's figures belong to the run, not the data: left out with `--reproducible` (no
+        // metrics), as the JSON leaves out its `run` block.
+        if let metrics = context.metrics {
+            if let rate = context.rateDescription ?? context.rateProfile.map({ "\($0)" }) {
+                options.append(("Rate limit", rate))
+            }
+            options.append(("Fetched", metrics.summary))
         }
-        if let metrics = context.metrics { options.append(("Fetched", metrics.summary)) }
         var made = "casediff \(context.toolVersion)"
         if let generatedAt = context.generatedAt { made += ", " + Self.minute(generatedAt) + " UTC" }
         options.append(("Made by", made))
@@ -95,14 +100,12 @@ extension HTMLRenderer {
         return out
     }
 
-    /// Where a side's data came from: `live`, `live, fetched 2026-12-02 14:00 UTC`, or the snapshot file and when
-    /// it was taken.
-    private func source(_ side: ComparisonReport.Side, context: RenderContext) -> String {
-        if let file = side.snapshotFile {
-            let taken = side.snapshotTakenAt.map { ", as of \(Self.minute($0)) UTC" } ?? ""
-            return "snapshot \(file)\(taken)"
-        }
-        return context.generatedAt.map { "live, fetched \(Self.minute($0)) UTC" } ?? "live"
+    /// Where a side's data came from: `live project` (fetched by this run or read from the store: the Fetched line
+    /// says which), or the snapshot file and when it was taken.
+    private func source(_ side: ComparisonReport.Side) -> String {
+        guard let file = side.snapshotFile else { return "live project" }
+        let taken = side.snapshotTakenAt.map { ", as of \(Self.minute($0)) UTC" } ?? ""
+        return "snapshot \(file)\(taken)"
     }
 
     /// `2026-12-02 14:00`, in UTC.

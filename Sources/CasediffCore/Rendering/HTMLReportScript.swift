@@ -46,13 +46,17 @@ enum HTMLReportScript {
               all: params.get('all') === '1' };
           }
 
+          // The view as a fragment, `kind=changed,moved&suite=Checkout%20flow`: values percent-encoded, commas kept.
           function write() {
-            var params = new URLSearchParams();
-            if (state.kinds.length !== KINDS.length) { params.set('kind', state.kinds.join(',')); }
-            if (state.suite) { params.set('suite', state.suite); }
-            if (state.q) { params.set('q', state.q); }
-            if (state.all) { params.set('all', '1'); }
-            var hash = params.toString();
+            var pairs = [];
+            function add(key, value) {
+              pairs.push(key + '=' + encodeURIComponent(value).replace(/%2C/g, ','));
+            }
+            if (state.kinds.length !== KINDS.length) { add('kind', state.kinds.join(',')); }
+            if (state.suite) { add('suite', state.suite); }
+            if (state.q) { add('q', state.q); }
+            if (state.all) { add('all', '1'); }
+            var hash = pairs.join('&');
             var url = hash ? '#' + hash : location.pathname + location.search;
             try { history.replaceState(null, '', url); } catch (e) { location.hash = hash; }
           }
@@ -65,23 +69,11 @@ enum HTMLReportScript {
             driftOnly.checked = !state.all;
           }
 
-          // The kinds a record stands for: its status, or for a pair the kinds of its changes.
-          function kindsOf(record) {
-            var status = KINDS[record[0]];
-            if (status === 'added' || status === 'removed' || status === 'unchanged' || !record[4]) { return [status]; }
-            var kinds = [];
-            record[4].forEach(function (change) {
-              var kind = KINDS[change[1]];
-              if (kinds.indexOf(kind) < 0) { kinds.push(kind); }
-            });
-            return kinds.length ? kinds : [status];
-          }
-
           function text(suite, record) {
             var places = suite[0];
             var left = record[2];
             var right = record[3];
-            var parts = [];
+            var parts = [''];
             if (left) { parts.push(left[2], places[left[1]], 'c' + left[0]); }
             if (right) {
               parts.push('c' + right[0]);
@@ -89,15 +81,17 @@ enum HTMLReportScript {
             }
             if (record[5]) { parts.push(record[5]); }
             (record[4] || []).forEach(function (change) { parts.push(change[0]); });
+            parts.push('');
             return parts.join('\n').toLowerCase();
           }
 
+          // A record is in the view by its status (as the chart and the counts count it), its drift and the text.
+          // A query that is a case id (`C12`) matches that id only, not C120.
           function matches(suite, record, query) {
             if (!state.all && !(record[1] & 1)) { return false; }
-            var kinds = kindsOf(record);
-            if (!kinds.some(function (k) { return state.kinds.indexOf(k) >= 0; })) { return false; }
+            if (state.kinds.indexOf(KINDS[record[0]]) < 0) { return false; }
             if (!query) { return true; }
-            return text(suite, record).indexOf(query) >= 0;
+            return text(suite, record).indexOf(/^c\d+$/.test(query) ? '\n' + query + '\n' : query) >= 0;
           }
 
           // Filters every suite; draws the first rows, the rest as the reader scrolls.
@@ -112,21 +106,27 @@ enum HTMLReportScript {
               if (button) { button.remove(); }
               if (observer) { observer.unobserve(block); }
               block.found = [];
+              block.size = 0;
               block.drawn = 0;
+              var all = info.counts.reduce(function (a, b) { return a + b; }, 0);
               var possible = (state.all || info.drift > 0) && (!state.suite || info.name === state.suite)
                 && KINDS.some(function (k, i) { return info.counts[i] > 0 && state.kinds.indexOf(k) >= 0; });
-              if (possible) {
+              if (possible && !query && state.kinds.length === KINDS.length) {
+                // Every record of the view matches: its count is known; the data is parsed when first drawn.
+                block.found = null;
+                block.size = state.all ? all : info.drift;
+              } else if (possible) {
                 var suite = data(index);
                 var records = suite[1];
                 for (var i = 0; i < records.length; i++) {
                   if (matches(suite, records[i], query)) { block.found.push(i); }
                 }
+                block.size = block.found.length;
               }
-              block.hidden = block.found.length === 0;
+              block.hidden = block.size === 0;
               if (block.hidden) { return; }
-              total += block.found.length;
-              var all = info.counts.reduce(function (a, b) { return a + b; }, 0);
-              block.querySelector('.suite-shown').textContent = block.found.length + ' of ' + all + ' case'
+              total += block.size;
+              block.querySelector('.suite-shown').textContent = block.size + ' of ' + all + ' case'
                 + (all === 1 ? '' : 's');
               if (budget > 0) {
                 budget -= more(block);
@@ -150,6 +150,12 @@ enum HTMLReportScript {
             if (observer) { observer.unobserve(block); }
             var index = Number(block.dataset.suite);
             var suite = data(index);
+            if (!block.found) {
+              block.found = [];
+              for (var r = 0; r < suite[1].length; r++) {
+                if (state.all || (suite[1][r][1] & 1)) { block.found.push(r); }
+              }
+            }
             var rows = block.querySelector('.rows');
             var end = Math.min(block.found.length, block.drawn + PAGE);
             var fragment = document.createDocumentFragment();
@@ -229,6 +235,11 @@ enum HTMLReportScript {
           }
 
           function runs(cell, values, tag) {
+            if (!values.join('')) {
+              cell.className += ' none';
+              cell.textContent = '(empty)';
+              return;
+            }
             for (var i = 0; i < values.length; i++) {
               if (!values[i]) { continue; }
               cell.appendChild(i % 2 ? element(tag, '', values[i]) : document.createTextNode(values[i]));
@@ -261,10 +272,14 @@ enum HTMLReportScript {
               var th = element('th');
               th.scope = 'row';
               if (change[2] >= 0) {
+                // Steps are numbered as the right case has them; a step removed whole only the left case has.
                 var steps = change[0] === 'custom_steps_separated';
-                tr.dataset.step = String(change[2] + 1);
-                th.appendChild(document.createTextNode((steps ? 'Step ' : change[0] + ' item ') + (change[2] + 1)));
-                var part = change[3] ? ' \u00b7 ' + change[3] : (change[5] ? ' added' : ' removed');
+                var removed = !change[3] && !change[5];
+                var number = String(change[2] + 1);
+                tr.dataset[removed ? 'leftStep' : 'step'] = number;
+                var name = steps ? (removed ? 'Left step ' : 'Step ') : change[0] + (removed ? ' left item ' : ' item ');
+                th.appendChild(document.createTextNode(name + number));
+                var part = change[3] ? ' \u00b7 ' + change[3] : (removed ? ' removed' : ' added');
                 th.appendChild(element('span', 'part', part));
                 if (change[6]) { th.appendChild(element('div', 'part', 'shared step set \u201c' + change[6] + '\u201d')); }
               } else {
@@ -311,10 +326,14 @@ enum HTMLReportScript {
             write();
             apply();
           });
+          // A link to a view (a bar of the chart, a count) shows it: the filters at the top, the list below. A
+          // fragment that names no view (`#cases`, the skip link) is left to the browser.
           window.addEventListener('hashchange', function () {
+            if (location.hash.length > 1 && location.hash.indexOf('=') < 0) { return; }
             state = read();
             sync();
             apply();
+            form.scrollIntoView({ block: 'start' });
             document.getElementById('cases').focus({ preventScroll: true });
           });
 
@@ -331,7 +350,8 @@ enum HTMLReportScript {
             } else if (event.key === 'j' || event.key === 'k') {
               var heads = Array.prototype.slice.call(document.querySelectorAll('.case > summary, .case > .head'));
               if (!heads.length) { return; }
-              var at = heads.indexOf(target);
+              var current = target.closest && target.closest('.case');
+              var at = current ? heads.indexOf(current.firstChild) : -1;
               var next = at < 0 ? 0 : Math.max(0, Math.min(heads.length - 1, at + (event.key === 'j' ? 1 : -1)));
               event.preventDefault();
               heads[next].focus();
@@ -343,7 +363,7 @@ enum HTMLReportScript {
           window.addEventListener('beforeprint', function () {
             var budget = 5000;
             blocks.forEach(function (block) {
-              while (!block.hidden && block.drawn < block.found.length && budget > 0) { budget -= more(block); }
+              while (!block.hidden && block.drawn < block.size && budget > 0) { budget -= more(block); }
             });
           });
 

@@ -94,7 +94,12 @@ enum HTMLReportStyle {
         button.more { margin: .25rem 0 .75rem; font: inherit; }
         .notice { padding: .5rem .75rem; background: var(--panel); border-left: 4px solid var(--changed); }
         @media print {
-          :root { --bg: #fff; --fg: #000; --panel: #fff; --muted: #444; }
+          :root {
+            --bg: #fff; --fg: #000; --panel: #fff; --muted: #444; --line: #bbb; --link: #000;
+            --added: #1a7f37; --removed: #cf222e; --changed: #9a6700; --moved: #0969da; --renamed: #8250df;
+            --unchanged: #6e7781; --ins-bg: #d7f5dd; --del-bg: #ffdcd7; --drift-bg: #fff1e5; --same-bg: #dafbe1;
+            --on-kind: #fff;
+          }
           body { max-width: none; padding: 0; font-size: 11pt; }
           #filters, .keys, button.more, .skip { display: none; }
           .case { break-inside: avoid; border: 1px solid #999; border-left-width: 4px; }

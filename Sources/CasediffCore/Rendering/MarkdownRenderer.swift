@@ -3,11 +3,15 @@ import Foundation
 /// Renders a report as GitHub-flavoured Markdown, for a pull-request comment or a CI step summary.
 ///
 /// A verdict line, the per-suite summary table, then one collapsible block per suite with its differences. At most
-/// ``maximumRows`` differences are listed (a comment holds 65 536 characters); the JSON diff has them all.
+/// ``maximumRows`` differences are listed, and no more than fit in ``maximumCharacters`` (a comment holds 65 536
+/// characters, and a row with two linked ids is some 200); the JSON diff has them all.
 ///
 /// With ``summaryOnly`` (`--stat`) it is the verdict, the table and the notes, without the blocks of differences.
 public struct MarkdownRenderer: Sendable {
     public static let maximumRows = 500
+    /// The rows listed stop before the document would pass this many characters (counted as UTF-8 bytes, never
+    /// fewer than characters), leaving room under GitHub's 65 536 for the notes after them.
+    public static let maximumCharacters = 60_000
 
     /// The per-suite totals without the differences (`--stat`).
     public var summaryOnly: Bool
@@ -92,9 +96,9 @@ extension MarkdownRenderer: SuitePartRenderer {
         return out
     }
 
-    /// The first `count` rows of a part, as they are listed.
-    static func rows(_ count: Int, of part: Data) -> Data {
-        var rows = Data()
+    /// The first `count` rows of a part, each as it is listed.
+    static func rows(_ count: Int, of part: Data) -> [Data] {
+        var rows: [Data] = []
         var index = part.startIndex
         for _ in 0..<count {
             guard let newline = part[index...].firstIndex(of: UInt8(ascii: "\n")),
@@ -149,11 +153,16 @@ extension MarkdownRenderer: SuitePartRenderer {
             out += "\n<details><summary>\(Self.escapeHTML(suite.name)): \(counts.joined(separator: ", "))</summary>\n\n"
             out += "| Status | Case | Section | Details |\n|:--|:--|:--|:--|\n"
             let shown = min(differences, Self.maximumRows - listed)
+            var taken = 0
             if shown > 0 {
-                out += String(decoding: Self.rows(shown, of: try parts(index)), as: UTF8.self)
+                for row in Self.rows(shown, of: try parts(index)) {
+                    guard out.utf8.count + row.count <= Self.maximumCharacters else { break }
+                    out += String(decoding: row, as: UTF8.self)
+                    taken += 1
+                }
             }
-            listed += shown
-            omitted += differences - shown
+            listed += taken
+            omitted += differences - taken
             out += "\n</details>\n"
         }
         if omitted > 0 {

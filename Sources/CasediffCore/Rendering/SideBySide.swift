@@ -12,6 +12,9 @@ import TestRailAPI
 /// | `3`                     | `2`                            | *`3`*                     | *`2`*                        |
 /// | `null`                  | `"x"`                          | nil (absent)              | *`x`*                        |
 ///
+/// HTML from the rich-text editor (`<p>A <b>bold</b> move</p>`) is shown as its text (`A bold move`), as it was
+/// compared; the JSON diff keeps the markup.
+///
 /// Runs alternate, starting with a kept one (possibly empty): `["kept ", "marked", " kept"]`.
 enum SideBySide {
     /// Both sides' runs of a change; nil for a side without a value. References (`refs`, compared as a set) are
@@ -47,7 +50,7 @@ enum SideBySide {
     static func text(_ value: JSONValue) -> String? {
         switch value {
         case .null: return nil
-        case .string(let string): return string
+        case .string(let string): return HTMLText.looksLikeHTML(string) ? readable(HTMLText.text(of: string)) : string
         case .bool(let flag): return String(flag)
         case .int(let number): return String(number)
         case .double(let number): return String(number)
@@ -60,6 +63,23 @@ enum SideBySide {
             }
             return lines.joined(separator: "\n")
         }
+    }
+
+    /// HTML's text as it reads: a run of white space with a line break in it one line break, any other one space
+    /// (the editor's `<p>` blocks become lines), the ends trimmed.
+    private static func readable(_ text: String) -> String {
+        var out = ""
+        var gap: String?
+        for character in text {
+            if character.isWhitespace {
+                gap = (gap?.contains("\n") == true || character.isNewline) ? "\n" : " "
+            } else {
+                if let pending = gap, !out.isEmpty { out += pending }
+                gap = nil
+                out.append(character)
+            }
+        }
+        return out
     }
 
     private static func isText(_ value: JSONValue) -> Bool {
