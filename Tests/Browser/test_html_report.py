@@ -181,6 +181,18 @@ def test_search_only_drift_and_keys(browser):
     assert first != second
 
 
+def test_j_past_the_last_row_drawn_draws_the_next_page(browser):
+    suite, size = max(((s["name"], len(s["cases"])) for s in DIFF["suites"]), key=lambda pair: pair[1])
+    assert size > 100, "the demo has a suite longer than one page of rows"
+    open_view(browser, "#all=1&suite=" + suite.replace(" ", "%20"))
+    assert count(browser, ".case") == 100
+    browser.evaluate("Array.from(document.querySelectorAll('.case > summary, .case > .head')).pop().focus()")
+    browser.key("j")
+    assert count(browser, ".case") == min(size, 200)
+    assert browser.evaluate("Array.from(document.querySelectorAll('.case')).indexOf("
+                            "document.activeElement.closest('.case'))") == 100
+
+
 def test_dark_scheme_and_print(browser):
     open_view(browser)
     browser.color_scheme("dark")

@@ -195,7 +195,8 @@ extension HTMLRenderer {
         out += "placeholder=\"title, section, C123, field\" aria-keyshortcuts=\"/\" autocomplete=\"off\"></label>\n"
         out +=
             "<label class=\"drift-only\"><input type=\"checkbox\" id=\"drift-only\" checked> Only what drifted</label>\n"
-        out += "<button type=\"button\" id=\"reset\">Show all drift</button>\n"
+        out += "<button type=\"button\" id=\"reset\" title=\"Every kind, every suite, no search, only what drifted\">"
+        out += "Reset the view</button>\n"
         out += "</form>\n"
         out += "<p id=\"shown\" aria-live=\"polite\"></p>\n"
         out += "<p class=\"keys\">Keys: <kbd>/</kbd> search, <kbd>j</kbd> <kbd>k</kbd> next and previous case, "

@@ -64,7 +64,13 @@ enum HTMLReportScript {
           function sync() {
             kindBoxes.forEach(function (box) { box.checked = state.kinds.indexOf(box.value) >= 0; });
             suiteSelect.value = state.suite;
-            if (suiteSelect.value !== state.suite) { suiteSelect.value = ''; }
+            if (suiteSelect.value !== state.suite) {
+              // A link naming a suite this report does not have says so rather than showing all suites.
+              var option = element('option', '', state.suite + ' (not in this report)');
+              option.value = state.suite;
+              suiteSelect.appendChild(option);
+              suiteSelect.value = state.suite;
+            }
             if (search.value !== state.q) { search.value = state.q; }
             driftOnly.checked = !state.all;
           }
@@ -337,7 +343,11 @@ enum HTMLReportScript {
             document.getElementById('cases').focus({ preventScroll: true });
           });
 
-          // Keys: / searches, j and k move between cases, Escape leaves the search.
+          function drawnHeads() {
+            return Array.prototype.slice.call(document.querySelectorAll('.case > summary, .case > .head'));
+          }
+
+          // Keys: / searches, j and k move between cases (drawing the next rows when needed), Escape leaves the search.
           document.addEventListener('keydown', function (event) {
             if (event.ctrlKey || event.metaKey || event.altKey) { return; }
             var target = event.target;
@@ -348,10 +358,22 @@ enum HTMLReportScript {
               search.focus();
               search.select();
             } else if (event.key === 'j' || event.key === 'k') {
-              var heads = Array.prototype.slice.call(document.querySelectorAll('.case > summary, .case > .head'));
-              if (!heads.length) { return; }
               var current = target.closest && target.closest('.case');
+              var heads = drawnHeads();
               var at = current ? heads.indexOf(current.firstChild) : -1;
+              var block = current && current.closest('section.suite');
+              if (event.key === 'j' && (block ? block.querySelector('.rows').lastElementChild === current : at < 0)) {
+                // Past the last row drawn of a suite: its next page, or the next suite if it waits to be drawn.
+                var pending = block && block.drawn < block.size ? block : blocks.filter(function (b, i) {
+                  return !b.hidden && i > blocks.indexOf(block);
+                })[0];
+                if (pending && pending.drawn < pending.size && (pending === block || pending.drawn === 0)) {
+                  more(pending);
+                  heads = drawnHeads();
+                  at = current ? heads.indexOf(current.firstChild) : -1;
+                }
+              }
+              if (!heads.length) { return; }
               var next = at < 0 ? 0 : Math.max(0, Math.min(heads.length - 1, at + (event.key === 'j' ? 1 : -1)));
               event.preventDefault();
               heads[next].focus();
