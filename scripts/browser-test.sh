@@ -9,9 +9,10 @@ bin="${1:-.build/debug}"
 out="${OUT:-.build/browser-test}"
 mkdir -p "$out"
 work=$(mktemp -d)
-sim_pid=""
+# shellcheck source=lib/simulator.sh
+. scripts/lib/simulator.sh
 cleanup() {
-  [ -n "$sim_pid" ] && { kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; }
+  stop_sims
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -21,16 +22,8 @@ python3 -m venv --system-site-packages "$work/venv"
 "$work/venv/bin/python" -c 'import pytest' 2>/dev/null \
   || "$work/venv/bin/pip" install --quiet --disable-pip-version-check "pytest>=8"
 
-"$bin/testrail-sim" --fixtures Fixtures/demo/instance.json >"$work/sim.out" 2>&1 &
-sim_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(sed -n 's/^testrail-sim listening on \(http[^ ]*\).*/\1/p' "$work/sim.out")
-  [ -n "$url" ] && break
-  kill -0 "$sim_pid" 2>/dev/null || { cat "$work/sim.out" >&2; exit 2; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "browser-test: the simulator did not start" >&2; exit 2; }
+start_sim "$work/sim.out" --fixtures Fixtures/demo/instance.json
+url="$sim_url"
 
 status=0
 TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key" \

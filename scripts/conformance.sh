@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 bin="${1:-.build/debug}"
 fixture="Fixtures/demo/instance.json"
 work=$(mktemp -d)
-sim_pid=""
+# shellcheck source=lib/simulator.sh
+. scripts/lib/simulator.sh
 cleanup() {
-  [ -n "$sim_pid" ] && { kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; }
+  stop_sims
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -20,16 +21,8 @@ python3 -m venv "$work/venv"
 
 # --paginated-suites: the simulator answers get_suites with a bare array by default (TestRail before 9.3.1), and the
 # client's get_suites_bulk accepts only the envelope (it raises TestRailAPIError on a list).
-"$bin/testrail-sim" --fixtures "$fixture" --paginated-suites >"$work/sim.out" 2>&1 &
-sim_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(sed -n 's/^testrail-sim listening on \(http[^ ]*\).*/\1/p' "$work/sim.out")
-  [ -n "$url" ] && break
-  kill -0 "$sim_pid" 2>/dev/null || { cat "$work/sim.out" >&2; exit 2; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "conformance: the simulator did not start" >&2; exit 2; }
+start_sim "$work/sim.out" --fixtures "$fixture" --paginated-suites
+url="$sim_url"
 
 TESTRAIL_URL="$url" TESTRAIL_USER="demo@casediff.test" TESTRAIL_API_KEY="demo-api-key" FIXTURE="$fixture" \
   BIN_DIR="$bin" "$work/venv/bin/python" -m pytest -q -p no:cacheprovider \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make demo: start the simulator on the Fixtures data, compare the two Storefront projects, show the table,
-# write the JSON diff, a Markdown summary, a JUnit report and the HTML report; then check a Server → Cloud migration across two
-# simulated instances in one command; stop every simulator, whatever happens.
+# write the JSON diff, a Markdown summary, a JUnit report and the HTML report; then check a Server → Cloud
+# migration across two simulated instances in one command; stop every simulator, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${BIN_DIR:-.build/debug}"
@@ -16,25 +16,9 @@ store="$out_dir/store.sqlite"
 rm -f "$store" "$store-wal" "$store-shm"
 sim_log="$out_dir/simulator.out"
 
-sim_pids=()
-trap 'for pid in "${sim_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done' EXIT
-
-# start_sim LOG ARGS...: starts a simulator in the background and sets sim_url once it listens.
-start_sim() {
-  local log="$1"
-  shift
-  "$bin/testrail-sim" "$@" >"$log" 2>&1 &
-  local pid=$!
-  sim_pids+=("$pid")
-  sim_url=""
-  for _ in $(seq 1 100); do
-    sim_url=$(sed -n 's/^testrail-sim listening on \(http[^ ]*\).*/\1/p' "$log")
-    [ -n "$sim_url" ] && break
-    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "demo: the simulator did not start" >&2; exit 2; }
-    sleep 0.1
-  done
-  [ -n "$sim_url" ] || { echo "demo: the simulator did not report its address" >&2; exit 2; }
-}
+# shellcheck source=lib/simulator.sh
+. scripts/lib/simulator.sh
+trap stop_sims EXIT
 
 start_sim "$sim_log" --fixtures Fixtures/demo/instance.json --request-log "$out_dir/requests.jsonl"
 url="$sim_url"

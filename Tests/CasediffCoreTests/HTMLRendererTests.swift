@@ -144,8 +144,11 @@ import Testing
         #expect(!reproducible.contains("Rate limit"), "the run's rate belongs with its metrics")
     }
 
-    @Test func theSameReportGivesTheSameBytes() throws {
-        #expect(page(try report()) == page(try report()))
+    @Test func theSameReportGivesTheSameBytesWithItsStyleAndScriptInline() throws {
+        let page = page(try report())
+        #expect(page == self.page(try report()))
+        #expect(page.components(separatedBy: HTMLReportStyle.source).count == 2)
+        #expect(page.components(separatedBy: HTMLReportScript.source).count == 2)
     }
 
     @Test func markdownLinksEachCaseToItsInstance() throws {
