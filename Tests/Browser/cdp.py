@@ -51,9 +51,10 @@ class Browser:
             binary or chromium_binary(), "--headless", "--remote-debugging-pipe", "--disable-gpu",
             "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
             "--user-data-dir=" + self.profile, "--font-render-hinting=none",
+            # Only our own local files are opened. Chromium refuses its sandbox as root (CI runs as root), and a
+            # container may have no user namespaces for it, nor more than a small /dev/shm.
+            "--no-sandbox", "--disable-dev-shm-usage",
         ]
-        if os.geteuid() == 0:
-            arguments.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox (CI runs as root)
         self.process = subprocess.Popen(arguments + ["about:blank"], close_fds=False, preexec_fn=wire,
                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
