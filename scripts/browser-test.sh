@@ -19,7 +19,7 @@ trap cleanup EXIT
 
 # pytest from the system when it has one (no network needed), else from PyPI into a throwaway environment.
 python3 -m venv --system-site-packages "$work/venv"
-"$work/venv/bin/python" -c 'import pytest' 2>/dev/null \
+"$work/venv/bin/python" -c 'import pytest, sys; sys.exit(int(pytest.__version__.split(".")[0]) < 8)' 2>/dev/null \
   || "$work/venv/bin/pip" install --quiet --disable-pip-version-check "pytest>=8"
 
 start_sim "$work/sim.out" --fixtures Fixtures/demo/instance.json

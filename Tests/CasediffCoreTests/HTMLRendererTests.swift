@@ -109,6 +109,9 @@ import Testing
         #expect(number.left == ["", "3"] && number.right == ["", "2"])
         let added = SideBySide.runs(.null, .object(["content": .string("Pay"), "expected": .string("Paid")]))
         #expect(added.left == nil && added.right == ["", "Pay\nexpected: Paid"])
+        let rich = SideBySide.runs(
+            .string("<p>Line 1<br>Line 2</p><ul><li>one</li><li>a &lt; b</li></ul>"), .string("<p>Line 1</p>"))
+        #expect(rich.left == ["Line 1\n", "Line 2\none\na < b"] && rich.right == ["Line 1"])
         let refs = SideBySide.runs(FieldChange(field: "refs", old: "SHOP-1", new: "SHOP-1, SHOP-2", kind: .changed))
         #expect(refs.left == ["SHOP-1"] && refs.right == ["SHOP-1, ", "SHOP-2"])
     }

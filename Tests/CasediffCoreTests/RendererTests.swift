@@ -105,15 +105,19 @@ import Testing
         #expect(markdown.contains("_10 more differences not listed; the JSON diff has every one._"))
     }
 
-    @Test func markdownStaysWithinACommentsLengthWithLongTitlesAndLinks() throws {
+    @Test func markdownStaysWithinACommentsLengthWithLongTitlesLinksAndManySuites() throws {
         let long = String(repeating: "A long title for a case ", count: 8)
-        let cases = (0..<400).map { Support.makeCase($0 + 1, "\(long)\($0)") }
+        // One long suite, then 150 suites of one difference each, whose blocks alone would pass the limit.
+        let suites =
+            [("A", (0..<300).map { Support.makeCase($0 + 1, "\(long)\($0)") })]
+            + (0..<150).map { ("S\($0)", [Support.makeCase(1000 + $0, "Case \($0)")]) }
         let report = try ProjectComparator().compare(
-            Support.makeProject(suites: [("S", [])]), Support.makeProject(id: 2, suites: [("S", cases)]))
+            Support.makeProject(suites: suites.map { ($0.0, []) }), Support.makeProject(id: 2, suites: suites))
         let markdown = MarkdownRenderer().render(report)
         #expect(markdown.utf8.count <= 65_536 && markdown.utf8.count > MarkdownRenderer.maximumCharacters / 2)
         #expect(markdown.contains("more differences not listed; the JSON diff has every one._"))
         #expect(markdown.contains("[C1](https://example.test/index.php?/cases/view/1)"))
+        #expect(!markdown.contains("|:--|:--|:--|:--|\n\n</details>"), "no block without rows")
     }
 
     @Test func jsonListsAreNeverNullAndTheOutputIsStable() throws {

@@ -22,7 +22,8 @@ start_sim() {
 
 # stop_sims: stops every simulator start_sim started.
 stop_sims() {
-  for pid in "${sim_pids[@]}"; do
+  # (An empty array under `set -u` is an error before bash 4.4: expand it only when set.)
+  for pid in ${sim_pids[@]+"${sim_pids[@]}"}; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done

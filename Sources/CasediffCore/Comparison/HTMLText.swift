@@ -37,8 +37,8 @@ enum HTMLText {
     ]
 
     /// The text of `html`; with `stripTags` false (Markdown, whose `<placeholder>` is content) only comments and
-    /// entities go.
-    static func text(of html: String, stripTags: Bool = true) -> String {
+    /// entities go. A block tag leaves `blockBreak`: white space for comparing, a line break for showing.
+    static func text(of html: String, stripTags: Bool = true, blockBreak: Unicode.Scalar = " ") -> String {
         let scalars = Array(html.unicodeScalars)
         guard scalars.contains(where: { $0 == "<" || $0 == "&" }) else { return html }
         var out = String.UnicodeScalarView()
@@ -52,7 +52,7 @@ enum HTMLText {
                     continue
                 }
                 if stripTags, elements.contains(name) {
-                    if blockTags.contains(name) { out.append(" ") }
+                    if blockTags.contains(name) { out.append(blockBreak) }
                     if name == "img" {
                         // An image is content: it reads as Markdown's `![](src)` does (``MarkdownText``).
                         out.append(contentsOf: "[image \(attribute("src", scalars[index...end]) ?? "")]".unicodeScalars)

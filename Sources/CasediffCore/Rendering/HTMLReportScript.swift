@@ -39,9 +39,9 @@ enum HTMLReportScript {
 
           function read() {
             var params = new URLSearchParams(location.hash.replace(/^#/, ''));
-            var kinds = params.has('kind')
-              ? params.get('kind').split(',').filter(function (k) { return KINDS.indexOf(k) >= 0; })
-              : KINDS.slice();
+            // Known kinds, each once, in listing order.
+            var named = params.has('kind') ? params.get('kind').split(',') : KINDS;
+            var kinds = KINDS.filter(function (k) { return named.indexOf(k) >= 0; });
             return { kinds: kinds, suite: params.get('suite') || '', q: params.get('q') || '',
               all: params.get('all') === '1' };
           }
@@ -63,11 +63,16 @@ enum HTMLReportScript {
 
           function sync() {
             kindBoxes.forEach(function (box) { box.checked = state.kinds.indexOf(box.value) >= 0; });
+            // A link naming a suite this report does not have says so rather than showing all suites; the option
+            // goes with the view.
+            Array.prototype.slice.call(suiteSelect.querySelectorAll('option[data-missing]')).forEach(function (o) {
+              if (o.value !== state.suite) { o.remove(); }
+            });
             suiteSelect.value = state.suite;
             if (suiteSelect.value !== state.suite) {
-              // A link naming a suite this report does not have says so rather than showing all suites.
               var option = element('option', '', state.suite + ' (not in this report)');
               option.value = state.suite;
+              option.dataset.missing = 'true';
               suiteSelect.appendChild(option);
               suiteSelect.value = state.suite;
             }
@@ -241,7 +246,7 @@ enum HTMLReportScript {
           }
 
           function runs(cell, values, tag) {
-            if (!values.join('')) {
+            if (!values.join('').trim()) {
               cell.className += ' none';
               cell.textContent = '(empty)';
               return;
@@ -385,7 +390,11 @@ enum HTMLReportScript {
           window.addEventListener('beforeprint', function () {
             var budget = 5000;
             blocks.forEach(function (block) {
-              while (!block.hidden && block.drawn < block.size && budget > 0) { budget -= more(block); }
+              while (!block.hidden && block.drawn < block.size && budget > 0) {
+                var drawn = more(block);
+                if (!drawn) { break; }
+                budget -= drawn;
+              }
             });
           });
 

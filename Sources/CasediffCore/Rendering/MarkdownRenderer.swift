@@ -143,31 +143,7 @@ extension MarkdownRenderer: SuitePartRenderer {
         }
         out += row("**Total**", report.left.cases, report.right.cases, totals)
 
-        var listed = 0
-        var omitted = 0
-        for (index, suite) in report.suites.enumerated() where suite.differs && !summaryOnly {
-            let differences = suite.counts.total - suite.counts.unchanged
-            let counts = CaseStatus.driftKinds.filter { suite.counts[$0] > 0 }.map {
-                "\(suite.counts[$0]) \($0.rawValue)"
-            }
-            out += "\n<details><summary>\(Self.escapeHTML(suite.name)): \(counts.joined(separator: ", "))</summary>\n\n"
-            out += "| Status | Case | Section | Details |\n|:--|:--|:--|:--|\n"
-            let shown = min(differences, Self.maximumRows - listed)
-            var taken = 0
-            if shown > 0 {
-                for row in Self.rows(shown, of: try parts(index)) {
-                    guard out.utf8.count + row.count <= Self.maximumCharacters else { break }
-                    out += String(decoding: row, as: UTF8.self)
-                    taken += 1
-                }
-            }
-            listed += taken
-            omitted += differences - taken
-            out += "\n</details>\n"
-        }
-        if omitted > 0 {
-            out += "\n_\(omitted) more difference\(omitted == 1 ? "" : "s") not listed; the JSON diff has every one._\n"
-        }
+        // The notes come last but are measured first, so the rows stop where the notes still fit.
         var notes: [String] = report.duplicates.map { duplicate in
             let place = duplicate.suite.map { " in \(Self.escape($0))" } ?? ""
             return
@@ -175,9 +151,42 @@ extension MarkdownRenderer: SuitePartRenderer {
         }
         notes += report.oneSidedFields.map { "Not compared: `\($0.field)` exists only in the \($0.side) project" }
         notes += report.notes.map { "Note: " + Self.escape($0) }
-        if !notes.isEmpty {
-            out += "\n" + notes.map { "- \($0)\n" }.joined()
+        let notesText = notes.isEmpty ? "" : "\n" + notes.map { "- \($0)\n" }.joined()
+        let budget = Self.maximumCharacters - notesText.utf8.count - 100
+
+        var listed = 0
+        var omitted = 0
+        var full = false
+        for (index, suite) in report.suites.enumerated() where suite.differs && !summaryOnly {
+            let differences = suite.counts.total - suite.counts.unchanged
+            let shown = full ? 0 : min(differences, Self.maximumRows - listed)
+            let counts = CaseStatus.driftKinds.filter { suite.counts[$0] > 0 }.map {
+                "\(suite.counts[$0]) \($0.rawValue)"
+            }
+            var block =
+                "\n<details><summary>\(Self.escapeHTML(suite.name)): \(counts.joined(separator: ", "))</summary>\n\n"
+            block += "| Status | Case | Section | Details |\n|:--|:--|:--|:--|\n"
+            let close = "\n</details>\n"
+            var taken = 0
+            if shown > 0 {
+                for row in Self.rows(shown, of: try parts(index)) {
+                    guard out.utf8.count + block.utf8.count + row.count + close.utf8.count <= budget else {
+                        full = true
+                        break
+                    }
+                    block += String(decoding: row, as: UTF8.self)
+                    taken += 1
+                }
+            }
+            // A suite none of whose rows fit is left out whole, never an empty block.
+            if taken > 0 { out += block + close }
+            listed += taken
+            omitted += differences - taken
         }
+        if omitted > 0 {
+            out += "\n_\(omitted) more difference\(omitted == 1 ? "" : "s") not listed; the JSON diff has every one._\n"
+        }
+        out += notesText
         try output(Data(out.utf8))
     }
 }

@@ -50,7 +50,8 @@ enum SideBySide {
     static func text(_ value: JSONValue) -> String? {
         switch value {
         case .null: return nil
-        case .string(let string): return HTMLText.looksLikeHTML(string) ? readable(HTMLText.text(of: string)) : string
+        case .string(let string):
+            return HTMLText.looksLikeHTML(string) ? readable(HTMLText.text(of: string, blockBreak: "\n")) : string
         case .bool(let flag): return String(flag)
         case .int(let number): return String(number)
         case .double(let number): return String(number)
@@ -65,8 +66,8 @@ enum SideBySide {
         }
     }
 
-    /// HTML's text as it reads: a run of white space with a line break in it one line break, any other one space
-    /// (the editor's `<p>` blocks become lines), the ends trimmed.
+    /// HTML's text as it reads, its block tags (`<p>`, `<br>`, `<li>`) already line breaks: a run of white space
+    /// with a line break in it one line break, any other one space, the ends trimmed.
     private static func readable(_ text: String) -> String {
         var out = ""
         var gap: String?
