@@ -26,7 +26,7 @@ public struct ComparisonReport: Sendable, Hashable {
         }
 
         /// `2026-11-23 10:00`, in UTC.
-        private static func minute(_ date: Date) -> String {
+        static func minute(_ date: Date) -> String {
             let text = ISO8601DateFormatter.string(
                 from: date, timeZone: .gmt, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
             return text.replacingOccurrences(of: "T", with: " ").prefix(16).description

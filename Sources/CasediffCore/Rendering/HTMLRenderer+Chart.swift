@@ -43,10 +43,8 @@ extension HTMLRenderer {
                 let count = row.counts[status]
                 total += count
                 let width = max(4, barWidth * Double(count) / Double(largest))
-                var pairs: [(String, String)] = row.suite.map { [("suite", $0)] } ?? []
-                pairs.append(("kind", status.rawValue))
-                if !report.options.failOn.contains(status) { pairs.append(("all", "1")) }
-                out += "<a href=\"\(Self.escape(Self.fragment(pairs)))\" class=\"segment k-\(status.rawValue)\" "
+                out += "<a href=\"\(Self.escape(Self.view(suite: row.suite, kind: status, report)))\" "
+                out += "class=\"segment k-\(status.rawValue)\" "
                 out += "aria-label=\"\(Self.escape(row.name)): \(count) \(status.rawValue)\">"
                 out += "<rect x=\"\(Self.number(offset))\" y=\"\(Self.number(y + 3))\" width=\"\(Self.number(width))\" "
                 out += "height=\"\(Self.number(rowHeight - 6))\"><title>\(Self.escape(row.name)): \(count) "

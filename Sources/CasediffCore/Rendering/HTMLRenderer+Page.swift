@@ -91,7 +91,7 @@ extension HTMLRenderer {
             options.append(("Fetched", metrics.summary))
         }
         var made = "casediff \(context.toolVersion)"
-        if let generatedAt = context.generatedAt { made += ", " + Self.minute(generatedAt) + " UTC" }
+        if let generatedAt = context.generatedAt { made += ", " + ComparisonReport.Side.minute(generatedAt) + " UTC" }
         options.append(("Made by", made))
         for (term, value) in options {
             out += "<dt>\(Self.escape(term))</dt><dd>\(Self.escape(value))</dd>\n"
@@ -104,15 +104,8 @@ extension HTMLRenderer {
     /// says which), or the snapshot file and when it was taken.
     private func source(_ side: ComparisonReport.Side) -> String {
         guard let file = side.snapshotFile else { return "live project" }
-        let taken = side.snapshotTakenAt.map { ", as of \(Self.minute($0)) UTC" } ?? ""
+        let taken = side.snapshotTakenAt.map { ", as of \(ComparisonReport.Side.minute($0)) UTC" } ?? ""
         return "snapshot \(file)\(taken)"
-    }
-
-    /// `2026-12-02 14:00`, in UTC.
-    static func minute(_ date: Date) -> String {
-        let text = ISO8601DateFormatter.string(
-            from: date, timeZone: .gmt, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
-        return String(text.replacingOccurrences(of: "T", with: " ").prefix(16))
     }
 
     /// The per-suite totals; every non-zero count links to its view.
@@ -139,10 +132,7 @@ extension HTMLRenderer {
                     out += "<td class=\"zero\">0</td>"
                     continue
                 }
-                var pairs: [(String, String)] = suite.map { [("suite", $0)] } ?? []
-                pairs.append(("kind", status.rawValue))
-                if !report.options.failOn.contains(status) { pairs.append(("all", "1")) }
-                out += "<td><a href=\"\(Self.escape(Self.fragment(pairs)))\">\(count)</a></td>"
+                out += "<td><a href=\"\(Self.escape(Self.view(suite: suite, kind: status, report)))\">\(count)</a></td>"
             }
             out += "<td>\(counts.drift)</td></tr>\n"
         }

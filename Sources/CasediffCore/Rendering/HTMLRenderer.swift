@@ -45,6 +45,15 @@ public struct HTMLRenderer: Sendable {
         return out
     }
 
+    /// The view of one kind's cases (in one suite, or all): `#suite=Checkout&kind=moved`, with `&all=1` when
+    /// `--fail-on` leaves the kind out, so its cases show although they did not drift.
+    static func view(suite: String?, kind: CaseStatus, _ report: ComparisonReport) -> String {
+        var pairs: [(String, String)] = suite.map { [("suite", $0)] } ?? []
+        pairs.append(("kind", kind.rawValue))
+        if !report.options.failOn.contains(kind) { pairs.append(("all", "1")) }
+        return fragment(pairs)
+    }
+
     /// A URL fragment naming one view of the report (`#suite=Checkout&kind=changed`), as the page's script reads it:
     /// each value percent-encoded but for the unreserved characters.
     static func fragment(_ pairs: [(String, String)]) -> String {
