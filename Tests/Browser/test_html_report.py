@@ -37,8 +37,8 @@ def records():
 
 
 
-def open_view(browser, fragment=""):
-    browser.open(REPORT.as_uri() + fragment)
+def open_view(browser, fragment="", report=REPORT):
+    browser.open(report.as_uri() + fragment)
     wait(browser, "document.documentElement.dataset.ready === 'true'")
     assert browser.errors() == []
 
@@ -218,9 +218,7 @@ def test_markup_in_the_data_stays_text(browser, tmp_path):
     run = subprocess.run([str(BIN_DIR / "casediff"), "compare", str(baseline), str(tmp_path / "copy.json"),
                           "--html", str(report), "--quiet", "--format", "json"], capture_output=True, text=True)
     assert run.returncode == 1, run.stderr
-    browser.open(report.as_uri() + "#all=1")
-    wait(browser, "document.documentElement.dataset.ready === 'true'")
-    assert browser.errors() == []
+    open_view(browser, "#all=1", report=report)
     assert browser.evaluate("window.pwned === undefined")
     assert count(browser, "img") == 0
     titles = browser.evaluate("Array.from(document.querySelectorAll('.case .title')).map(e => e.textContent)")
@@ -239,8 +237,7 @@ def test_a_step_removed_whole_is_numbered_as_the_left_case_has_it(browser, tmp_p
     run = subprocess.run([str(BIN_DIR / "casediff"), "compare", str(baseline), str(tmp_path / "copy.json"),
                           "--html", str(report), "--quiet", "--format", "json"], capture_output=True, text=True)
     assert run.returncode == 1, run.stderr
-    browser.open(report.as_uri())
-    wait(browser, "document.documentElement.dataset.ready === 'true'")
+    open_view(browser, report=report)
     row = browser.evaluate(
         "(() => { const row = document.querySelector('tr[data-left-step]'); return row && {"
         " step: row.dataset.leftStep, what: row.querySelector('th').textContent,"

@@ -68,12 +68,16 @@ enum ChangeText {
 
     static func quoted(_ text: String) -> String { "\"" + text + "\"" }
 
-    /// The case ids a record names: `C4 -> C297` for a pair (`C4` when both sides share the id), else the one side's.
-    static func ids(_ record: CaseRecord, arrow: String = "->") -> String {
-        switch (record.left, record.right) {
-        case (let l?, let r?): return l.id == r.id ? "C\(l.id)" : "C\(l.id) \(arrow) C\(r.id)"
-        case (let l?, nil): return "C\(l.id)"
-        case (nil, let r?): return "C\(r.id)"
+    /// The case ids a record names: `C4 -> C297` for a pair (`C4` when both sides name it alike), else the one
+    /// side's; `name` writes one side's id (`left` says which side), `C4` by default.
+    static func ids(
+        _ record: CaseRecord, arrow: String = "->",
+        name: (_ side: CaseRecord.Side, _ left: Bool) -> String = { side, _ in "C\(side.id)" }
+    ) -> String {
+        switch (record.left.map { name($0, true) }, record.right.map { name($0, false) }) {
+        case (let l?, let r?): return l == r ? l : "\(l) \(arrow) \(r)"
+        case (let l?, nil): return l
+        case (nil, let r?): return r
         case (nil, nil): return ""
         }
     }

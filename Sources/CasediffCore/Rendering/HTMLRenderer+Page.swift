@@ -194,8 +194,8 @@ extension HTMLRenderer {
         return out
     }
 
-    /// What the script needs besides the suites' data: the kinds, what counts as drift, the two sides' case links
-    /// and each suite's name and counts.
+    /// What the script needs besides the suites' data: the kinds, what counts as drift, the two sides' case links,
+    /// each suite's name and counts, and each kind's symbol (as the summary shows them).
     private func meta(_ report: ComparisonReport) -> Data {
         var writer = JSONWriter(style: .compact)
         writer.beginObject()
@@ -228,6 +228,10 @@ extension HTMLRenderer {
             writer.string(suite.name)
             writer.endObject()
         }
+        writer.endArray()
+        writer.key("symbols")
+        writer.beginArray()
+        for status in CaseStatus.allCases { writer.string(Self.symbol(status)) }
         writer.endArray()
         writer.endObject()
         return writer.data()

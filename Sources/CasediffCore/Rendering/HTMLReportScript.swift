@@ -9,8 +9,6 @@ enum HTMLReportScript {
           'use strict';
           var meta = JSON.parse(document.getElementById('meta').textContent);
           var KINDS = meta.kinds;
-          var SYMBOLS = { added: '+', removed: '\u2212', changed: '~', moved: '\u2192', renamed: '\u270E',
-            unchanged: '=' };
           var PAGE = 100;   // rows a suite draws at once; a button draws the next page
           var EAGER = 300;  // rows drawn at once on opening, before waiting for the reader to scroll
           var form = document.getElementById('filters');
@@ -223,7 +221,7 @@ enum HTMLReportScript {
             var head = element(changes.length ? 'summary' : 'div', changes.length ? '' : 'head');
             if (!changes.length) { head.tabIndex = 0; }
             var badge = element('span', 'badge');
-            badge.appendChild(element('span', 'sym', SYMBOLS[status])).setAttribute('aria-hidden', 'true');
+            badge.appendChild(element('span', 'sym', meta.symbols[record[0]])).setAttribute('aria-hidden', 'true');
             badge.appendChild(document.createTextNode(' ' + status));
             head.appendChild(badge);
             head.appendChild(element('span', 'title', title));

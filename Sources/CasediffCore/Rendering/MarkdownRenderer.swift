@@ -36,24 +36,15 @@ public struct MarkdownRenderer: Sendable {
             + details.joined(separator: "<br>") + " |\n"
     }
 
-    /// The case ids a record names, each a link to the case on its side's instance where the side has a URL:
-    /// `[C4](https://x.testrail.io/index.php?/cases/view/4) → [C297](…)`; as ``ChangeText/ids(_:arrow:)`` without.
+    /// The case ids a record names (``ChangeText/ids(_:arrow:name:)``), each a link to the case on its side's
+    /// instance where the side has a URL: `[C4](https://x.testrail.io/index.php?/cases/view/4) → [C297](…)`; one
+    /// id when both sides name the same case on the same instance.
     static func linkedIDs(_ record: CaseRecord, of report: ComparisonReport) -> String {
-        func id(_ side: CaseRecord.Side, on project: ComparisonReport.Side) -> String {
-            guard let link = project.caseLink(side.id) else { return "C\(side.id)" }
+        ChangeText.ids(record, arrow: "→") { side, left in
+            guard let link = (left ? report.left : report.right).caseLink(side.id) else { return "C\(side.id)" }
             // `(` and `)` would end the link early; a TestRail root rarely has them, but a URL may.
             let target = link.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
             return "[C\(side.id)](\(target))"
-        }
-        switch (record.left, record.right) {
-        case (let l?, let r?):
-            if l.id == r.id, report.left.caseLinkPrefix == report.right.caseLinkPrefix {
-                return id(l, on: report.left)
-            }
-            return id(l, on: report.left) + " → " + id(r, on: report.right)
-        case (let l?, nil): return id(l, on: report.left)
-        case (nil, let r?): return id(r, on: report.right)
-        case (nil, nil): return ""
         }
     }
 
