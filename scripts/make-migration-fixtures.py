@@ -5,7 +5,8 @@ between the two.
   server.json   TestRail Server 9.x (on-premise): project 12 "Storefront" (suite mode 3) and project 7 "Intranet"
   cloud.json    TestRail Cloud: project 3 "Storefront" (the migrated copy, suite mode 3) and project 4 "Sandbox"
   planted.json  the test oracle: every Storefront case that must compare as changed, added or removed, and which
-                compared fields differ; every other Storefront case must compare unchanged
+                compared fields differ; every other Storefront case must compare unchanged. `resources`: the same for
+                the project's suites, sections, shared step sets, case fields and templates
   README.md     what the pair is, how to regenerate, the planted drift and every difference that is NOT drift
 
 The content is written once, without ids (CONTENT below). Each instance is rendered from it with its own ids and its
@@ -43,6 +44,7 @@ CASE_TYPES = ["Acceptance", "Accessibility", "Automated", "Compatibility", "Dest
 PRIORITIES = [("Low", "1 - Low"), ("Medium", "2 - Medium"), ("High", "3 - High"), ("Critical", "4 - Critical")]
 TEMPLATES = ["Test Case (Text)", "Test Case (Steps)", "Exploratory Session"]
 TEXT, STEPS, EXPLORATORY = TEMPLATES
+LEGACY_TEMPLATE = "Test Case (Legacy)"  # Server project 12 only, used by no case (not migrated)
 LABELS = ["smoke", "regression", "checkout"]
 PLATFORMS = ["Web", "iOS", "Android", "Desktop"]
 AUTOMATION = ["None", "Manual", "Automated"]
@@ -65,6 +67,12 @@ SHARED_SETS = {
     "Add a product to the cart": [
         ("Open the product page of `<sku>`", "Price, stock level and **Add to cart** are shown", None, None),
         ("Click **Add to cart**", "The mini-cart opens and shows **1 item**", None, None),
+    ],
+    # Server only (not migrated), used by no case
+    "Empty the cart": [
+        ("Open the cart page", "Every cart line is listed", None, None),
+        ("Click **Remove** on each line", "The page says **Your cart is empty** and the mini-cart shows **0 items**",
+         None, None),
     ],
 }
 SIGN_IN, ADD_TO_CART = "@Sign in as a customer", "@Add a product to the cart"
@@ -423,7 +431,39 @@ case("Filters panel on mobile opens as a drawer", platforms=["iOS", "Android"], 
      steps=[("Open the search results on a phone", "A **Filters** button is shown"),
             ("Tap it", "The filters slide in from the bottom as a drawer")])
 
+# ---- Suites and sections --------------------------------------------------------------------------------------------
+SUITE_DESCRIPTIONS = {
+    "Checkout": "Cart, coupons, payment and shipping of the web shop and the apps.",
+    "Accounts": "Sign-up, sign-in (with two-factor authentication) and what a customer can change in My account.",
+    "Search": "The search field, suggestions and the filters of the results page.",
+}
+# Each suite's section tree on Server, depth-first in display order. The sections with cases are CONTENT's (the same on
+# both sides); the others are empty.
+SERVER_SECTIONS = {
+    "Checkout": ["Cart", "Cart > Coupons", "Payment", "Shipping", "Gift cards"],
+    "Accounts": ["Sign-up", "Sign-in", "Sign-in > Two-factor authentication", "Profile", "Profile > Data export",
+                 "Profile > Linked accounts", "Profile > Newsletter preferences", "Saved addresses"],
+    "Search": ["Basics", "Basics > Suggestions", "Filters"],
+}
+# Section descriptions (Server form, by Server path).
+SECTION_DESCRIPTIONS = {
+    ("Checkout", "Cart"): "Adding, changing and removing cart lines; the cart summary.",
+    ("Checkout", "Cart > Coupons"): "Coupons are set up in **Marketing > Promotions**; `SAVE10` is always valid on "
+                                    "staging.",
+    ("Checkout", "Payment"): "Card, PayPal and bank transfer payments against the PSP sandbox.",
+    ("Checkout", "Shipping"): "Shipping options, costs and delivery addresses.",
+    ("Checkout", "Gift cards"): "Gift cards go live with Release 2025.1; no cases yet.",
+    ("Accounts", "Sign-in"): "Password, social and two-factor sign-in.",
+    ("Accounts", "Profile"): "What a signed-in customer can change in **My account**.",
+    ("Accounts", "Profile > Data export"): "The GDPR export of a customer's data; cases to be written.",
+    ("Search", "Filters"): "Filters on the results page:\n- price\n- brand\n- rating",
+}
+
 # ---- Non-drift disguises (the Cloud side says the same thing differently) -------------------------------------------
+# Section descriptions the Cloud 9.8+ rich-text editor re-saved as HTML (the same text).
+HTML_SECTION_DESCRIPTIONS = [("Checkout", "Cart"), ("Checkout", "Cart > Coupons"), ("Checkout", "Payment"),
+                             ("Accounts", "Sign-in"), ("Accounts", "Profile"), ("Accounts", "Profile > Data export"),
+                             ("Search", "Filters")]
 # Preconditions the Cloud 9.8+ rich-text editor re-saved as HTML.
 HTML_PRECONDS = ["Add a product to the cart from the product page", "Cart survives a page reload",
                  "Remove a line from the cart", "Sign in with Google", "Add a second shipping address"]
@@ -473,6 +513,69 @@ def cloud_spec(spec):
 CLOUD_SETS = copy.deepcopy(SHARED_SETS)
 CLOUD_SETS[EDITED_SET][EDITED_STEP] = (CLOUD_SETS[EDITED_SET][EDITED_STEP][0], EDITED_EXPECTED) + \
     CLOUD_SETS[EDITED_SET][EDITED_STEP][2:]
+REMOVED_SET = "Empty the cart"
+del CLOUD_SETS[REMOVED_SET]
+
+# Resource drift (Cloud only). None of it touches a case: the renamed, moved, added and removed sections are empty;
+# the removed set, template, field and option are used by no Storefront case.
+CLOUD_SUITE_DESCRIPTIONS = dict(SUITE_DESCRIPTIONS, Accounts=None)  # lost on Cloud
+CLOUD_COMPLETED_SUITES = ["Search"]
+# Cloud's section trees: "Gift cards" not migrated, "Sorting" added (last among its siblings), "Data export" renamed,
+# "Saved addresses" moved under "Profile" (last there, so its rank among its siblings stays 4), "Sign-in" before
+# "Sign-up". Every planted section is last among its siblings on its side, so no other section's rank changes.
+CLOUD_SECTIONS = {
+    "Checkout": ["Cart", "Cart > Coupons", "Payment", "Shipping"],
+    "Accounts": ["Sign-in", "Sign-in > Two-factor authentication", "Sign-up", "Profile", "Profile > Data exports",
+                 "Profile > Linked accounts", "Profile > Newsletter preferences", "Profile > Saved addresses"],
+    "Search": ["Basics", "Basics > Suggestions", "Filters", "Sorting"],
+}
+CLOUD_SECTION_ORIGIN = {  # Cloud path -> the Server path of the same section, where they differ
+    ("Accounts", "Profile > Data exports"): "Profile > Data export",
+    ("Accounts", "Profile > Saved addresses"): "Saved addresses",
+}
+CLOUD_SECTION_DESCRIPTIONS = dict(SECTION_DESCRIPTIONS)
+CLOUD_SECTION_DESCRIPTIONS[("Checkout", "Payment")] = "Card, PayPal and Apple Pay payments against the PSP sandbox."
+CLOUD_SECTION_DESCRIPTIONS[("Search", "Sorting")] = "Sort orders of the results page."
+SMART_TV = "Smart TV"  # a custom_platforms option on Server only, used by no case
+CLOUD_FIELD_LABELS = {"custom_target_release": "Target Version"}
+LEGACY_FIELD = "custom_legacy_id"  # Server only (global config); null on every Storefront case
+
+RESOURCE_DRIFT = [  # resource, suite, name (left key; right for added), status, fields, detail, only_with_fields
+    ("suites", None, "Accounts", "changed", ["description"], "Description lost on Cloud: `" +
+     SUITE_DESCRIPTIONS["Accounts"] + "` → none", None),
+    ("suites", None, "Search", "changed", ["is_completed"], "Completed on Cloud: is_completed false → true", None),
+    ("sections", "Checkout", "Gift cards", "removed", [], "Empty top-level section only on Server (not migrated)",
+     None),
+    ("sections", "Search", "Sorting", "added", [], "Empty top-level section only on Cloud (created after the "
+     "migration)", None),
+    ("sections", "Checkout", "Payment", "changed", ["description"], "Description `" +
+     SECTION_DESCRIPTIONS[("Checkout", "Payment")] + "` → `" + CLOUD_SECTION_DESCRIPTIONS[("Checkout", "Payment")] +
+     "` (Cloud stores it as HTML `<p>…</p>`)", None),
+    ("sections", "Accounts", "Profile > Data export", "renamed", ["name"],
+     "Empty section renamed `Data export` → `Data exports` (same parent: Profile)", None),
+    ("sections", "Accounts", "Saved addresses", "moved", ["parent"],
+     "Empty section moved from the top level of Accounts under `Profile` (last among its siblings on both sides)",
+     None),
+    ("sections", "Accounts", "Sign-up", "changed", ["display_order"],
+     "Rank among the top-level sections 1 → 2 (Sign-in and Sign-up swapped on Cloud); only with "
+     "`--fields display_order`", ["display_order"]),
+    ("sections", "Accounts", "Sign-in", "changed", ["display_order"],
+     "Rank among the top-level sections 2 → 1 (Sign-in and Sign-up swapped on Cloud); only with "
+     "`--fields display_order`", ["display_order"]),
+    ("shared-steps", None, EDITED_SET, "changed", ["custom_steps_separated"],
+     f"Step {EDITED_STEP + 1} expected `{SHARED_SETS[EDITED_SET][EDITED_STEP][1]}` → `{EDITED_EXPECTED}` "
+     f"(used by {sum(1 for c in CASES if c['steps'] and SIGN_IN in c['steps'])} cases, each a case record)", None),
+    ("shared-steps", None, REMOVED_SET, "removed", [], "Set only on Server (not migrated), used by no case", None),
+    ("fields", None, "custom_platforms", "changed", ["options"],
+     f"Options {{Web, iOS, Android, Desktop, {SMART_TV}}} → {{Web, iOS, Android, Desktop}}: `{SMART_TV}` (used by "
+     "no case) not migrated", None),
+    ("fields", None, "custom_target_release", "changed", ["label"], "Label `Target Release` → `Target Version`",
+     None),
+    ("fields", None, LEGACY_FIELD, "removed", [], "String field `Legacy ID` (global config) only on Server; null on "
+     "every Storefront case", None),
+    ("templates", None, LEGACY_TEMPLATE, "removed", [], "Template only on Server (project 12), used by no case",
+     None),
+]
 
 # =================================================================================================================
 # Instance layouts: every id, per instance
@@ -488,18 +591,21 @@ SERVER = {
     "case_type_order": CASE_TYPES, "default_type": "Other",
     "priorities": {"Low": 1, "Medium": 2, "High": 3, "Critical": 4},
     "priority_order": ["Low", "Medium", "High", "Critical"],
-    "templates": {TEXT: 1, STEPS: 2, EXPLORATORY: 3}, "default_template": TEXT,
+    "templates": {TEXT: 1, STEPS: 2, EXPLORATORY: 3, LEGACY_TEMPLATE: 4}, "default_template": TEXT,
     "users": {"maria": 1, "tom": 4, "priya": 6, "lukas": 9, "sofia": 11},
     "other_user": (14, "Henrik Dahl", "henrik.dahl@storefront.example"),
     "roles": {"Lead": 4, "Tester": 3, "Designer": 2},
     "milestones": {"Release 2024.1": 31, "Release 2024.2": 35, "2024.2 Beta": 36}, "other_milestone": 33,
-    "sets": {"Sign in as a customer": 17, "Add a product to the cart": 18}, "other_set": 12,
+    "sets": {"Sign in as a customer": 17, "Add a product to the cart": 18, "Empty the cart": 20}, "other_set": 12,
     "labels": {"smoke": 3, "regression": 8, "checkout": 9}, "other_label": 2,
     "fields": {"custom_preconds": 1, "custom_steps": 2, "custom_expected": 3, "custom_steps_separated": 10,
                "custom_automation_type": 14, "custom_platforms": 17, "custom_owner": 19,
-               "custom_target_release": 20, "custom_is_regression": 22, "custom_automation_id": 23},
+               "custom_target_release": 20, "custom_is_regression": 22, "custom_automation_id": 23,
+               LEGACY_FIELD: 25},
     "automation": {"None": 0, "Manual": 1, "Automated": 2},
-    "platforms": {"Web": 1, "iOS": 2, "Android": 3, "Desktop": 4},
+    "platforms": {"Web": 1, "iOS": 2, "Android": 3, "Desktop": 4, SMART_TV: 5},
+    "section_tree": SERVER_SECTIONS, "section_descriptions": SECTION_DESCRIPTIONS, "html_descriptions": [],
+    "suite_descriptions": SUITE_DESCRIPTIONS, "completed_suites": [],
 }
 CLOUD = {
     "key": "cloud", "host": "https://storefront.testrail.io/",
@@ -522,11 +628,14 @@ CLOUD = {
     "labels": {"checkout": 1, "smoke": 2, "regression": 4}, "other_label": 3,
     "fields": {"custom_automation_id": 2, "custom_preconds": 4, "custom_steps_separated": 5, "custom_steps": 6,
                "custom_expected": 7, "custom_platforms": 11, "custom_automation_type": 12, "custom_owner": 15,
-               "custom_is_regression": 16, "custom_target_release": 18},
+               "custom_is_regression": 16, "custom_target_release": 18, "custom_demo_notes": 21},
     # project 3's own config; the field's global config (Sandbox) has other items
     "automation": {"Automated": 3, "Manual": 5, "None": 9},
     "automation_global": {"Not applicable": 1, "Manual": 3, "Automated": 5, "Scripted": 7},
     "platforms": {"Desktop": 2, "Android": 6, "Web": 7, "iOS": 8},
+    "section_tree": CLOUD_SECTIONS, "section_descriptions": CLOUD_SECTION_DESCRIPTIONS,
+    "html_descriptions": HTML_SECTION_DESCRIPTIONS + [("Search", "Sorting")],
+    "suite_descriptions": CLOUD_SUITE_DESCRIPTIONS, "completed_suites": CLOUD_COMPLETED_SUITES,
 }
 CLOUD["case_type_order"] = sorted(CLOUD["case_types"], key=CLOUD["case_types"].get)
 
@@ -616,6 +725,9 @@ def render(inst, specs, sets):
                                  "project_ids": [other_pid]})
         out["templates"][1]["project_ids"] = [pid, other_pid]
         out["templates"][2]["project_ids"] = [pid]
+    else:  # Server: a template of project 12 only, never migrated
+        out["templates"].append({"id": inst["templates"][LEGACY_TEMPLATE], "name": LEGACY_TEMPLATE,
+                                 "is_default": False, "project_ids": [pid]})
 
     # users
     for key, name, email, active, role in USERS:
@@ -657,9 +769,12 @@ def render(inst, specs, sets):
     # suites and sections
     all_suites = [(inst["suites"][n], n, pid) for n in CONTENT] + [(inst["other_suite"], other_name, other_pid)]
     for sid, name, p in sorted(all_suites):
-        out["suites"].append({"id": sid, "name": name, "project_id": p, "description": None,
-                              "is_master": p == other_pid, "is_baseline": False, "is_completed": False,
-                              "completed_on": None, "url": f"{host}index.php?/suites/view/{sid}"})
+        completed = name in inst["completed_suites"]
+        out["suites"].append({"id": sid, "name": name, "project_id": p,
+                              "description": inst["suite_descriptions"].get(name) if p == pid else None,
+                              "is_master": p == other_pid, "is_baseline": False, "is_completed": completed,
+                              "completed_on": CLOUD_TIME + 40 * 86400 if completed else None,
+                              "url": f"{host}index.php?/suites/view/{sid}"})
     section_ids = {}
     next_section = inst["section_start"]
     for suite_name in inst["section_order"]:
@@ -669,15 +784,28 @@ def render(inst, specs, sets):
         for path in paths:
             section_ids[(suite_name, path)] = next_section
             next_section += 1 if inst is SERVER else 3
+    for suite_name in inst["section_order"]:  # the empty sections, created later
+        for path in inst["section_tree"][suite_name]:
+            if (suite_name, path) not in section_ids:
+                section_ids[(suite_name, path)] = next_section
+                next_section += 1 if inst is SERVER else 3
     for suite_name in CONTENT:
-        top = [p for p, _ in CONTENT[suite_name] if " > " not in p]
-        for path, _ in CONTENT[suite_name]:
+        tree = inst["section_tree"][suite_name]
+        assert set(dict(CONTENT[suite_name])) <= set(tree)  # every section with cases, on both sides
+        for position, path in enumerate(tree, 1):
             parts = path.split(" > ")
-            parent = section_ids[(suite_name, parts[0])] if len(parts) > 1 else None
-            siblings = top if parent is None else [p for p, _ in CONTENT[suite_name] if p.startswith(parts[0] + " > ")]
-            order = siblings.index(path) + 1
+            parent_path = " > ".join(parts[:-1])
+            parent = section_ids[(suite_name, parent_path)] if parent_path else None
+            siblings = [p for p in tree if p.rsplit(" > ", 1)[0] == (parent_path or p) and
+                        p.count(" > ") == len(parts) - 1]
+            # Server: the rank among the siblings; Cloud: the position in the whole suite's tree
+            order = siblings.index(path) + 1 if inst is SERVER else position
+            origin = CLOUD_SECTION_ORIGIN.get((suite_name, path), path) if inst is CLOUD else path
+            description = inst["section_descriptions"].get((suite_name, origin))
+            if (suite_name, origin) in inst["html_descriptions"]:
+                description = markdown_html(description)
             out["sections"].append({"id": section_ids[(suite_name, path)], "suite_id": inst["suites"][suite_name],
-                                    "name": parts[-1], "description": None, "parent_id": parent,
+                                    "name": parts[-1], "description": description, "parent_id": parent,
                                     "depth": len(parts) - 1, "display_order": order})
     other_section = inst["other_sections"][0]
     out["sections"].append({"id": other_section, "suite_id": inst["other_suite"], "name": "Portal" if inst is SERVER
@@ -782,7 +910,7 @@ def case_obj(inst, s, cid, section_id, position, sets):
     if s["only"] == "cloud":
         created = updated = CLOUD_TIME + 30 * 86400
         creator = updater = inst["users"]["sofia"]
-    return {
+    row = {
         "id": cid, "title": s["title"], "section_id": section_id, "suite_id": inst["suites"][s["suite"]],
         "template_id": inst["templates"][s["template"]], "type_id": inst["case_types"][s["type"]],
         "priority_id": inst["priorities"][s["priority"]],
@@ -802,6 +930,9 @@ def case_obj(inst, s, cid, section_id, position, sets):
         "custom_is_regression": s["regression"],
         "custom_automation_id": s["automation_id"],
     }
+    if is_server:  # a field configured for the project comes with every case, empty or not
+        row[LEGACY_FIELD] = None
+    return row
 
 
 def other_cases(inst, section_id):
@@ -840,6 +971,10 @@ def other_cases(inst, section_id):
             "custom_platforms": [inst["platforms"]["Web"]], "custom_owner": inst["other_user"][0],
             "custom_target_release": None, "custom_is_regression": False, "custom_automation_id": None,
         })
+        if is_server:  # the global Legacy ID field: set on the Intranet cases imported from the old tool
+            rows[-1][LEGACY_FIELD] = f"QC-{1042 + 7 * i}"
+        else:  # Sandbox's own field
+            rows[-1]["custom_demo_notes"] = "Shown in the onboarding tour." if i == 0 else None
     return rows
 
 
@@ -911,7 +1046,8 @@ def case_fields(inst):
               "The platforms this case must pass on.", order=6),
         field("custom_owner", "Owner", 7, [cfg("custom_owner", {"is_required": False, "default_value": ""})],
               "Who maintains this case.", order=7),
-        field("custom_target_release", "Target Release", 9,
+        field("custom_target_release",
+              "Target Release" if is_server else CLOUD_FIELD_LABELS["custom_target_release"], 9,
               [cfg("custom_target_release", {"is_required": False})],
               "The release this case must pass for.", order=8),
         field("custom_is_regression", "Regression", 5, regression_configs,
@@ -920,6 +1056,15 @@ def case_fields(inst):
               [cfg("custom_automation_id", {"is_required": False, "default_value": "", "format": "plain"})],
               "The id of the automated test.", order=10),
     ]
+    if is_server:  # imported from the previous tool; configured globally, never migrated
+        rows.append(field(LEGACY_FIELD, "Legacy ID", 1,
+                          [cfg(LEGACY_FIELD, {"is_required": False, "default_value": "", "format": "plain"})],
+                          "The case id in Quality Center, before TestRail.", order=11))
+    else:  # Sandbox's own field: configured for project 4 only, so it does not apply to Storefront
+        rows.append(field("custom_demo_notes", "Demo notes", 1,
+                          [cfg("custom_demo_notes", {"is_required": False, "default_value": "", "format": "plain"},
+                               {"is_global": False, "project_ids": [other_pid]})],
+                          "What the onboarding tour says about this case.", order=11))
     return sorted(rows, key=lambda r: r["id"])
 
 
@@ -1042,6 +1187,9 @@ def meaning(data, pid):
     """Every Storefront case by (suite, title), read back through the instance's own tables."""
     by = {k: {r["id"]: r for r in data[k]} for k in data}
     fields = {f["system_name"]: f for f in data["case_fields"]}
+    fields_read = ["custom_preconds", "custom_steps", "custom_expected", "custom_steps_separated",
+                   "custom_automation_type", "custom_platforms", "custom_owner", "custom_target_release",
+                   "custom_is_regression", "custom_automation_id"]
     out = {}
     for c in data["cases"]:
         if project_of(by, c) != pid:
@@ -1083,8 +1231,101 @@ def meaning(data, pid):
             if c["custom_target_release"] else None,
             "custom_is_regression": c["custom_is_regression"],
             "custom_automation_id": c["custom_automation_id"],
+            # any other field the instance returns on the case: a field configured on one side only reads as empty
+            # on the other, so only values count
+            "other custom fields": {k: v for k, v in c.items() if k.startswith("custom_") and v is not None and
+                                    k not in fields_read},
         }
     return out
+
+
+FIELD_TYPES = {1: "String", 2: "Integer", 3: "Text", 4: "URL", 5: "Checkbox", 6: "Dropdown", 7: "User", 8: "Date",
+               9: "Milestone", 10: "Steps", 11: "Step Results", 12: "Multi-select"}
+
+
+def applies(field, pid):
+    """A custom case field applies to project pid when active and configured globally or for pid."""
+    return field["is_active"] and any(c["context"]["is_global"] or pid in (c["context"]["project_ids"] or [])
+                                      for c in field["configs"])
+
+
+def resources(data, pid):
+    """The project's other resources, by meaning: resource -> key -> attributes. Sections are keyed by (suite, path)
+    and carry their rank among their siblings (by display_order, then id) instead of the raw number."""
+    by = {k: {r["id"]: r for r in data[k]} for k in data}
+    suites = {s["id"]: s for s in data["suites"] if s["project_id"] == pid}
+    out = {"suites": {}, "sections": {}, "shared-steps": {}, "fields": {}, "templates": {}}
+    for s in suites.values():
+        assert s["name"] not in out["suites"]
+        out["suites"][s["name"]] = {"name": s["name"], "description": plain(s["description"]),
+                                    "is_completed": s["is_completed"], "is_baseline": s["is_baseline"]}
+
+    def path(sec):
+        return (path(by["sections"][sec["parent_id"]]) + " > " if sec["parent_id"] else "") + sec["name"]
+
+    secs = [sec for sec in data["sections"] if sec["suite_id"] in suites]
+    for sec in secs:
+        siblings = sorted((x for x in secs if x["suite_id"] == sec["suite_id"] and x["parent_id"] == sec["parent_id"]),
+                          key=lambda x: (x["display_order"], x["id"]))
+        key = (suites[sec["suite_id"]]["name"], path(sec))
+        assert key not in out["sections"], key
+        out["sections"][key] = {"name": sec["name"],
+                                "parent": path(by["sections"][sec["parent_id"]]) if sec["parent_id"] else None,
+                                "description": plain(sec["description"]), "display_order": siblings.index(sec) + 1}
+    for ss in data["shared_steps"]:
+        if ss["project_id"] == pid:
+            assert ss["title"] not in out["shared-steps"]
+            out["shared-steps"][ss["title"]] = {
+                "title": ss["title"],
+                "custom_steps_separated": [tuple(plain(st[k]) for k in ("content", "expected", "additional_info",
+                                                                        "refs")) for st in ss["custom_steps_separated"]]}
+    for f in data["case_fields"]:
+        if applies(f, pid):
+            out["fields"][f["system_name"]] = {
+                "label": f["label"], "type": FIELD_TYPES[f["type_id"]],
+                "options": sorted(option_map(f, pid).values()) if f["type_id"] in (6, 12) else None}
+    for t in data["templates"]:
+        if t.get("project_ids") is None or pid in t["project_ids"]:
+            out["templates"][t["name"]] = {}
+    return out
+
+
+def resource_diff(left, right, compared_fields=()):
+    """Resource records from left to right, matched by meaning. Sections: by path within the suite; a section left
+    over on each side is renamed (a near name, >= 0.8, under the same parent) or moved (the same name under another
+    parent). display_order (the rank among the siblings) only when asked for."""
+    found = []
+    for resource in left:
+        lres, rres = left[resource], right[resource]
+        pairs = [(k, k) for k in sorted(set(lres) & set(rres))]
+        lonly = sorted(set(lres) - set(rres))
+        ronly = sorted(set(rres) - set(lres))
+        if resource == "sections":
+            for lk in list(lonly):
+                for rk in ronly:
+                    l, r = lres[lk], rres[rk]
+                    if lk[0] != rk[0]:
+                        continue
+                    if (l["parent"] == r["parent"] and l["name"] != r["name"] and
+                            similarity(l["name"].lower(), r["name"].lower()) >= 0.8) or \
+                            (l["name"] == r["name"] and l["parent"] != r["parent"]):
+                        pairs.append((lk, rk))
+                        lonly.remove(lk)
+                        ronly.remove(rk)
+                        break
+        for lk, rk in pairs:
+            attrs = [a for a in lres[lk] if a != "display_order" or "display_order" in compared_fields]
+            diff = sorted(a for a in attrs if lres[lk][a] != rres[rk][a])
+            if diff:
+                status = "renamed" if "name" in diff or "title" in diff else \
+                    "moved" if "parent" in diff else "changed"
+                found.append((resource, lk, status, diff))
+        found += [(resource, k, "removed", []) for k in lonly] + [(resource, k, "added", []) for k in ronly]
+    records = []
+    for resource, key, status, diff in found:
+        suite_name, name = key if resource == "sections" else (None, key)
+        records.append({"resource": resource, "suite": suite_name, "name": name, "status": status, "fields": diff})
+    return sorted(records, key=lambda r: (r["resource"], r["suite"] or "", r["name"]))
 
 
 def similarity(a, b):
@@ -1129,7 +1370,7 @@ def self_check(server, cloud, server_ids, cloud_ids, planted):
         assert server_ids[key] != cloud_ids[key]
     for kind in ["suites", "case_types", "priorities", "templates", "users", "milestones", "sets", "labels", "fields",
                  "automation", "platforms"]:
-        for name in SERVER[kind]:
+        for name in set(SERVER[kind]) & set(CLOUD[kind]):
             assert SERVER[kind][name] != CLOUD[kind][name], (kind, name)
     s_sections = {r["id"] for r in server["sections"]}
     assert not s_sections & {r["id"] for r in cloud["sections"]}
@@ -1138,7 +1379,44 @@ def self_check(server, cloud, server_ids, cloud_ids, planted):
     for data in (server, cloud):
         keys = [(c["suite_id"], c["title"]) for c in data["cases"]]
         assert len(keys) == len(set(keys))
+    check_resources(server, cloud, planted)
     return left
+
+
+def check_resources(server, cloud, planted):
+    """An independent reading of both instances' other resources finds exactly planted.json's `resources`: without
+    display_order the records without `only_with_fields`, with it every record."""
+    left, right = resources(server, SERVER["project"]), resources(cloud, CLOUD["project"])
+    keep = ("resource", "suite", "name", "status", "fields")
+    planted_all = [{k: r[k] for k in keep} for r in planted["resources"]]
+    planted_default = [{k: r[k] for k in keep} for r in planted["resources"] if "only_with_fields" not in r]
+    found = resource_diff(left, right)
+    assert found == planted_default, json.dumps({"found": found, "planted": planted_default}, indent=1)
+    found = resource_diff(left, right, ["display_order"])
+    assert found == planted_all, json.dumps({"found": found, "planted": planted_all}, indent=1)
+    # the other projects' resources are not Storefront's: Sandbox's template, set and field stay project 4's
+    assert "Behaviour Driven Development" not in right["templates"] and "Reset the sandbox" not in right["shared-steps"]
+    assert "custom_demo_notes" not in right["fields"]
+    assert resources(cloud, CLOUD["other_project"][0])["fields"]["custom_demo_notes"]["label"] == "Demo notes"
+    # no planted section holds a case (renaming, moving or removing it cannot change a case)
+    for data, inst in ((server, SERVER), (cloud, CLOUD)):
+        used = {c["section_id"] for c in data["cases"]}
+        ids = {(s["suite_id"], s["name"]): s["id"] for s in data["sections"]}
+        for r in planted["resources"]:
+            if r["resource"] == "sections" and r["status"] in ("added", "removed", "renamed", "moved"):
+                for name in (r["name"].split(" > ")[-1], "Data exports"):
+                    sid = ids.get((inst["suites"][r["suite"]], name))
+                    assert sid is None or sid not in used, (inst["key"], r)
+        # no Storefront case uses the removed template, option or field
+        if inst is SERVER:
+            storefront = [c for c in data["cases"] if c["suite_id"] in SERVER["suites"].values()]
+            assert all(c["template_id"] != SERVER["templates"][LEGACY_TEMPLATE] for c in storefront)
+            assert all(SERVER["platforms"][SMART_TV] not in c["custom_platforms"] for c in storefront)
+            assert all(c[LEGACY_FIELD] is None for c in storefront)
+            assert all(SERVER["sets"][REMOVED_SET] != st.get("shared_step_id") for c in storefront
+                       for st in c["custom_steps_separated"] or [])
+    # the renamed section is a near name, the added and removed sections are not
+    assert similarity("data export", "data exports") >= 0.8 > similarity("gift cards", "sorting")
 
 
 # =================================================================================================================
@@ -1164,6 +1442,17 @@ def planted_records():
         if r["title"] == "Sign in with the e-mail address in upper case":
             r["step_fields"] = ["content"]
     return sorted(records, key=lambda r: (r["suite"], r["title"]))
+
+
+def planted_resources():
+    out = []
+    for resource, suite_name, name, status, fields, detail, only in RESOURCE_DRIFT:
+        r = {"resource": resource, "suite": suite_name, "name": name, "status": status, "fields": sorted(fields),
+             "detail": detail}
+        if only:
+            r["only_with_fields"] = only
+        out.append(r)
+    return sorted(out, key=lambda r: (r["resource"], r["suite"] or "", r["name"]))
 
 
 def write_json(name, obj):
@@ -1197,7 +1486,9 @@ def readme(planted, counts):
         "The script writes the content once without ids, renders each instance from it, applies the drift to the",
         "Cloud copy only, and then self-checks: references resolve on their own instance, Server shared-step runs",
         "equal their set, Cloud reference-only steps point to a Cloud set, and an independent reading of both",
-        "instances (names through each side's own tables) finds exactly the records in `planted.json`.",
+        "instances (names through each side's own tables) finds exactly the records in `planted.json`: its case",
+        "`records`, and its `resources` (suites, sections, shared step sets, case fields and templates; with and",
+        "without the sections' `display_order`).",
         "",
         "## Instances",
         "",
@@ -1205,37 +1496,45 @@ def readme(planted, counts):
         "|---|---|---|",
         f"| compared project | **12** Storefront (suite mode 3) | **3** Storefront (suite mode 3) |",
         f"| other project | 7 Intranet (1 suite, 4 cases) | 4 Sandbox (1 suite, 3 cases) |",
-        f"| suites | Checkout 21, Accounts 22, Search 24 | Search 2, Checkout 5, Accounts 6 |",
-        f"| sections | {SERVER['section_start']}… | {CLOUD['section_start']}… (sub-sections first, step 3) |",
+        f"| suites | Checkout 21, Accounts 22, Search 24; each with a description | Search 2 (completed), Checkout 5, "
+        "Accounts 6 (no description) |",
+        f"| sections | {SERVER['section_start']}… (empty sections after the others); `display_order` the rank among the "
+        f"siblings | {CLOUD['section_start']}… (sub-sections first, step 3; empty sections after the others); "
+        "`display_order` the position in the whole suite's tree |",
         f"| cases | {SERVER['case_start']}… in content order | {CLOUD['case_start']}… Search, Checkout, Accounts, "
         "each suite reversed |",
         "| case types | TestRail's 12, ids 1–12 alphabetical | the same 12 names, ids 21–32 in another order |",
         "| priorities | Low 1, Medium 2, High 3, Critical 4 | Critical 6, High 7, Medium 8, Low 9 |",
-        "| templates | Text 1 (default), Steps 2, Exploratory 3 | Text 4, Steps 5 (default), Exploratory 6; "
-        "Sandbox also BDD 7 |",
+        "| templates | Text 1 (default), Steps 2, Exploratory 3; Test Case (Legacy) 4 (project 12 only, no case) | "
+        "Text 4, Steps 5 (default), Exploratory 6 (project 3 only); Behaviour Driven Development 7 (project 4 "
+        "only) |",
         "| users | Maria 1, Tom 4, Priya 6, Lukas 9 (inactive), Sofia 11; Henrik 14 (Intranet only) | Sofia 3, "
         "Tom 7, Maria 12, Priya 15, Lukas 18 (inactive); Nadia 21 (Sandbox only) |",
         "| milestones | Release 2024.1 31, Release 2024.2 35, 2024.2 Beta 36 (child of 35) | Release 2024.2 2, "
         "2024.2 Beta 4 (child of 2), Release 2024.1 5 |",
-        "| shared step sets | Sign in as a customer 17, Add a product to the cart 18 | Add a product to the cart 2, "
-        "Sign in as a customer 5 |",
+        "| shared step sets | Sign in as a customer 17, Add a product to the cart 18, Empty the cart 20 (no case); "
+        "Intranet: Open the intranet portal 12 | Add a product to the cart 2, Sign in as a customer 5; Sandbox: "
+        "Reset the sandbox 3 |",
         "| labels | smoke 3, regression 8, checkout 9 | checkout 1, smoke 2, regression 4 |",
         "| `custom_automation_type` | global: `0, None` `1, Manual` `2, Automated` | global: `1, Not applicable` "
         "`3, Manual` `5, Automated` `7, Scripted`; **project 3**: `3, Automated` `5, Manual` `9, None` |",
-        "| `custom_platforms` | `1, Web` `2, iOS` `3, Android` `4, Desktop` | `2, Desktop` `6, Android` `7, Web` "
-        "`8, iOS` |",
+        f"| `custom_platforms` | `1, Web` `2, iOS` `3, Android` `4, Desktop` `5, {SMART_TV}` (no case) | "
+        "`2, Desktop` `6, Android` `7, Web` `8, iOS` |",
+        "| `custom_target_release` label | Target Release | Target Version |",
+        f"| other fields | `{LEGACY_FIELD}` (String, global; null on every Storefront case, set on Intranet's) | "
+        "`custom_demo_notes` (String, project 4 only) |",
         "| `custom_is_regression` config | project 12 only | global |",
         "| attachments | integer ids (`get/31386`) | UUIDs (`get/xxxxxxxx-…`) |",
         "| field ids | preconds 1, steps 2, expected 3, steps_separated 10, automation_type 14, platforms 17, "
-        "owner 19, target_release 20, is_regression 22, automation_id 23 | automation_id 2, preconds 4, "
-        "steps_separated 5, steps 6, expected 7, platforms 11, automation_type 12, owner 15, is_regression 16, "
-        "target_release 18 |",
+        "owner 19, target_release 20, is_regression 22, automation_id 23, legacy_id 25 | automation_id 2, "
+        "preconds 4, steps_separated 5, steps 6, expected 7, platforms 11, automation_type 12, owner 15, "
+        "is_regression 16, target_release 18, demo_notes 21 |",
         "",
         "Case fields on both: `custom_preconds` (Text, markdown), `custom_steps` and `custom_expected` (Text,",
         "markdown, Text template only), `custom_steps_separated` (Steps, markdown, `has_expected`),",
         "`custom_automation_type` (Dropdown), `custom_platforms` (Multi-select), `custom_owner` (User),",
         "`custom_target_release` (Milestone), `custom_is_regression` (Checkbox), `custom_automation_id` (String,",
-        "plain). `templates[].project_ids` and",
+        "plain); Server also `custom_legacy_id` (String, plain). `templates[].project_ids` and",
         "`users[].project_ids` are simulator-only (which projects `get_templates/{id}` and `get_users/{id}` list).",
         "",
         "### Storefront cases per suite",
@@ -1247,6 +1546,10 @@ def readme(planted, counts):
         paths = ", ".join(p for p, _ in CONTENT[name])
         lines.append(f"| {name} | {paths} | {counts['server'][name]} | {counts['cloud'][name]} |")
     lines.append(f"| **total** | | **{sum(counts['server'].values())}** | **{sum(counts['cloud'].values())}** |")
+    for side, tree in (("Server", SERVER_SECTIONS), ("Cloud", CLOUD_SECTIONS)):
+        empty = "; ".join(f"{name} > {path}" for name in CONTENT for path in tree[name]
+                          if path not in dict(CONTENT[name]))
+        lines += ["", f"Empty sections on {side} (depth-first order): {empty}."]
     lines += [
         "",
         "## Planted drift (`planted.json`)",
@@ -1270,6 +1573,37 @@ def readme(planted, counts):
         f"The edited shared set (\"{EDITED_SET}\", Cloud set 5, step {EDITED_STEP + 1} `expected`) is used by "
         f"{len(set_users)} cases; each is listed. The `<placeholder>` edit is on a case that does not use that set, "
         "and a tool that drops `<email>`/`<phone>` as if they were HTML tags misses it.",
+        "",
+        "## Planted resource drift (`planted.json` `resources`)",
+        "",
+        "The project's other resources, matched by meaning (never by id): suites by name; sections by path within "
+        "the suite",
+        "of the same name (a section left over on each side is renamed when its name is near, ≥ 0.8, under the same "
+        "parent,",
+        "moved when the same name sits under another parent); shared step sets by title; custom case fields that "
+        "apply to",
+        "the project (active, with a global config or one listing the project) by `system_name`, options compared "
+        "as the",
+        "set of labels of the config that applies; templates available to the project by name. Each record has "
+        "`resource`,",
+        "`suite` (sections only, else null), `name` (the Server path, name, title or system name; the Cloud one for "
+        "`added`),",
+        "`status`, `fields` and `detail`. A section's `display_order` is its rank among its siblings, compared only "
+        "when asked",
+        "for (`--fields`): those records carry `\"only_with_fields\": [\"display_order\"]`. None of it changes a "
+        "case: the",
+        "planted sections hold no case, and no Storefront case uses the removed set, template, field or option.",
+        "",
+        "| # | resource | suite | name | status | fields | what |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for n, r in enumerate(planted["resources"], 1):
+        fields = ", ".join(f"`{f}`" for f in r["fields"]) or "—"
+        if r.get("only_with_fields"):
+            fields += " (only with `--fields " + ",".join(r["only_with_fields"]) + "`)"
+        lines.append(f"| {n} | {r['resource']} | {r['suite'] or '—'} | {r['name']} | {r['status']} | {fields} | "
+                     f"{r['detail'].replace('|', '∣')} |")
+    lines += [
         "",
         "## Not drift: how the Cloud copy says the same thing differently",
         "",
@@ -1303,8 +1637,21 @@ def readme(planted, counts):
         "| `created_by`, `created_on`, `updated_by`, `updated_on` | original authors and dates (2022) | Maria at the "
         "migration (2025-03-10); drifted cases later by Tom | all |",
         "| `display_order` | 1, 2, 3 … per section | 1010, 1020, … per section | all |",
+        "| section descriptions in the 9.8+ editor's HTML | `Password, social and two-factor sign-in.`, "
+        "`**My account**`, a `- ` list | `<p>Password, social and two-factor sign-in.</p>`, "
+        "`<strong>My account</strong>`, `<ul><li>…</li></ul>` | sections " + "; ".join(
+            f"{suite_name} > {path}" for suite_name, path in HTML_SECTION_DESCRIPTIONS
+            if (suite_name, path) != ("Checkout", "Payment")) + " (Payment's is HTML too, and edited: drift) |",
+        "| section `display_order` numbers | the rank among the siblings (1, 2, 3 …) | the position in the suite's "
+        "whole tree (1 … 8); ranks equal apart from the planted Sign-in/Sign-up swap | every section |",
+        "| section, suite, set, field, template and option ids | | | all |",
+        "| a field configured on one side only | Server Storefront cases carry `\"custom_legacy_id\": null` | no "
+        "such key | every Server Storefront case |",
         "| `estimate_forecast` | set on some cases | `null` (no run history on Cloud) | some |",
         "| default template, default case type | Text; Other | Steps; Functional | — |",
+        "| other projects' resources | Intranet's suite, section, set \"Open the intranet portal\", Legacy ID "
+        "values | Sandbox's BDD template, set \"Reset the sandbox\", field `custom_demo_notes` | must not be "
+        "compared |",
         "| other project's cases with a Storefront title | Intranet has \"Search by product name\" | Sandbox has "
         "\"Sign in with the correct password\" | must not be compared |",
         "",
@@ -1319,7 +1666,7 @@ def main():
     cloud, cloud_ids = render(CLOUD, cloud_specs, CLOUD_SETS)
     records = planted_records()
     planted = {"left": "server", "right": "cloud", "project": {"server": SERVER["project"], "cloud": CLOUD["project"]},
-               "records": records}
+               "records": records, "resources": planted_resources()}
     self_check(server, cloud, server_ids, cloud_ids, planted)
     counts = {side: {name: sum(1 for k in ids if k[0] == name) for name in CONTENT}
               for side, ids in (("server", server_ids), ("cloud", cloud_ids))}

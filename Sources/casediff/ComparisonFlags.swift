@@ -38,9 +38,20 @@ struct ComparisonFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "What counts as drift for exit code 1: any of added,removed,changed,moved,renamed, or none.",
+            "What to compare: any of cases,suites,sections,shared-steps,fields,templates, or all.",
+            discussion: "Each is matched by meaning (names, paths, titles; never ids). Default: cases,sections.",
+            valueName: "resources"))
+    var resources: Resources = Resources(ProjectResource.defaults)
+
+    @Option(
+        help: ArgumentHelp(
+            "What counts as drift for exit code 1: kinds (added,removed,changed,moved,renamed), per resource "
+                + "(cases:added,removed,sections), or none.",
+            discussion:
+                "A bare kind counts for every resource; RESOURCE:KIND and the kinds after it for that resource; a bare "
+                + "resource name counts its every kind. Resources --fail-on names must be compared.",
             valueName: "kinds"))
-    var failOn: DriftKinds = DriftKinds(Set(CaseStatus.driftKinds))
+    var failOn: DriftKinds = DriftKinds(DriftRule.everything)
 
     @Flag(
         help: ArgumentHelp(
@@ -53,6 +64,13 @@ struct ComparisonFlags: ParsableArguments {
             throw ValidationError("--rename-threshold must be a number from 0 to 1 (got \(renameThreshold))")
         }
         try Self.validateSuiteNames(suites)
+        let uncompared = failOn.rule.namedResources.subtracting(resources.set)
+        guard uncompared.isEmpty else {
+            let names = uncompared.sorted().map(\.rawValue).joined(separator: ",")
+            throw ValidationError(
+                "--fail-on names \(names), which --resources leaves out; add it: --resources "
+                    + resources.set.union(uncompared).sorted().map(\.rawValue).joined(separator: ","))
+        }
     }
 
     /// `--suite ""` would silently mean every suite: an empty name is refused.
@@ -70,7 +88,7 @@ struct ComparisonFlags: ParsableArguments {
             match: match, crossSuite: crossSuite, suites: suites, ignoreCase: ignoreCase,
             renameThreshold: renameThreshold,
             fields: FieldSelection(only: fields.isEmpty ? nil : list(fields), ignored: list(ignoreFields)),
-            failOn: failOn.kinds)
+            drift: failOn.rule, resources: resources.set)
     }
 }
 

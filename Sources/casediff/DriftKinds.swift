@@ -2,33 +2,25 @@ import ArgumentParser
 import CasediffCore
 import Foundation
 
-/// `--fail-on`'s value: a comma-separated list of drift kinds, or `none`.
+/// `--fail-on`'s value: drift kinds, per resource or for every one, or `none` (``DriftRule``).
 struct DriftKinds: ExpressibleByArgument {
-    var kinds: Set<CaseStatus>
+    var rule: DriftRule
 
-    init(_ kinds: Set<CaseStatus>) {
-        self.kinds = kinds
+    init(_ rule: DriftRule) {
+        self.rule = rule
     }
 
     init?(argument: String) {
-        if argument.trimmingCharacters(in: .whitespaces) == "none" {
-            kinds = []
-            return
-        }
-        var kinds = Set<CaseStatus>()
-        for part in argument.split(separator: ",") {
-            guard let kind = CaseStatus(rawValue: part.trimmingCharacters(in: .whitespaces)), kind != .unchanged
-            else { return nil }
-            kinds.insert(kind)
-        }
-        guard !kinds.isEmpty else { return nil }
-        self.kinds = kinds
+        guard let rule = DriftRule(parsing: argument) else { return nil }
+        self.rule = rule
     }
 
     var defaultValueDescription: String { "added,removed,changed,moved,renamed" }
 
-    /// One kind per completion (a list joins them with commas).
+    /// One kind or resource per completion (a list joins them with commas).
     static var defaultCompletionKind: CompletionKind {
-        .list(CaseStatus.driftKinds.map(\.rawValue) + ["none"])
+        .list(
+            CaseStatus.driftKinds.map(\.rawValue) + ProjectResource.allCases.map(\.rawValue)
+                + ProjectResource.allCases.map { "\($0.rawValue):" } + ["none"])
     }
 }

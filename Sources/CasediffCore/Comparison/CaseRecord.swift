@@ -1,4 +1,8 @@
-/// One compared case: a matched pair, or a case found on one side only.
+/// One compared case, or one compared resource beside the cases (``resource``): a matched pair, or one found on one
+/// side only.
+///
+/// A resource's sides read as a case's do: a section's `sectionPath` is its parent's path and its `title` its name;
+/// a suite, shared step set, field (system name) or template has its name as `title` and an empty `sectionPath`.
 public struct CaseRecord: Sendable, Hashable {
     /// Where a case lives on one side and what it is called there.
     public struct Side: Sendable, Hashable {
@@ -16,6 +20,8 @@ public struct CaseRecord: Sendable, Hashable {
         }
     }
 
+    /// What the record compares: a case unless said otherwise.
+    public var resource: ProjectResource = .cases
     public var status: CaseStatus
     /// The match key as compared (see ``MatchKey``); empty for a case without one (`--match field:` only).
     public var key: String
@@ -30,8 +36,9 @@ public struct CaseRecord: Sendable, Hashable {
 
     public init(
         status: CaseStatus, key: String, left: Side?, right: Side?, changes: [FieldChange] = [],
-        duplicate: Bool = false, drift: Bool = false
+        duplicate: Bool = false, drift: Bool = false, resource: ProjectResource = .cases
     ) {
+        self.resource = resource
         self.status = status
         self.key = key
         self.left = left

@@ -13,16 +13,21 @@ public struct ComparisonOptions: Sendable, Hashable {
     /// ``TitleSimilarity`` at or above which an unmatched removed/added pair in one section is `renamed`; 1 is off.
     public var renameThreshold: Double
     public var fields: FieldSelection
-    /// What counts as drift for the exit code and the JUnit failures.
-    public var failOn: Set<CaseStatus>
+    /// What counts as drift for the exit code and the JUnit failures, resource by resource (`--fail-on`).
+    public var drift: DriftRule
+    /// What is compared (`--resources`): cases and sections unless asked otherwise.
+    public var resources: Set<ProjectResource>
     /// Compare attachment ids in text (`--compare-attachments`); by default any reference equals any other.
     public var compareAttachments: Bool
 
     public init(
         match: MatchKey = .title, crossSuite: Bool = false, suites: [String] = [], ignoreCase: Bool = false,
         renameThreshold: Double = ComparisonOptions.defaultRenameThreshold, fields: FieldSelection = .init(),
-        failOn: Set<CaseStatus> = Set(CaseStatus.driftKinds), compareAttachments: Bool = false
+        failOn: Set<CaseStatus> = Set(CaseStatus.driftKinds), compareAttachments: Bool = false,
+        drift: DriftRule? = nil, resources: Set<ProjectResource> = ProjectResource.defaults
     ) {
+        self.resources = resources
+        self.drift = drift ?? DriftRule(everyResource: failOn)
         self.compareAttachments = compareAttachments
         self.match = match
         self.crossSuite = crossSuite
@@ -30,13 +35,16 @@ public struct ComparisonOptions: Sendable, Hashable {
         self.ignoreCase = ignoreCase
         self.renameThreshold = renameThreshold
         self.fields = fields
-        self.failOn = failOn.subtracting([.unchanged])
     }
 
     var detectsRenames: Bool { match.detectsRenames && renameThreshold < 1 }
 
-    /// `added, removed, …` in listing order, or `none`.
-    public var failOnDescription: String {
-        failOn.isEmpty ? "none" : failOn.sorted().map(\.rawValue).joined(separator: ", ")
-    }
+    /// The kinds that count as drift for cases.
+    public var failOn: Set<CaseStatus> { drift[.cases] }
+
+    /// Whether `resource` is compared.
+    public func compares(_ resource: ProjectResource) -> Bool { resources.contains(resource) }
+
+    /// `added, removed, …` in listing order, `cases: added; sections: …` when resources differ, or `none`.
+    public var failOnDescription: String { drift.description(for: resources) }
 }

@@ -66,13 +66,17 @@ public struct ComparisonReport: Sendable, Hashable {
     /// What the comparison could not read by meaning and fell back to ids for (a refused `get_users`, an option
     /// id not configured, a snapshot without definitions), one line each.
     public var notes: [String]
+    /// The project-wide resources compared (`--resources`: suites, shared step sets, fields, templates), in
+    /// listing order; a suite's sections are in its ``SuiteComparison/sections``.
+    public var resources: [ResourceComparison]
 
     public init(
         left: Side, right: Side, options: ComparisonOptions = .init(), suites: [SuiteComparison],
         comparedFields: [CompareField], oneSidedFields: [FieldSelection.OneSided] = [],
         duplicates: [DuplicateKey] = [], keylessLeft: Int = 0, keylessRight: Int = 0, keylessPairedByTitle: Int = 0,
-        notes: [String] = []
+        notes: [String] = [], resources: [ResourceComparison] = []
     ) {
+        self.resources = resources
         self.notes = notes
         self.left = left
         self.right = right
@@ -86,8 +90,43 @@ public struct ComparisonReport: Sendable, Hashable {
         self.keylessPairedByTitle = keylessPairedByTitle
     }
 
+    /// The cases' counts.
     public var totals: StatusCounts { suites.reduce(StatusCounts()) { $0 + $1.counts } }
 
+    /// Every compared resource but the cases with its counts and how many each side has, in listing order: the
+    /// sections of every suite together, then the project-wide ones.
+    public var resourceTotals: [ResourceComparison] {
+        var result: [ResourceComparison] = []
+        if options.compares(.sections) {
+            let sections = suites.compactMap(\.sections)
+            result.append(
+                ResourceComparison(
+                    resource: .sections, left: sections.reduce(0) { $0 + $1.left },
+                    right: sections.reduce(0) { $0 + $1.right },
+                    counts: sections.reduce(StatusCounts()) { $0 + $1.counts }, records: []))
+        }
+        return result + resources.map { var total = $0; total.records = []; return total }
+    }
+
+    /// How many records count as drift under `--fail-on`, cases and every other resource.
+    public var driftCount: Int {
+        totals.drift + suites.reduce(0) { $0 + ($1.sections?.counts.drift ?? 0) }
+            + resources.reduce(0) { $0 + $1.counts.drift }
+    }
+
     /// Whether anything counts as drift under `--fail-on`: the CI gate's exit 1.
-    public var hasDrift: Bool { totals.drift > 0 }
+    public var hasDrift: Bool { driftCount > 0 }
+
+    /// `13 cases, 2 sections` — the drift per resource in words; empty when there is none.
+    public var driftDescription: String {
+        var parts: [String] = []
+        func add(_ count: Int, _ resource: ProjectResource) {
+            guard count > 0 else { return }
+            let noun = resource == .cases ? "case" : resource.singular
+            parts.append("\(count) \(noun)\(count == 1 ? "" : "s")")
+        }
+        add(totals.drift, .cases)
+        for total in resourceTotals { add(total.counts.drift, total.resource) }
+        return parts.joined(separator: ", ")
+    }
 }

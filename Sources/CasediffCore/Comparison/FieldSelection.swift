@@ -15,6 +15,13 @@ public struct FieldSelection: Sendable, Hashable {
         (only ?? []).flatMap { CompareField.named($0) }.contains { $0 == .createdBy || $0 == .updatedBy }
     }
 
+    /// Whether `--fields` names `display_order` (and `--ignore-fields` does not): sections then compare their order
+    /// among siblings too.
+    var asksForOrder: Bool {
+        (only ?? []).flatMap { CompareField.named($0) }.contains(.displayOrder)
+            && !ignored.flatMap { CompareField.named($0) }.contains(.displayOrder)
+    }
+
     /// A custom field one project has and the other has not; not compared unless named in `--fields`.
     public struct OneSided: Sendable, Hashable {
         public var field: String

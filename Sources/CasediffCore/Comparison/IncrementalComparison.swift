@@ -40,6 +40,10 @@ struct IncrementalComparison: Sendable {
     private let pairs: [Pair]
     /// Each side's selected suites in listing order.
     private let order: [Side: [Int]]
+    /// Each side's selected suites by id, for the suites' own comparison.
+    private let listed: [Side: [Int: Suite]]
+    /// Compares a pair's sections; nil when `--resources` leaves sections out.
+    private let sections: SectionComparator?
     private var pairOf: [Side: [Int: Int]] = [:]
     private var arrived: [Side: [Int: SuiteData]] = [:]
     private var observed: [Side: Set<String>] = [.left: [], .right: []]
@@ -71,6 +75,14 @@ struct IncrementalComparison: Sendable {
             available: (listings[.left] ?? []).map(\.trimmedName) + (listings[.right] ?? []).map(\.trimmedName))
         let selected = listings.mapValues { $0.filter { filter.matches($0.trimmedName) } }
         order = selected.mapValues { $0.map(\.id) }
+        listed = selected.mapValues { Dictionary($0.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+        let normalizer = TextNormalizer(ignoreCase: options.ignoreCase)
+        sections =
+            options.compares(.sections)
+            ? SectionComparator(
+                values: ValueComparator(normalizer: normalizer), normalizer: normalizer,
+                renameThreshold: options.renameThreshold < 1 ? options.renameThreshold : nil,
+                compareOrder: options.fields.asksForOrder, drift: options.drift) : nil
         pairs = ProjectComparator.pairSuites(
             selected[.left] ?? [], selected[.right] ?? [],
             single: left.project.suiteMode == .singleSuite && right.project.suiteMode == .singleSuite)
@@ -153,6 +165,11 @@ struct IncrementalComparison: Sendable {
         }
         duplicates.sort { ($0.key.suite ?? "", $0.key.key, $0.pair) < ($1.key.suite ?? "", $1.key.key, $1.pair) }
         let fields = context.fields.compared
+        let resources = try ResourceComparator(options: options).compare(
+            heads: heads,
+            suites: pairs.map { pair in
+                (pair.name, pair.left.flatMap { listed[.left]?[$0] }, pair.right.flatMap { listed[.right]?[$0] })
+            }, vocabularies: vocabularies)
         let notes = [Side.left, .right].flatMap { side in
             unnamed[side]!.notes(
                 side: side == .left ? "left" : "right", data: heads[side]!, vocabulary: vocabularies[side]!,
@@ -162,7 +179,7 @@ struct IncrementalComparison: Sendable {
             left: Self.side(heads[.left]!, cases: cases.left), right: Self.side(heads[.right]!, cases: cases.right),
             options: options, suites: suites, comparedFields: fields, oneSidedFields: context.fields.oneSided,
             duplicates: duplicates.map(\.key), keylessLeft: keyless.left, keylessRight: keyless.right,
-            keylessPairedByTitle: keyless.pairedByTitle, notes: notes)
+            keylessPairedByTitle: keyless.pairedByTitle, notes: notes, resources: resources)
     }
 
     /// The report as known before any suite: the two sides (their case counts still 0) and the options; what a
@@ -217,7 +234,7 @@ struct IncrementalComparison: Sendable {
         return PairWork(
             index: index, pair: pair, left: pair.left.flatMap { arrived[.left]?.removeValue(forKey: $0) },
             right: pair.right.flatMap { arrived[.right]?.removeValue(forKey: $0) }, context: context,
-            vocabularies: vocabularies)
+            vocabularies: vocabularies, sections: sections)
     }
 
     /// `--cross-suite`: every case of a side in one scope, then the records grouped by suite name.
@@ -237,19 +254,22 @@ struct IncrementalComparison: Sendable {
         keyless.left += scope.keylessLeft
         keyless.right += scope.keylessRight
         keyless.pairedByTitle += scope.pairedByTitle
-        let grouped = Dictionary(grouping: scope.records) { $0.current.suite }
+        let grouped = Dictionary(grouping: options.compares(.cases) ? scope.records : []) { $0.current.suite }
         let names = Set(leftSuites.map(\.name)).union(rightSuites.map(\.name)).union(grouped.keys)
         let leftCases = leftViews.reduce(into: [String: Int]()) { $0[$1.suite, default: 0] += 1 }
         let rightCases = rightViews.reduce(into: [String: Int]()) { $0[$1.suite, default: 0] += 1 }
         var result: [SuiteComparison] = []
         for name in names {
             let records = CaseRecord.sorted(grouped[name] ?? [])
+            let leftSuite = leftSuites.first { $0.name == name }
+            let rightSuite = rightSuites.first { $0.name == name }
             result.append(
                 SuiteComparison(
-                    name: name, leftSuiteID: leftSuites.first { $0.name == name }?.suite.id,
-                    rightSuiteID: rightSuites.first { $0.name == name }?.suite.id,
+                    name: name, leftSuiteID: leftSuite?.suite.id, rightSuiteID: rightSuite?.suite.id,
                     leftCases: leftCases[name] ?? 0, rightCases: rightCases[name] ?? 0,
-                    counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records))
+                    counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records,
+                    sections: sections?.compare(
+                        leftSuite?.sections, rightSuite?.sections, suite: name, vocabularies: vocabularies)))
         }
         cases.left += result.reduce(0) { $0 + $1.leftCases }
         cases.right += result.reduce(0) { $0 + $1.rightCases }
@@ -277,6 +297,7 @@ extension SuiteComparison {
     var withoutRecords: SuiteComparison {
         var summary = self
         summary.records = []
+        summary.sections?.records = []
         return summary
     }
 }
@@ -291,6 +312,7 @@ struct PairWork: Sendable {
     let right: SuiteData?
     let context: IncrementalComparison.Context
     let vocabularies: [Side: SideVocabulary]
+    let sections: SectionComparator?
 
     /// The pair compared: its records in listing order, and what it adds to the report.
     func run() -> PairResult {
@@ -302,7 +324,9 @@ struct PairWork: Sendable {
             return suite.map { scope.views($0, name: pair.name, side: vocabularies[side]!) } ?? []
         }
         let (leftViews, rightViews) = (views[0], views[1])
-        let result = scope.compare(leftViews, rightViews, suite: pair.name)
+        // `--resources` without cases: the cases are counted, not compared.
+        let result =
+            scope.options.compares(.cases) ? scope.compare(leftViews, rightViews, suite: pair.name) : ScopeResult()
         let records = CaseRecord.sorted(result.records)
         var unnamed: [Side: UnnamedIDs] = [:]
         for (side, suite) in [(Side.left, left), (.right, right)] {
@@ -315,7 +339,9 @@ struct PairWork: Sendable {
             suite: SuiteComparison(
                 name: pair.name, leftSuiteID: pair.left, rightSuiteID: pair.right, leftCases: leftViews.count,
                 rightCases: rightViews.count, counts: records.reduce(into: StatusCounts()) { $0.count($1) },
-                records: records),
+                records: records,
+                sections: sections?.compare(
+                    left?.sections, right?.sections, suite: pair.name, vocabularies: vocabularies)),
             duplicates: result.duplicates, keyless: (result.keylessLeft, result.keylessRight, result.pairedByTitle),
             unnamed: unnamed)
     }

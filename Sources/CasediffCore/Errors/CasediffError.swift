@@ -29,6 +29,10 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
     case storeUnavailable(path: String, detail: String)
     /// A snapshot file cannot be read or is not a casediff snapshot.
     case snapshot(path: String, detail: String)
+    /// `--resources` asked for a resource one side's list of is not known: a snapshot written before it was kept,
+    /// or a server that refused or lacks the list (shared step sets before TestRail 7.0). `side` is `left` or
+    /// `right`; `why` what the fetch said.
+    case unknownResource(ProjectResource, side: String, why: String)
     /// The configuration file cannot be read, does not parse, or is unsafe (a key others can read).
     case config(path: String, detail: String)
 
@@ -69,6 +73,10 @@ public enum CasediffError: Error, Sendable, CustomStringConvertible {
             return "snapshot \(path): \(detail)"
         case .config(let path, let detail):
             return "config \(path): \(detail)"
+        case .unknownResource(let resource, let side, let why):
+            return
+                "cannot compare \(resource.title.lowercased()): the \(side) project's list is not known (\(why)); "
+                + "leave \(resource.rawValue) out of --resources"
         case .incomplete(let failures) where failures.isEmpty:
             return "incomplete data: the fetch ended before every page was proven complete; no result was produced"
         case .incomplete(let failures):

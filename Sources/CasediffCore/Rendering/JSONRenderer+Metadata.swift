@@ -23,10 +23,16 @@ extension JSONRenderer {
         writer.endArray()
         writer.key("complete")
         writer.bool(true)
+        // What counts as drift, for each compared resource.
         writer.key("fail_on")
-        writer.beginArray()
-        for status in options.failOn.sorted() { writer.string(status.rawValue) }
-        writer.endArray()
+        writer.beginObject()
+        for resource in options.resources.sorted(by: { $0.rawValue < $1.rawValue }) {
+            writer.key(resource.rawValue)
+            writer.beginArray()
+            for status in options.drift[resource].sorted() { writer.string(status.rawValue) }
+            writer.endArray()
+        }
+        writer.endObject()
         if let generatedAt = context.generatedAt {
             writer.key("generated_at")
             writer.string(ISO8601DateFormatter().string(from: generatedAt))
@@ -67,6 +73,10 @@ extension JSONRenderer {
             writer.string(oneSided.side)
             writer.endObject()
         }
+        writer.endArray()
+        writer.key("resources")
+        writer.beginArray()
+        for resource in options.resources.sorted() { writer.string(resource.rawValue) }
         writer.endArray()
         writer.key("right")
         write(report.right, into: &writer)

@@ -1,7 +1,7 @@
 import Foundation
 import TestRailAPI
 
-/// Renders a report as the JSON diff export, schema version 2 (`docs/diff-schema.json`): sorted keys and fixed
+/// Renders a report as the JSON diff export, schema version 3 (`docs/diff-schema.json`): sorted keys and fixed
 /// ordering, so the same inputs give the same bytes.
 ///
 /// The document is streamed through a ``JSONWriter`` rather than built as `Encodable` values for `JSONEncoder`
@@ -10,7 +10,7 @@ import TestRailAPI
 /// order; every list is present (`[]` when empty); absent sides are `null`. The export is kept apart from the
 /// in-memory report so the report can evolve without breaking consumers.
 public struct JSONRenderer: Sendable {
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     public init() {}
 
@@ -70,6 +70,21 @@ public struct JSONRenderer: Sendable {
         writer.endObject()
         writer.key("metadata")
         try writeMetadata(report, context: context, into: &writer)
+        // Every compared resource's counts, the cases' included.
+        writer.key("resource_totals")
+        writer.beginObject()
+        var totals: [(ProjectResource, StatusCounts)] = report.resourceTotals.map { ($0.resource, $0.counts) }
+        if report.options.compares(.cases) { totals.append((.cases, report.totals)) }
+        for (resource, counts) in totals.sorted(by: { $0.0.rawValue < $1.0.rawValue }) {
+            writer.key(resource.rawValue)
+            write(counts, into: &writer)
+        }
+        writer.endObject()
+        // The project-wide resources compared, in listing order.
+        writer.key("resources")
+        writer.beginArray()
+        for resource in report.resources { try write(resource, into: &writer) }
+        writer.endArray()
         writer.key("schema_version")
         writer.int(schemaVersion)
         writer.key("suites")
@@ -118,6 +133,30 @@ public struct JSONRenderer: Sendable {
         writer.int(suite.rightCases)
         writer.key("right_suite_id")
         writer.int(orNull: suite.rightSuiteID)
+        writer.key("sections")
+        if let sections = suite.sections {
+            try write(sections, into: &writer)
+        } else {
+            writer.null()
+        }
+        writer.endObject()
+    }
+
+    /// One resource's comparison: how many each side has, the counts and every record.
+    static func write(_ resource: ResourceComparison, into writer: inout JSONWriter) throws {
+        writer.beginObject()
+        writer.key("counts")
+        write(resource.counts, into: &writer)
+        writer.key("left")
+        writer.int(resource.left)
+        writer.key("records")
+        writer.beginArray()
+        for record in resource.records { try write(record, into: &writer) }
+        writer.endArray()
+        writer.key("resource")
+        writer.string(resource.resource.rawValue)
+        writer.key("right")
+        writer.int(resource.right)
         writer.endObject()
     }
 
@@ -136,6 +175,8 @@ public struct JSONRenderer: Sendable {
         // Absent sides are written as null, so every record has the same keys.
         writer.key("left")
         write(record.left, into: &writer)
+        writer.key("resource")
+        writer.string(record.resource.rawValue)
         writer.key("right")
         write(record.right, into: &writer)
         writer.key("status")

@@ -1,0 +1,224 @@
+import Foundation
+import TestRailAPI
+
+/// Compares one suite pair's section trees, empty sections included, by path and never by id.
+///
+/// Sections pair down the tree: the roots by name, then the children of each pair by name; several of one name
+/// under one parent pair in sibling order. Under a pair, unpaired children whose names are at least the rename
+/// threshold similar pair as renames, most similar first. What is left pairs across the tree by name as moves (a
+/// section under another parent), and the children of every such pair pair under it in turn. A section's
+/// descendants therefore follow a move or a rename of it rather than each being reported.
+///
+/// A pair is `moved` when its parents are not a pair (or one is at the root), `renamed` when its names differ, and
+/// `changed` when its description differs (as text, like a case's Text field), or, when `--fields` names
+/// `display_order`, its rank among the siblings both sides have.
+struct SectionComparator: Sendable {
+    let values: ValueComparator
+    let normalizer: TextNormalizer
+    /// The similarity at and above which two names under one parent are a rename; nil turns renames off.
+    let renameThreshold: Double?
+    /// Compare the order among siblings (`--fields display_order`).
+    let compareOrder: Bool
+    let drift: DriftRule
+
+    /// One side's tree.
+    private struct Tree {
+        struct Node {
+            var section: Section
+            var name: String
+            var key: String
+            var parent: Int?
+            var path: String
+        }
+        var nodes: [Int: Node] = [:]
+        /// Children in sibling order (display order, then id); `nil` keys the roots.
+        var children: [Int?: [Int]] = [:]
+
+        init(_ sections: [Section], normalizer: TextNormalizer) {
+            let paths = SectionPaths(sections)
+            let known = Set(sections.map(\.id))
+            for section in sections where nodes[section.id] == nil {
+                let name = section.name.trimmingCharacters(in: .whitespacesAndNewlines)
+                // A parent the suite does not list makes a root; a section its own parent too.
+                let parent = section.parentID.flatMap { known.contains($0) && $0 != section.id ? $0 : nil }
+                nodes[section.id] = Node(
+                    section: section, name: name, key: normalizer.normalize(name), parent: parent,
+                    path: paths.path(of: section.id))
+            }
+            // A cycle's sections would hang from nothing: they become roots.
+            for id in nodes.keys.sorted() {
+                var seen: Set<Int> = [id]
+                var current = nodes[id]!.parent
+                while let step = current, seen.insert(step).inserted { current = nodes[step]!.parent }
+                if current != nil { nodes[id]!.parent = nil }
+            }
+            for id in nodes.keys { children[nodes[id]!.parent, default: []].append(id) }
+            for key in children.keys {
+                children[key]!.sort {
+                    (nodes[$0]!.section.displayOrder, $0) < (nodes[$1]!.section.displayOrder, $1)
+                }
+            }
+        }
+    }
+
+    /// - Parameters:
+    ///   - suite: the suite's name, as records name it.
+    ///   - left, right: each side's sections; nil for a suite only the other side has.
+    func compare(
+        _ left: [Section]?, _ right: [Section]?, suite: String, vocabularies: [Side: SideVocabulary]
+    ) -> ResourceComparison {
+        let lefts = Tree(left ?? [], normalizer: normalizer)
+        let rights = Tree(right ?? [], normalizer: normalizer)
+        var pairs: [Int: Int] = [:]
+        var paired: Set<Int> = []
+        var queue: [(Int?, Int?)] = [(nil, nil)]
+
+        /// Pairs the unpaired children of a pair (or the roots), by name then as renames; queues every new pair.
+        func pairChildren(_ l: Int?, _ r: Int?) {
+            let ls = (lefts.children[l] ?? []).filter { pairs[$0] == nil }
+            var rs = (rights.children[r] ?? []).filter { !paired.contains($0) }
+            var unmatched: [Int] = []
+            for id in ls {
+                let key = lefts.nodes[id]!.key
+                if let index = rs.firstIndex(where: { rights.nodes[$0]!.key == key }) {
+                    join(id, rs.remove(at: index))
+                } else {
+                    unmatched.append(id)
+                }
+            }
+            guard let threshold = renameThreshold, !unmatched.isEmpty, !rs.isEmpty else { return }
+            var candidates: [(similarity: Double, left: Int, right: Int)] = []
+            for (li, id) in unmatched.enumerated() {
+                let scalars = Array(lefts.nodes[id]!.key.unicodeScalars)
+                for (ri, other) in rs.enumerated() {
+                    let otherScalars = Array(rights.nodes[other]!.key.unicodeScalars)
+                    if let similarity = TitleSimilarity.similarity(scalars, otherScalars, atLeast: threshold) {
+                        candidates.append((similarity, li, ri))
+                    }
+                }
+            }
+            candidates.sort { ($1.similarity, $0.left, $0.right) < ($0.similarity, $1.left, $1.right) }
+            var usedLeft: Set<Int> = []
+            var usedRight: Set<Int> = []
+            for candidate in candidates where !usedLeft.contains(candidate.left) && !usedRight.contains(candidate.right)
+            {
+                usedLeft.insert(candidate.left)
+                usedRight.insert(candidate.right)
+                join(unmatched[candidate.left], rs[candidate.right])
+            }
+        }
+        func join(_ l: Int, _ r: Int) {
+            pairs[l] = r
+            paired.insert(r)
+            queue.append((l, r))
+        }
+        func drain() {
+            while !queue.isEmpty {
+                let (l, r) = queue.removeFirst()
+                pairChildren(l, r)
+            }
+        }
+        drain()
+        // Moves: what is left pairs by name across the tree, in path order, and its children under it.
+        while true {
+            let ls = lefts.nodes.keys.filter { pairs[$0] == nil }.sorted {
+                (lefts.nodes[$0]!.path, $0) < (lefts.nodes[$1]!.path, $1)
+            }
+            var rs = rights.nodes.keys.filter { !paired.contains($0) }.sorted {
+                (rights.nodes[$0]!.path, $0) < (rights.nodes[$1]!.path, $1)
+            }
+            var moved = false
+            for id in ls {
+                let key = lefts.nodes[id]!.key
+                guard let index = rs.firstIndex(where: { rights.nodes[$0]!.key == key }) else { continue }
+                join(id, rs.remove(at: index))
+                moved = true
+                // Pair this one's subtree before the next move is looked for.
+                drain()
+                rs.removeAll { paired.contains($0) }
+            }
+            if !moved { break }
+        }
+
+        let (leftRanks, rightRanks) = ranks(lefts, rights, pairs)
+        var records: [CaseRecord] = []
+        func side(_ tree: Tree, _ id: Int) -> CaseRecord.Side {
+            let node = tree.nodes[id]!
+            return CaseRecord.Side(
+                id: id, suite: suite, sectionPath: node.parent.map { tree.nodes[$0]!.path } ?? "", title: node.name)
+        }
+        for (l, r) in pairs {
+            let (ln, rn) = (lefts.nodes[l]!, rights.nodes[r]!)
+            var changes: [FieldChange] = []
+            let parentsPaired = ln.parent.map { pairs[$0] } ?? nil
+            if parentsPaired != rn.parent {
+                let old = ln.parent.map { JSONValue.string(lefts.nodes[$0]!.path) } ?? .null
+                let new = rn.parent.map { JSONValue.string(rights.nodes[$0]!.path) } ?? .null
+                changes.append(FieldChange(field: "parent", old: old, new: new, kind: .moved))
+            }
+            if ln.key != rn.key {
+                changes.append(FieldChange(field: "name", old: .string(ln.name), new: .string(rn.name), kind: .renamed))
+            }
+            let description = (
+                vocabularies[.left]!.text(ln.section.description.map(JSONValue.string) ?? .null),
+                vocabularies[.right]!.text(rn.section.description.map(JSONValue.string) ?? .null)
+            )
+            changes += values.changes(.custom("description"), .markup, description.0, description.1)
+            if compareOrder, let old = leftRanks[l], let new = rightRanks[r], old != new {
+                changes.append(FieldChange(field: "display_order", old: .int(Int64(old)), new: .int(Int64(new)), kind: .changed))
+            }
+            let kinds = Set(changes.map(\.kind))
+            let status: CaseStatus =
+                kinds.contains(.moved) ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty
+                ? .unchanged : .changed
+            records.append(
+                CaseRecord(
+                    status: status, key: rn.path, left: side(lefts, l), right: side(rights, r), changes: changes,
+                    drift: drift.counts(.sections, kinds), resource: .sections))
+        }
+        for id in lefts.nodes.keys where pairs[id] == nil {
+            records.append(
+                CaseRecord(
+                    status: .removed, key: lefts.nodes[id]!.path, left: side(lefts, id), right: nil,
+                    drift: drift.counts(.sections, [.removed]), resource: .sections))
+        }
+        for id in rights.nodes.keys where !paired.contains(id) {
+            records.append(
+                CaseRecord(
+                    status: .added, key: rights.nodes[id]!.path, left: nil, right: side(rights, id),
+                    drift: drift.counts(.sections, [.added]), resource: .sections))
+        }
+        return ResourceComparison(
+            resource: .sections, left: lefts.nodes.count, right: rights.nodes.count,
+            records: Self.sorted(records))
+    }
+
+    /// Each paired section's rank (1, 2, …) among its siblings that are paired with siblings of its pair: a section
+    /// added or removed beside it shifts nothing.
+    private func ranks(_ lefts: Tree, _ rights: Tree, _ pairs: [Int: Int]) -> ([Int: Int], [Int: Int]) {
+        guard compareOrder else { return ([:], [:]) }
+        var leftRanks: [Int: Int] = [:]
+        var rightRanks: [Int: Int] = [:]
+        let back = Dictionary(pairs.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for (parent, children) in lefts.children {
+            let rightParent = parent.flatMap { pairs[$0] }
+            if parent != nil, rightParent == nil { continue }
+            let kept = children.filter { pairs[$0].map { rights.nodes[$0]!.parent == rightParent } ?? false }
+            for (index, id) in kept.enumerated() { leftRanks[id] = index + 1 }
+            let rightKept = (rights.children[rightParent] ?? []).filter {
+                back[$0].map { lefts.nodes[$0]!.parent == parent } ?? false
+            }
+            for (index, id) in rightKept.enumerated() { rightRanks[id] = index + 1 }
+        }
+        return (leftRanks, rightRanks)
+    }
+
+    /// In tree order: by the path the record names (the right one when it has one), then ids.
+    static func sorted(_ records: [CaseRecord]) -> [CaseRecord] {
+        func path(_ side: CaseRecord.Side) -> String {
+            side.sectionPath.isEmpty ? side.title : side.sectionPath + SectionPaths.separator + side.title
+        }
+        return records.map { (path($0.current), $0.left?.id ?? 0, $0.right?.id ?? 0, $0) }
+            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
+    }
+}
