@@ -78,7 +78,7 @@ struct SectionComparator: Sendable {
             let ls = (lefts.children[l] ?? []).filter { pairs[$0] == nil }
             var rs = (rights.children[r] ?? []).filter { !paired.contains($0) }
             var unmatched: [Int] = []
-            for id in ls {
+            for id in ls where pairs[id] == nil {
                 let key = lefts.nodes[id]!.key
                 if let index = rs.firstIndex(where: { rights.nodes[$0]!.key == key }) {
                     join(id, rs.remove(at: index))
@@ -128,7 +128,7 @@ struct SectionComparator: Sendable {
                 (rights.nodes[$0]!.path, $0) < (rights.nodes[$1]!.path, $1)
             }
             var moved = false
-            for id in ls {
+            for id in ls where pairs[id] == nil {
                 let key = lefts.nodes[id]!.key
                 guard let index = rs.firstIndex(where: { rights.nodes[$0]!.key == key }) else { continue }
                 join(id, rs.remove(at: index))
