@@ -64,6 +64,16 @@ import Testing
             "--max-response-size must be a whole number of MB from 1 to 4096 (got 0)")
     }
 
+    @Test func resourcesAndFailOnSayWhatTheyAccept() async throws {
+        try await expectUsageError(["compare", "1", "2", "--resources", "cases,widgets"], "--resources")
+        try await expectUsageError(["compare", "1", "2", "--fail-on", "cases:unchanged"], "--fail-on")
+        try await expectUsageError(["compare", "1", "2", "--fail-on", "sideways"], "--fail-on")
+        try await expectUsageError(
+            ["compare", "1", "2", "--fail-on", "cases:added,fields,templates:removed"],
+            "--fail-on names fields,templates, which --resources leaves out; add it: --resources "
+                + "cases,sections,fields,templates")
+    }
+
     @Test func anEmptySuiteIsRefusedNotReadAsEverySuite() async throws {
         let reason = "--suite needs a suite's name; leave --suite out to compare every suite"
         try await expectUsageError(["compare", Self.snapshot, Self.snapshot, "--suite", ""], reason)

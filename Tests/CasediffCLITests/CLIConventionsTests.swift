@@ -180,12 +180,16 @@ import Testing
         }
     }
 
+    static let resources = ["cases", "suites", "sections", "shared-steps", "fields", "templates"]
+
     /// The shells complete every closed set of values: match keys, drift kinds, progress modes, colours, rates.
     @Test func completionsOfferTheValues() async throws {
         let result = try await CLIRunner.run(["--generate-completion-script", "bash"], environment: [:])
         #expect(result.status == 0)
         for values in [
-            ["title", "path", "id", "field:"], ["added", "removed", "changed", "moved", "renamed", "none"],
+            ["title", "path", "id", "field:"],
+            ["added", "removed", "changed", "moved", "renamed"] + Self.resources + Self.resources.map { $0 + ":" }
+                + ["none"], Self.resources + ["all"],
             ["auto", "live", "plain", "off"], ["auto", "always", "never"], ["cloud", "enterprise", "server"],
             ["table", "json", "markdown", "csv", "junit"],
         ] {

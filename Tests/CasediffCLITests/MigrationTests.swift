@@ -72,6 +72,69 @@ import Testing
         return records.sorted()
     }
 
+    /// The drifted resource records of a JSON diff as planted.json writes them: resource, suite (sections only),
+    /// name (a section's left path, its right one when added), status and the fields changed.
+    static func driftedResources(_ json: String) throws -> [PlantedResource] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        var groups = (object["resources"] as? [[String: Any]] ?? []).map { (suite: String?.none, group: $0) }
+        for suite in object["suites"] as? [[String: Any]] ?? [] {
+            if let sections = suite["sections"] as? [String: Any] {
+                groups.append((suite["name"] as? String, sections))
+            }
+        }
+        var records: [PlantedResource] = []
+        for (suite, group) in groups {
+            for record in group["records"] as? [[String: Any]] ?? [] where record["drift"] as? Bool == true {
+                let side = (record["left"] as? [String: Any]) ?? (record["right"] as? [String: Any]) ?? [:]
+                let parent = side["section"] as? String ?? ""
+                let title = side["title"] as? String ?? ""
+                let fields = Set((record["changes"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String })
+                records.append(
+                    PlantedResource(
+                        resource: record["resource"] as? String ?? "", suite: suite,
+                        name: parent.isEmpty ? title : parent + " > " + title,
+                        status: record["status"] as? String ?? "",
+                        fields: fields.sorted()))
+            }
+        }
+        return records.sorted()
+    }
+
+    struct PlantedResource: Decodable, Comparable, CustomStringConvertible {
+        var resource: String
+        var suite: String?
+        var name: String
+        var status: String
+        var fields: [String]
+        /// Reported only when `--fields` names these.
+        var onlyWithFields: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case resource, suite, name, status, fields
+            case onlyWithFields = "only_with_fields"
+        }
+
+        static func < (a: PlantedResource, b: PlantedResource) -> Bool {
+            (a.resource, a.suite ?? "", a.name) < (b.resource, b.suite ?? "", b.name)
+        }
+        static func == (a: PlantedResource, b: PlantedResource) -> Bool {
+            (a.resource, a.suite, a.name, a.status, a.fields) == (b.resource, b.suite, b.name, b.status, b.fields)
+        }
+        var description: String { "\(resource) | \(suite ?? "-") | \(name) | \(status) \(fields)" }
+    }
+
+    /// The planted resource drift; with `fields`, the records reported only when `--fields` asks for them too.
+    static func plantedResources(withFields fields: Bool = false) -> [PlantedResource] {
+        struct File: Decodable { var resources: [PlantedResource] }
+        let data = try! Data(contentsOf: folder.appendingPathComponent("planted.json"))
+        return try! JSONDecoder().decode(File.self, from: data).resources.filter { fields || $0.onlyWithFields == nil }
+            .map {
+                var record = $0
+                record.fields.sort()
+                return record
+            }.sorted()
+    }
+
     struct PlantedRecord: Decodable, Comparable, CustomStringConvertible {
         var suite: String
         var title: String
@@ -107,13 +170,15 @@ import Testing
             let json = try await CLIRunner.run(
                 [
                     "compare", "server:12", "cloud:Storefront", "--config", config, "--no-store", "--format", "json",
-                    "--reproducible",
+                    "--reproducible", "--resources", "all",
                 ], environment: [:])
             #expect(json.status == 1, "\(json.stderr)")
             expectNoKey(json)
             let drifted = try Self.drifted(json.stdout)
             #expect(drifted == Self.planted, "nothing false, nothing missed")
             #expect(Self.planted.count == 13)
+            #expect(try Self.driftedResources(json.stdout) == Self.plantedResources(), "every resource, exactly")
+            #expect(Self.plantedResources().count == 13)
             // The summary names both instances.
             #expect(json.stderr.contains("left \(server.baseURL.absoluteString): fetched 90 cases"))
             #expect(json.stderr.contains("right \(cloud.baseURL.absoluteString): fetched 90 cases"))
@@ -121,7 +186,8 @@ import Testing
             #expect(actual == (try CLIRunner.golden("migration/expected.json", actual: actual)))
 
             let table = try await CLIRunner.run(
-                ["compare", "server:12", "cloud:3", "--config", config, "--no-store", "--quiet"], environment: [:])
+                ["compare", "server:12", "cloud:3", "--config", config, "--no-store", "--quiet", "--resources", "all"],
+                environment: [:])
             #expect(table.status == 1)
             let text = Self.normalized(table.stdout, server, cloud)
             #expect(text == (try CLIRunner.golden("migration/expected.table.txt", actual: text)))
@@ -145,12 +211,12 @@ import Testing
             let live = try await CLIRunner.run(
                 [
                     "compare", "server:12", "cloud:3", "--config", config, "--no-store", "--format", "json",
-                    "--reproducible",
+                    "--reproducible", "--resources", "all",
                 ], environment: [:])
             let offline = try await CLIRunner.run(
                 [
                     "compare", snapshot, "cloud:3", "--config", config, "--no-store", "--format", "json",
-                    "--reproducible",
+                    "--reproducible", "--resources", "all",
                 ], environment: [:])
             #expect(offline.status == 1, "\(offline.stderr)")
             func body(_ json: String) throws -> [String: NSObject] {
@@ -161,6 +227,46 @@ import Testing
             }
             #expect(try body(offline.stdout) == body(live.stdout), "the same suites, records and totals")
             #expect(try Self.drifted(offline.stdout) == Self.planted)
+            #expect(try Self.driftedResources(offline.stdout) == Self.plantedResources())
+        }
+    }
+
+    /// The order among sibling sections is compared when `--fields` asks for it, and only then; `--resources`
+    /// without cases leaves the cases out, and `--fail-on` counts what it names.
+    @Test func siblingOrderWhenAskedAndDriftPerResource() async throws {
+        try await withMigration { config, _, _, _ in
+            let ordered = try await CLIRunner.run(
+                [
+                    "compare", "server:12", "cloud:3", "--config", config, "--no-store", "--format", "json",
+                    "--reproducible", "--resources", "sections", "--fields", "display_order",
+                ], environment: [:])
+            #expect(ordered.status == 1, "\(ordered.stderr)")
+            let sections = Self.plantedResources(withFields: true).filter { $0.resource == "sections" }
+            #expect(try Self.driftedResources(ordered.stdout) == sections)
+            #expect(sections.count == 7)
+            #expect(try Self.drifted(ordered.stdout).isEmpty, "cases are not compared")
+
+            // Only removed fields and templates count: the fields' and templates' removals, nothing else.
+            let gate = try await CLIRunner.run(
+                [
+                    "compare", "server:12", "cloud:3", "--config", config, "--no-store", "--format", "json",
+                    "--reproducible", "--resources", "all", "--fail-on", "fields:removed,templates",
+                ], environment: [:])
+            #expect(gate.status == 1, "\(gate.stderr)")
+            #expect(
+                try Self.driftedResources(gate.stdout)
+                    == Self.plantedResources().filter {
+                        $0.resource == "templates" || ($0.resource == "fields" && $0.status == "removed")
+                    })
+            #expect(try Self.drifted(gate.stdout).isEmpty)
+
+            let none = try await CLIRunner.run(
+                [
+                    "compare", "server:12", "cloud:3", "--config", config, "--no-store", "--resources", "all",
+                    "--fail-on", "cases:added", "--quiet",
+                ], environment: [:])
+            #expect(none.status == 1, "one case was added")
+            #expect(none.stdout.contains("fail-on: cases: added"), "\(none.stdout)")
         }
     }
 

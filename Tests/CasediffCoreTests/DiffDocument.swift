@@ -3,7 +3,7 @@ import TestRailAPI
 
 @testable import CasediffCore
 
-/// The JSON diff export, schema version 2 (`docs/diff-schema.json`), as `Encodable` values: the reference the
+/// The JSON diff export, schema version 3 (`docs/diff-schema.json`), as `Encodable` values: the reference the
 /// streaming ``JSONRenderer`` is checked against (`JSONEncoder` with sorted keys writes this document byte for byte
 /// as the renderer must). It is how the export was written before the renderer streamed it. Every list is present
 /// (`[]` when empty); absent sides are `null`; nil optionals of synthesized `Encodable` are left out.
@@ -15,10 +15,13 @@ struct DiffDocument: Encodable {
     var duplicates: [Duplicate]
     var keyless: Keyless
     var suites: [Suite]
+    var resources: [Group]
+    var resourceTotals: [String: Counts]
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
-        case metadata, drift, totals, duplicates, keyless, suites
+        case metadata, drift, totals, duplicates, keyless, suites, resources
+        case resourceTotals = "resource_totals"
     }
 
     init(_ report: ComparisonReport, context: RenderContext) {
@@ -31,6 +34,28 @@ struct DiffDocument: Encodable {
         keyless = Keyless(
             left: report.keylessLeft, right: report.keylessRight, pairedByTitle: report.keylessPairedByTitle)
         suites = report.suites.map(Suite.init)
+        resources = report.resources.map(Group.init)
+        var totals = Dictionary(
+            uniqueKeysWithValues: report.resourceTotals.map { ($0.resource.rawValue, Counts($0.counts)) })
+        if report.options.compares(.cases) { totals["cases"] = Counts(report.totals) }
+        resourceTotals = totals
+    }
+
+    /// One resource's comparison.
+    struct Group: Encodable {
+        var resource: String
+        var left: Int
+        var right: Int
+        var counts: Counts
+        var records: [Record]
+
+        init(_ group: ResourceComparison) {
+            resource = group.resource.rawValue
+            left = group.left
+            right = group.right
+            counts = Counts(group.counts)
+            records = group.records.map(Record.init)
+        }
     }
 
     struct Metadata: Encodable {
@@ -43,7 +68,8 @@ struct DiffDocument: Encodable {
         var normalization: Normalization
         var comparedFields: [String]
         var oneSidedFields: [OneSided]
-        var failOn: [String]
+        var failOn: [String: [String]]
+        var resources: [String]
         /// Where the comparison fell back to ids, one line each.
         var notes: [String]
         var complete = true
@@ -60,14 +86,19 @@ struct DiffDocument: Encodable {
             notes = report.notes
             comparedFields = report.comparedFields.map(\.name)
             oneSidedFields = report.oneSidedFields.map { OneSided(field: $0.field, side: $0.side) }
-            failOn = report.options.failOn.sorted().map(\.rawValue)
+            let options = report.options
+            failOn = Dictionary(
+                uniqueKeysWithValues: options.resources.map {
+                    ($0.rawValue, options.drift[$0].sorted().map(\.rawValue))
+                })
+            resources = options.resources.sorted().map(\.rawValue)
             run = context.metrics.map {
                 Run($0, rateProfile: context.rateDescription ?? (context.rateProfile ?? .server).description)
             }
         }
 
         enum CodingKeys: String, CodingKey {
-            case tool, version, left, right, match, normalization, complete, run, notes
+            case tool, version, left, right, match, normalization, complete, run, notes, resources
             case generatedAt = "generated_at"
             case comparedFields = "compared_fields"
             case oneSidedFields = "one_sided_fields"
@@ -258,6 +289,7 @@ struct DiffDocument: Encodable {
     }
 
     struct Record: Encodable {
+        var resource: String
         var status: String
         var drift: Bool
         var duplicate: Bool
@@ -267,6 +299,7 @@ struct DiffDocument: Encodable {
         var changes: [Change]
 
         init(_ record: CaseRecord) {
+            resource = record.resource.rawValue
             status = record.status.rawValue
             drift = record.drift
             duplicate = record.duplicate
@@ -278,6 +311,7 @@ struct DiffDocument: Encodable {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(resource, forKey: .resource)
             try container.encode(status, forKey: .status)
             try container.encode(drift, forKey: .drift)
             try container.encode(duplicate, forKey: .duplicate)
@@ -288,7 +322,7 @@ struct DiffDocument: Encodable {
             try container.encode(changes, forKey: .changes)
         }
 
-        enum CodingKeys: String, CodingKey { case status, drift, duplicate, key, left, right, changes }
+        enum CodingKeys: String, CodingKey { case resource, status, drift, duplicate, key, left, right, changes }
     }
 
     struct Suite: Encodable {
@@ -299,8 +333,10 @@ struct DiffDocument: Encodable {
         var rightCases: Int
         var counts: Counts
         var cases: [Record]
+        var sections: Group?
 
         init(_ suite: SuiteComparison) {
+            sections = suite.sections.map(Group.init)
             name = suite.name
             leftSuiteID = suite.leftSuiteID
             rightSuiteID = suite.rightSuiteID
@@ -319,10 +355,12 @@ struct DiffDocument: Encodable {
             try container.encode(rightCases, forKey: .rightCases)
             try container.encode(counts, forKey: .counts)
             try container.encode(cases, forKey: .cases)
+            // Null when sections are not compared.
+            try container.encode(sections, forKey: .sections)
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, counts, cases
+            case name, counts, cases, sections
             case leftSuiteID = "left_suite_id"
             case rightSuiteID = "right_suite_id"
             case leftCases = "left_cases"

@@ -120,8 +120,26 @@ import Testing
                 counts: StatusCounts(added: 1, removed: 1, moved: 1, drift: 2), records: records),
             SuiteComparison(
                 name: "Ünïcode 😀", leftSuiteID: nil, rightSuiteID: 7, leftCases: 0, rightCases: 0,
-                counts: StatusCounts(), records: []),
+                counts: StatusCounts(), records: [],
+                sections: ResourceComparison(
+                    resource: .sections, left: 0, right: 1,
+                    records: [
+                        CaseRecord(
+                            status: .added, key: "A > Gift cards", left: nil,
+                            right: .init(id: 140, suite: "Ünïcode 😀", sectionPath: "A", title: "Gift cards"),
+                            drift: true, resource: .sections)
+                    ])),
         ]
+        let fields = ResourceComparison(
+            resource: .fields, left: 1, right: 1,
+            records: [
+                CaseRecord(
+                    status: .changed, key: "custom_platforms",
+                    left: .init(id: 17, suite: "", sectionPath: "", title: "custom_platforms"),
+                    right: .init(id: 11, suite: "", sectionPath: "", title: "custom_platforms"),
+                    changes: [FieldChange(field: "options", old: ["Web", "Smart TV"], new: ["Web"], kind: .changed)],
+                    drift: false, resource: .fields)
+            ])
         return ComparisonReport(
             left: .init(
                 instance: "https://left.example/", projectID: 1, projectName: "Left", suiteMode: 3, cases: 2,
@@ -131,13 +149,16 @@ import Testing
             options: ComparisonOptions(
                 match: .field(.custom("custom_automation_id"), typed: "custom_automation_id"), crossSuite: true,
                 suites: ["Suite/1", "Ünïcode 😀"],
-                ignoreCase: true, failOn: [.removed, .added, .moved], compareAttachments: true),
+                ignoreCase: true, compareAttachments: true,
+                drift: DriftRule(parsing: "removed,added,moved,fields:removed"),
+                resources: [.cases, .sections, .fields]),
             suites: suites, comparedFields: [.title, .section, .custom("custom_steps_separated")],
             oneSidedFields: [.init(field: "custom_only_left", side: "left")],
             duplicates: [
                 DuplicateKey(suite: nil, key: "dup", left: 2, right: 1),
                 DuplicateKey(suite: "Suite/1", key: "dup\n2", left: 1, right: 3),
-            ], keylessLeft: 4, keylessRight: 5, notes: ["users: get_users refused; ids compared", "a \"note\""])
+            ], keylessLeft: 4, keylessRight: 5, notes: ["users: get_users refused; ids compared", "a \"note\""],
+            resources: [fields])
     }
 
     /// A report of random records whose names, keys and values are random strings and JSON values.
@@ -168,7 +189,14 @@ import Testing
                 name: name, leftSuiteID: random.int(3) == 0 ? nil : random.int(100),
                 rightSuiteID: random.int(3) == 0 ? nil : random.int(100), leftCases: random.int(50),
                 rightCases: random.int(50), counts: StatusCounts(changed: random.int(9), drift: random.int(9)),
-                records: records)
+                records: records,
+                sections: random.int(2) == 0
+                    ? nil
+                    : ResourceComparison(
+                        resource: .sections, left: random.int(9), right: random.int(9),
+                        records: records.map {
+                            var record = $0; record.resource = .sections; return record
+                        }))
         }
         return ComparisonReport(
             left: .init(
@@ -177,11 +205,22 @@ import Testing
             right: .init(
                 instance: random.string(), projectID: random.int(99), projectName: random.string(), suiteMode: 3,
                 cases: random.int(99), snapshotTakenAt: random.int(2) == 0 ? nil : Date(timeIntervalSince1970: 1e9)),
-            options: ComparisonOptions(renameThreshold: Double(random.int(101)) / 100),
+            options: ComparisonOptions(
+                renameThreshold: Double(random.int(101)) / 100,
+                resources: Set(ProjectResource.allCases.filter { _ in random.int(2) == 0 })),
             suites: suites, comparedFields: [.custom(random.key())],
             duplicates: [
                 DuplicateKey(suite: random.int(2) == 0 ? nil : random.string(), key: random.string(), left: 2, right: 0)
             ],
-            notes: [random.string()])
+            notes: [random.string()],
+            resources: ProjectResource.projectWide.filter { _ in random.int(2) == 0 }.map { resource in
+                ResourceComparison(
+                    resource: resource, left: random.int(9), right: random.int(9),
+                    records: (0..<random.int(3)).map { _ in
+                        CaseRecord(
+                            status: statuses[random.int(statuses.count)], key: random.string(), left: side(""),
+                            right: side(""), drift: random.int(2) == 0, resource: resource)
+                    })
+            })
     }
 }

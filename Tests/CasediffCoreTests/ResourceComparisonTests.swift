@@ -223,7 +223,8 @@ import Testing
         let left = project(
             id: 12,
             definitions: ProjectDefinitions(caseFields: [
-                field(14, "custom_automation_type", "Automation Type", type: 6, items: "0, None\n1, Manual\n2, Automated"),
+                field(
+                    14, "custom_automation_type", "Automation Type", type: 6, items: "0, None\n1, Manual\n2, Automated"),
                 field(17, "custom_platforms", "Platforms", type: 12, items: "1, Web\n2, iOS\n5, Smart TV"),
                 field(20, "custom_target_release", "Target Release", type: 9),
                 field(24, "custom_legacy_id", "Legacy ID", type: 1),
@@ -294,7 +295,8 @@ import Testing
             try compare(left, right, ComparisonOptions(resources: [.sharedSteps]))
         } throws: { error in
             "\(error)".contains("cannot compare shared step sets: the right project's list is not known")
-                && "\(error)".contains("get_shared_steps: 400") && "\(error)".contains("shared-steps out of --resources")
+                && "\(error)".contains("get_shared_steps: 400")
+                && "\(error)".contains("shared-steps out of --resources")
         }
         right.definitions.sharedSteps = []
         #expect(try compare(left, right, ComparisonOptions(resources: [.sharedSteps])).resources[0].records.isEmpty)
@@ -310,7 +312,9 @@ import Testing
         #expect(rule[.cases] == [.added, .removed])
         #expect(rule[.sections] == Set(CaseStatus.driftKinds))
         #expect(rule[.fields].isEmpty && rule.namedResources == [.cases, .sections])
-        #expect(rule.description(for: [.cases, .sections]) == "cases: added, removed; sections: added, removed, changed, moved, renamed")
+        #expect(
+            rule.description(for: [.cases, .sections])
+                == "cases: added, removed; sections: added, removed, changed, moved, renamed")
 
         let bare = try #require(DriftRule(parsing: "added, removed"))
         #expect(ProjectResource.allCases.allSatisfy { bare[$0] == [.added, .removed] })

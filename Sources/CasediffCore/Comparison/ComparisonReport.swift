@@ -105,7 +105,10 @@ public struct ComparisonReport: Sendable, Hashable {
                     right: sections.reduce(0) { $0 + $1.right },
                     counts: sections.reduce(StatusCounts()) { $0 + $1.counts }, records: []))
         }
-        return result + resources.map { var total = $0; total.records = []; return total }
+        return result
+            + resources.map {
+                var total = $0; total.records = []; return total
+            }
     }
 
     /// How many records count as drift under `--fail-on`, cases and every other resource.

@@ -97,8 +97,10 @@ struct ResourceComparator: Sendable {
         let pairing = pair(
             sides[0].map { normalizer.normalize($0.title) }, sides[1].map { normalizer.normalize($0.title) },
             sameContent: { l, r in
-                values.changes(.custom("custom_steps_separated"), .markup, steps(sides[0][l], .left),
-                    steps(sides[1][r], .right)).isEmpty
+                values.changes(
+                    .custom("custom_steps_separated"), .markup, steps(sides[0][l], .left),
+                    steps(sides[1][r], .right)
+                ).isEmpty
             })
         var records: [CaseRecord] = []
         for (l, r) in pairing.pairs {
@@ -155,7 +157,8 @@ struct ResourceComparator: Sendable {
             if left.field.typeID != right.field.typeID {
                 changes.append(
                     FieldChange(
-                        field: "type", old: .string(Self.typeName(left.field)), new: .string(Self.typeName(right.field)),
+                        field: "type", old: .string(Self.typeName(left.field)),
+                        new: .string(Self.typeName(right.field)),
                         kind: .changed))
             }
             let choices = [left, right].map { Self.hasOptions($0.field) ? Self.labels($0.options) : [] }
@@ -173,10 +176,16 @@ struct ResourceComparator: Sendable {
                     right: (right.field.id, right.field.systemName), changes: changes))
         }
         for l in pairing.left {
-            records.append(record(.fields, key: sides[0][l].field.systemName, left: (sides[0][l].field.id, sides[0][l].field.systemName)))
+            records.append(
+                record(
+                    .fields, key: sides[0][l].field.systemName,
+                    left: (sides[0][l].field.id, sides[0][l].field.systemName)))
         }
         for r in pairing.right {
-            records.append(record(.fields, key: sides[1][r].field.systemName, right: (sides[1][r].field.id, sides[1][r].field.systemName)))
+            records.append(
+                record(
+                    .fields, key: sides[1][r].field.systemName,
+                    right: (sides[1][r].field.id, sides[1][r].field.systemName)))
         }
         return ResourceComparison(
             resource: .fields, left: sides[0].count, right: sides[1].count, records: sorted(records))
@@ -238,8 +247,12 @@ struct ResourceComparator: Sendable {
                 .templates, key: normalizer.normalize(sides[1][r].name), left: (sides[0][l].id, sides[0][l].name),
                 right: (sides[1][r].id, sides[1][r].name))
         }
-        records += pairing.left.map { record(.templates, key: sides[0][$0].name, left: (sides[0][$0].id, sides[0][$0].name)) }
-        records += pairing.right.map { record(.templates, key: sides[1][$0].name, right: (sides[1][$0].id, sides[1][$0].name)) }
+        records += pairing.left.map {
+            record(.templates, key: sides[0][$0].name, left: (sides[0][$0].id, sides[0][$0].name))
+        }
+        records += pairing.right.map {
+            record(.templates, key: sides[1][$0].name, right: (sides[1][$0].id, sides[1][$0].name))
+        }
         return ResourceComparison(
             resource: .templates, left: sides[0].count, right: sides[1].count, records: sorted(records))
     }
@@ -309,8 +322,13 @@ struct ResourceComparator: Sendable {
             (status, kinds) = (.removed, [.removed])
         default:
             kinds = Set(changes.map(\.kind))
-            status = kinds.contains(.moved) ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty
-                ? .unchanged : .changed
+            status =
+                kinds.contains(.moved)
+                ? .moved
+                : kinds.contains(.renamed)
+                    ? .renamed
+                    : changes.isEmpty
+                        ? .unchanged : .changed
         }
         var record = CaseRecord(
             status: status, key: key, left: side(left), right: side(right), changes: changes,

@@ -165,12 +165,17 @@ struct SectionComparator: Sendable {
             )
             changes += values.changes(.custom("description"), .markup, description.0, description.1)
             if compareOrder, let old = leftRanks[l], let new = rightRanks[r], old != new {
-                changes.append(FieldChange(field: "display_order", old: .int(Int64(old)), new: .int(Int64(new)), kind: .changed))
+                changes.append(
+                    FieldChange(field: "display_order", old: .int(Int64(old)), new: .int(Int64(new)), kind: .changed))
             }
             let kinds = Set(changes.map(\.kind))
             let status: CaseStatus =
-                kinds.contains(.moved) ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty
-                ? .unchanged : .changed
+                kinds.contains(.moved)
+                ? .moved
+                : kinds.contains(.renamed)
+                    ? .renamed
+                    : changes.isEmpty
+                        ? .unchanged : .changed
             records.append(
                 CaseRecord(
                     status: status, key: rn.path, left: side(lefts, l), right: side(rights, r), changes: changes,
