@@ -72,9 +72,19 @@ echo "demo: casediff compare server:12 cloud:Storefront (Server copy on $server_
 unset TESTRAIL_URL TESTRAIL_USER TESTRAIL_API_KEY
 migration_status=0
 "$bin/casediff" compare server:12 cloud:Storefront --config "$config" --store "$store" --json "$migration_file" \
-  --html "$migration_html" || migration_status=$?
+  --html "$migration_html" --resources all || migration_status=$?
 [ "$migration_status" = 1 ] || { echo "demo: the migration check exited $migration_status, not 1" >&2; exit 2; }
-drifted=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["totals"]["drift"])' "$migration_file")
+# The drifted cases, then every other resource's drifted records together.
+read -r drifted resources < <(python3 -c '
+import json, sys
+totals = json.load(open(sys.argv[1]))["resource_totals"]
+print(totals["cases"]["drift"], sum(c["drift"] for name, c in totals.items() if name != "cases"))' "$migration_file")
 [ "$drifted" = 13 ] || { echo "demo: the migration check found $drifted drifted cases, not the 13 planted" >&2; exit 2; }
-echo "demo: migration check: exactly the 13 planted changes (Fixtures/migration/README.md); JSON diff in" \
-  "$migration_file, HTML report in $migration_html" >&2
+[ "$resources" = 13 ] || {
+  echo "demo: the migration check found $resources drifted suites, sections, shared step sets, fields and templates," \
+    "not the 13 planted" >&2
+  exit 2
+}
+echo "demo: migration check: exactly the 13 planted case changes and the 13 planted changes to suites, sections," \
+  "shared step sets, fields and templates (Fixtures/migration/README.md); JSON diff in $migration_file," \
+  "HTML report in $migration_html" >&2

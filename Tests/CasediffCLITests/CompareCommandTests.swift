@@ -42,7 +42,7 @@ import Testing
             let written = try String(contentsOf: file, encoding: .utf8)
             #expect(written == result.stdout)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
-            #expect(object["schema_version"] as? Int == 2)
+            #expect(object["schema_version"] as? Int == 3)
             #expect((object["totals"] as? [String: Int])?["added"] == 6)
         }
     }
