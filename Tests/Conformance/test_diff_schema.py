@@ -174,16 +174,33 @@ def test_resources_without_cases_list_no_case(migration_config):
         == [("removed", "Test Case (Legacy)")]
 
 
+def a_template_group(document):
+    """A project-wide group as the renderer writes one: one template on both sides, unchanged."""
+    counts = {kind: 0 for kind in ("added", "removed", "changed", "moved", "renamed", "drift")}
+    side = {"id": 1, "section": "", "suite": "", "title": "Test Case (Steps)"}
+    return {
+        "counts": dict(counts, unchanged=1), "left": 1, "right": 1, "resource": "templates",
+        "records": [{"changes": [], "drift": False, "duplicate": False, "key": "Test Case (Steps)", "left": side,
+                     "resource": "templates", "right": dict(side, id=2), "status": "unchanged"}]}
+
+
 def test_the_schema_rejects_what_it_should():
-    broken_cases = []
-    with_cases = next((json.loads(p.read_text()) for p in GOLDEN
-                       if json.loads(p.read_text()).get("schema_version") == SCHEMA_VERSION), None)
-    if with_cases is None:
-        result = subprocess.run([str(BINARY), "compare", "1", "2", "--format", "json", "--quiet", "--reproducible",
-                                 "--resources", "all"], capture_output=True, text=True, env=os.environ.copy())
-        with_cases = json.loads(result.stdout)
-    VALIDATOR.validate(with_cases)
-    broken_cases += [
+    # A version 3 golden diff when one is recorded, else a live one; a template group added to it (with the
+    # metadata to match) so the mutations of the project-wide resources have one to break.
+    document = next((json.loads(p.read_text()) for p in GOLDEN
+                     if json.loads(p.read_text()).get("schema_version") == SCHEMA_VERSION), None)
+    if document is None:
+        result = subprocess.run([str(BINARY), "compare", "1", "2", "--format", "json", "--quiet", "--reproducible"],
+                                capture_output=True, text=True, env=os.environ.copy())
+        document = json.loads(result.stdout)
+    if not document["resources"]:
+        group = a_template_group(document)
+        document["resources"].append(group)
+        document["resource_totals"]["templates"] = group["counts"]
+        document["metadata"]["resources"].append("templates")
+        document["metadata"]["fail_on"]["templates"] = []
+    VALIDATOR.validate(document)
+    mutations = [
         lambda d: d["suites"][0]["cases"][0].update(status="vanished"),
         lambda d: d["suites"][0].update(cases=None),
         lambda d: d["suites"][0]["cases"][0].update(left=None, right=None),
@@ -196,15 +213,23 @@ def test_the_schema_rejects_what_it_should():
         lambda d: d["metadata"]["fail_on"].update(milestones=["added"]),
         lambda d: d["metadata"]["fail_on"].update(cases=["unchanged"]),
         lambda d: d["metadata"].pop("resources"),
+        lambda d: d["metadata"].update(resources=[]),
         lambda d: d.pop("resources"),
         lambda d: d.pop("resource_totals"),
         lambda d: d["resource_totals"].update(milestones=d["totals"]),
         lambda d: d["resources"].append(dict(d["resources"][0], resource="cases")),
+        lambda d: d["resources"].append(dict(d["resources"][0], resource="sections")),
         lambda d: d["resources"][0].update(extra=1),
+        lambda d: d["resources"][0].pop("records"),
+        lambda d: d["resources"][0]["records"][0].update(resource="fields"),   # not the group's resource
+        lambda d: d["resources"][0]["records"][0]["left"].update(path="x"),
     ]
-    if with_cases["suites"][0]["sections"]:
-        broken_cases.append(lambda d: d["suites"][0]["sections"].update(resource="suites"))
-    for mutate in broken_cases:
-        broken = copy.deepcopy(with_cases)
+    if document["suites"][0]["sections"] and document["suites"][0]["sections"]["records"]:
+        mutations += [
+            lambda d: d["suites"][0]["sections"].update(resource="suites"),
+            lambda d: d["suites"][0]["sections"]["records"][0].update(resource="cases"),
+        ]
+    for mutate in mutations:
+        broken = copy.deepcopy(document)
         mutate(broken)
         assert not VALIDATOR.is_valid(broken), mutate
