@@ -290,12 +290,12 @@ import Testing
     @Test func aListOneSideDoesNotKnowIsAnErrorNamingIt() throws {
         let left = project(id: 1, definitions: ProjectDefinitions(sharedSteps: []))
         var right = project(
-            id: 2, definitions: ProjectDefinitions(notes: ["get_shared_steps: 400 (TestRail before 7.0)"]))
+            id: 2, definitions: ProjectDefinitions(notes: ["the shared steps could not be read (400: unknown method)"]))
         #expect {
             try compare(left, right, ComparisonOptions(resources: [.sharedSteps]))
         } throws: { error in
             "\(error)".contains("cannot compare shared step sets: the right project's list is not known")
-                && "\(error)".contains("get_shared_steps: 400")
+                && "\(error)".contains("(the shared steps could not be read (400: unknown method))")
                 && "\(error)".contains("shared-steps out of --resources")
         }
         right.definitions.sharedSteps = []

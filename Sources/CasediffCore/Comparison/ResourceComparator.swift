@@ -87,7 +87,8 @@ struct ResourceComparator: Sendable {
             let data = heads[side]!
             guard let sets = data.definitions.sharedSteps else {
                 throw CasediffError.unknownResource(
-                    .sharedSteps, side: side.rawValue, why: why(data, "get_shared_steps", since: "TestRail 7.0"))
+                    .sharedSteps, side: side.rawValue,
+                    why: why(data, "get_shared_steps", noted: "shared steps", since: "TestRail 7.0"))
             }
             return sets.filter { ($0.projectID ?? data.project.id) == data.project.id }.sorted { $0.id < $1.id }
         }
@@ -133,7 +134,8 @@ struct ResourceComparator: Sendable {
         let sides = try [Side.left, .right].map { side -> [(field: CaseField, options: CaseField.Options)] in
             let data = heads[side]!
             guard let fields = data.definitions.caseFields else {
-                throw CasediffError.unknownResource(.fields, side: side.rawValue, why: why(data, "get_case_fields"))
+                throw CasediffError.unknownResource(
+                    .fields, side: side.rawValue, why: why(data, "get_case_fields", noted: "case fields"))
             }
             var seen: Set<String> = []
             return fields.sorted { $0.id < $1.id }.compactMap { field in
@@ -235,7 +237,8 @@ struct ResourceComparator: Sendable {
         let sides = try [Side.left, .right].map { side -> [Template] in
             let data = heads[side]!
             guard let templates = data.definitions.templates else {
-                throw CasediffError.unknownResource(.templates, side: side.rawValue, why: why(data, "get_templates"))
+                throw CasediffError.unknownResource(
+                    .templates, side: side.rawValue, why: why(data, "get_templates", noted: "templates"))
             }
             return templates.sorted { $0.id < $1.id }
         }
@@ -346,9 +349,10 @@ struct ResourceComparator: Sendable {
             .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
     }
 
-    /// Why a side's list is not known: what the fetch noted, else a snapshot too old to hold it.
-    private func why(_ data: ProjectData, _ call: String, since version: String? = nil) -> String {
-        if let note = data.definitions.notes.first(where: { $0.contains(call) }) { return note }
+    /// Why a side's list is not known: what the fetch noted (a note naming `noted`), else a snapshot too old to hold
+    /// it, else the call that gave nothing.
+    private func why(_ data: ProjectData, _ call: String, noted: String, since version: String? = nil) -> String {
+        if let note = data.definitions.notes.first(where: { $0.contains(noted) }) { return note }
         if data.snapshotFile != nil { return "the snapshot does not hold it; take the snapshot again" }
         return "\(call) gave nothing" + (version.map { "; it needs \($0) or later" } ?? "")
     }
