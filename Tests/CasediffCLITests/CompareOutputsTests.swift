@@ -177,7 +177,10 @@ import Testing
             #expect(result.status == 1)
             #expect(result.stdout.contains("Total             294    297"))
             #expect(!result.stdout.contains("Differences") && !result.stdout.contains("Sign in with Google"))
-            #expect(result.stdout.hasSuffix("Drift: 17 cases (fail-on: added, removed, changed, moved, renamed).\n"))
+            #expect(result.stdout.contains("\nSections (all suites)    14     14      1        1        0"))
+            #expect(
+                result.stdout.hasSuffix(
+                    "Drift: 17 cases, 2 sections (fail-on: added, removed, changed, moved, renamed).\n"))
             let full = try await CLIRunner.run(["compare", "1", "2", "--quiet"], environment: environment(simulator))
             #expect(full.stdout.contains("\nTotal: 6 added, 3 removed, 6 changed, 1 moved, 1 renamed, 283 unchanged"))
         }
