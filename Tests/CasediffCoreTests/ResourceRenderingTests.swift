@@ -195,6 +195,23 @@ import Testing
         #expect(table.hasSuffix("No drift \(Self.failOn)\n"))
     }
 
+    @Test func markdownCountsResourceRowsTowardItsLimit() throws {
+        var left = Support.makeProject(suites: [("Shop", [Support.makeCase(1, "Login")])])
+        var right = Support.makeProject(id: 2, suites: [("Shop", [Support.makeCase(1, "Login")])])
+        // 450 sections and 100 templates added: 550 differences, of which the first 500 are listed.
+        right.suites[0].sections += (0..<450).map { Section(id: 1000 + $0, suiteID: 1, name: "Added \($0)") }
+        left.definitions = ProjectDefinitions(templates: [Template(id: 1, name: "Steps")])
+        right.definitions = ProjectDefinitions(
+            templates: [Template(id: 1, name: "Steps")] + (0..<100).map { Template(id: 2 + $0, name: "T\($0)") })
+        let report = try ProjectComparator(options: ComparisonOptions(resources: [.cases, .sections, .templates]))
+            .compare(left, right)
+        let markdown = MarkdownRenderer().render(report)
+        #expect(markdown.components(separatedBy: "| **added** |").count - 1 == MarkdownRenderer.maximumRows)
+        #expect(markdown.components(separatedBy: "| **added** | Added ").count - 1 == 450)
+        #expect(markdown.contains("\n_50 more differences not listed; the JSON diff has every one._\n"))
+        #expect(markdown.utf8.count <= MarkdownRenderer.maximumCharacters)
+    }
+
     @Test func idsAreWrittenAsTheRecordsResourceWritesThem() throws {
         let side = { (id: Int) in CaseRecord.Side(id: id, suite: "Shop", sectionPath: "", title: "Cart") }
         let section = CaseRecord(status: .changed, key: "Cart", left: side(3), right: side(140), resource: .sections)
