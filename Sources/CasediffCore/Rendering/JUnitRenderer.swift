@@ -1,7 +1,8 @@
 import Foundation
 
-/// Renders a report as JUnit XML: one `<testsuite>` per suite, one `<testcase>` per compared case, a `<failure>`
-/// for each case that counts as drift under `--fail-on`, so CI systems show drift natively.
+/// Renders a report as JUnit XML: one `<testsuite>` per suite, one `<testcase>` per compared case and section, one
+/// `<testsuite>` per project-wide resource (`Suites`, `Fields`, …), a `<failure>` for each record that counts as
+/// drift under `--fail-on`, so CI systems show drift natively.
 ///
 /// A difference `--fail-on` leaves out passes, with what changed in `<system-out>`; a long changed text is one word
 /// diff marked as the plain table marks it (`[-removed-]{+inserted+}`).

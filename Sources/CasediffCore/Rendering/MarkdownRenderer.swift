@@ -2,9 +2,10 @@ import Foundation
 
 /// Renders a report as GitHub-flavoured Markdown, for a pull-request comment or a CI step summary.
 ///
-/// A verdict line, the per-suite summary table, then one collapsible block per suite with its differences. At most
-/// ``maximumRows`` differences are listed, and no more than fit in ``maximumCharacters`` (a comment holds 65 536
-/// characters, and a row with two linked ids is some 200); the JSON diff has them all.
+/// A verdict line, the per-suite summary table and one for the other compared resources, then one collapsible block
+/// per suite with its differences (its cases', then its sections'), and one per project-wide resource. At most
+/// ``maximumRows`` differences of any resource are listed, and no more than fit in ``maximumCharacters`` (a comment
+/// holds 65 536 characters, and a row with two linked ids is some 200); the JSON diff has them all.
 ///
 /// With ``summaryOnly`` (`--stat`) it is the verdict, the table and the notes, without the blocks of differences.
 public struct MarkdownRenderer: Sendable {

@@ -1,14 +1,17 @@
 import Foundation
 import TestRailAPI
 
-/// Renders a report for a person at a terminal: a per-suite summary, then every difference with its changes.
+/// Renders a report for a person at a terminal: a per-suite summary and one for the other compared resources, then
+/// every difference with its changes (a suite's sections under its cases, the project-wide resources after the
+/// suites).
 ///
 /// Lines fit the terminal's width in columns (``DisplayWidth``): the summary table's cut, everything else wrapped
 /// (values are not cut to fit; a long text change is one word diff, and one value shows at most
 /// ``ChangeText/tableValueLimit`` characters, ``ChangeText/words(_:color:)``). Colour only when
 /// ``TerminalStyle/color`` allows it (a TTY without NO_COLOR).
 ///
-/// With ``summaryOnly`` (`--stat`) it is the summary alone: the per-suite totals, the notes and the verdict. The full
+/// With ``summaryOnly`` (`--stat`) it is the summary alone: the totals by suite and by resource, the notes and the
+/// verdict. The full
 /// table repeats the totals after the differences, so a long list ends with them.
 public struct TableRenderer: Sendable {
     public var style: TerminalStyle
