@@ -51,7 +51,7 @@ import Testing
         try await TestRailSimulator.withRunning(dataset: Self.dataset, configuration: Self.configuration) { simulator in
             let result = try await CLIRunner.run(["compare", "Mobile App", "3"], environment: environment(simulator))
             #expect(result.status == 0)
-            #expect(result.stdout.contains("No differences: every case matches."))
+            #expect(result.stdout.contains("No differences: every case and section matches."))
         }
     }
 

@@ -34,17 +34,18 @@ import Testing
                 ], environment: environment(simulator))
             #expect(result.status == 1)
             #expect(try String(contentsOf: files[3], encoding: .utf8) == result.stdout)
-            // JUnit: one testcase per compared case (291 pairs and one-sided cases), a failure per drifted one.
+            // JUnit: one testcase per compared case (291 pairs and one-sided cases) and section (15), a failure per
+            // drifted one (17 cases, 2 sections).
             let counter = XMLCounter()
             let parser = XMLParser(data: Data(result.stdout.utf8))
             parser.delegate = counter
             #expect(parser.parse(), "the JUnit XML parses")
-            #expect(counter.counts["testcase"] == 300 && counter.counts["failure"] == 17)
+            #expect(counter.counts["testcase"] == 315 && counter.counts["failure"] == 19)
             let markdown = try String(contentsOf: files[1], encoding: .utf8)
             #expect(markdown.hasPrefix("## casediff: Storefront (P1) → Storefront (migrated) (P2)"))
             #expect(markdown.contains("**Drift:** 17 cases"))
             let csv = try String(contentsOf: files[2], encoding: .utf8)
-            #expect(csv.split(separator: "\r\n").count == 1 + 300)
+            #expect(csv.split(separator: "\r\n").count == 1 + 300 + 15)
             let json = try #require(
                 try JSONSerialization.jsonObject(with: Data(contentsOf: files[0])) as? [String: Any])
             #expect((json["totals"] as? [String: Int])?["renamed"] == 1)
@@ -176,7 +177,10 @@ import Testing
             #expect(result.status == 1)
             #expect(result.stdout.contains("Total             294    297"))
             #expect(!result.stdout.contains("Differences") && !result.stdout.contains("Sign in with Google"))
-            #expect(result.stdout.hasSuffix("Drift: 17 cases (fail-on: added, removed, changed, moved, renamed).\n"))
+            #expect(result.stdout.contains("\nSections (all suites)    14     14      1        1        0"))
+            #expect(
+                result.stdout.hasSuffix(
+                    "Drift: 17 cases, 2 sections (fail-on: added, removed, changed, moved, renamed).\n"))
             let full = try await CLIRunner.run(["compare", "1", "2", "--quiet"], environment: environment(simulator))
             #expect(full.stdout.contains("\nTotal: 6 added, 3 removed, 6 changed, 1 moved, 1 renamed, 283 unchanged"))
         }

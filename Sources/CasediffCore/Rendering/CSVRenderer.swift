@@ -1,14 +1,18 @@
 import Foundation
 import TestRailAPI
 
-/// Renders a report as CSV (RFC 4180: CRLF line ends, fields quoted when needed), one row per compared case.
+/// Renders a report as CSV (RFC 4180: CRLF line ends, fields quoted when needed), one row per compared case, then
+/// per compared section of the suite, then per compared project-wide resource (suites, shared step sets, …).
+///
+/// `resource` (the last column, so scripts reading the earlier ones by position keep working) says which; a
+/// section's `*_section` is its parent's path and `*_title` its name; a project-wide resource has no `suite`.
 ///
 /// `changes` holds the record's changes as compact JSON (`[{"new":…,"old":…,"path":"/priority"}]`), so a
 /// spreadsheet shows them and a script can parse them.
 public struct CSVRenderer: Sendable {
     public static let header = [
         "suite", "status", "drift", "duplicate", "key", "left_id", "right_id", "left_section", "right_section",
-        "left_title", "right_title", "changed_paths", "changes",
+        "left_title", "right_title", "changed_paths", "changes", "resource",
     ]
 
     public init() {}
@@ -52,17 +56,23 @@ public struct CSVRenderer: Sendable {
 }
 
 extension CSVRenderer: SuitePartRenderer {
-    /// One row per compared case.
+    /// One row per compared record.
+    static func row(_ record: CaseRecord, suite: String) throws -> String {
+        let json = try changesJSON(record.changes)
+        return line([
+            suite, record.status.rawValue, String(record.drift), String(record.duplicate), record.key,
+            record.left.map { String($0.id) } ?? "", record.right.map { String($0.id) } ?? "",
+            record.left?.sectionPath ?? "", record.right?.sectionPath ?? "", record.left?.title ?? "",
+            record.right?.title ?? "", record.changes.map(\.path).joined(separator: ";"), json,
+            record.resource.rawValue,
+        ])
+    }
+
+    /// One row per compared case, then one per compared section.
     public func part(_ suite: SuiteComparison, of report: ComparisonReport) throws -> Data {
         var out = ""
-        for record in suite.records {
-            let json = try Self.changesJSON(record.changes)
-            out += Self.line([
-                suite.name, record.status.rawValue, String(record.drift), String(record.duplicate), record.key,
-                record.left.map { String($0.id) } ?? "", record.right.map { String($0.id) } ?? "",
-                record.left?.sectionPath ?? "", record.right?.sectionPath ?? "", record.left?.title ?? "",
-                record.right?.title ?? "", record.changes.map(\.path).joined(separator: ";"), json,
-            ])
+        for record in suite.records + (suite.sections?.records ?? []) {
+            out += try Self.row(record, suite: suite.name)
         }
         return Data(out.utf8)
     }
@@ -73,5 +83,9 @@ extension CSVRenderer: SuitePartRenderer {
     ) throws {
         try output(Data(Self.line(Self.header).utf8))
         for index in report.suites.indices { try output(try parts(index)) }
+        // The project-wide resources are known only now, after every suite.
+        for resource in report.resources {
+            try output(Data(try resource.records.map { try Self.row($0, suite: "") }.joined().utf8))
+        }
     }
 }

@@ -45,7 +45,12 @@ enum ChangeText {
         case .changed, .moved, .renamed:
             var parts: [String] = []
             if let left = record.left, let right = record.right {
-                if record.status == .moved {
+                if record.status == .moved, record.resource == .sections {
+                    let parent = { (side: CaseRecord.Side) in
+                        side.sectionPath.isEmpty ? "(top level)" : side.sectionPath
+                    }
+                    parts.append("moved from \(quoted(parent(left))) to \(quoted(parent(right)))")
+                } else if record.status == .moved {
                     parts.append("moved from \(quoted(place(left))) to \(quoted(place(right)))")
                 }
                 if record.changes.contains(where: { $0.kind == .renamed }) {
@@ -66,14 +71,25 @@ enum ChangeText {
         side.sectionPath.isEmpty ? "(no section)" : side.sectionPath
     }
 
+    /// What a resource record is called on one side: a section's full path (`Cart > Coupons`), any other's title.
+    static func name(_ side: CaseRecord.Side, of resource: ProjectResource) -> String {
+        guard resource == .sections, !side.sectionPath.isEmpty else { return side.title }
+        return side.sectionPath + SectionPaths.separator + side.title
+    }
+
+    /// What the record is called on its current side (``name(_:of:)``).
+    static func name(_ record: CaseRecord) -> String { name(record.current, of: record.resource) }
+
     static func quoted(_ text: String) -> String { "\"" + text + "\"" }
 
-    /// The case ids a record names: `C4 -> C297` for a pair (`C4` when both sides name it alike), else the one
-    /// side's; `name` writes one side's id (`left` says which side), `C4` by default.
+    /// The ids a record names: `C4 -> C297` for a pair (`C4` when both sides name it alike), else the one side's;
+    /// `name` writes one side's id (`left` says which side), as the record's resource writes it by default (`C4`
+    /// for a case, `#140` for a section).
     static func ids(
         _ record: CaseRecord, arrow: String = "->",
-        name: (_ side: CaseRecord.Side, _ left: Bool) -> String = { side, _ in "C\(side.id)" }
+        name: ((_ side: CaseRecord.Side, _ left: Bool) -> String)? = nil
     ) -> String {
+        let name = name ?? { side, _ in record.resource.id(side.id) }
         switch (record.left.map { name($0, true) }, record.right.map { name($0, false) }) {
         case (let l?, let r?): return l == r ? l : "\(l) \(arrow) \(r)"
         case (let l?, nil): return l

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Renders a report as JUnit XML: one `<testsuite>` per suite, one `<testcase>` per compared case, a `<failure>`
-/// for each case that counts as drift under `--fail-on`, so CI systems show drift natively.
+/// Renders a report as JUnit XML: one `<testsuite>` per suite, one `<testcase>` per compared case and section, one
+/// `<testsuite>` per project-wide resource (`Suites`, `Fields`, …), a `<failure>` for each record that counts as
+/// drift under `--fail-on`, so CI systems show drift natively.
 ///
 /// A difference `--fail-on` leaves out passes, with what changed in `<system-out>`; a long changed text is one word
 /// diff marked as the plain table marks it (`[-removed-]{+inserted+}`).
@@ -24,11 +25,18 @@ public struct JUnitRenderer: Sendable {
     /// Ordinals go to the baseline's cases first (by their left id), then to added ones (by right id), so a case
     /// added beside a namesake takes a new ordinal instead of the existing case's name and history; an ordinal that
     /// is some other case's real title (`Login (2)`) is skipped.
+    ///
+    /// A resource other than cases is named by its name (a section by its full path) in one class.
     static func names(_ records: [CaseRecord]) -> [String] {
-        func place(_ record: CaseRecord, _ name: String) -> String { record.current.sectionPath + "\u{0}" + name }
-        var taken = Set(records.map { place($0, $0.current.title) })
+        func place(_ record: CaseRecord, _ name: String) -> String {
+            (record.resource == .cases ? record.current.sectionPath : "") + "\u{0}" + name
+        }
+        func title(_ record: CaseRecord) -> String {
+            record.resource == .cases ? record.current.title : ChangeText.name(record)
+        }
+        var taken = Set(records.map { place($0, title($0)) })
         var seen: [String: Int] = [:]
-        var names = records.map(\.current.title)
+        var names = records.map(title)
         let order = records.indices.sorted { a, b in
             let (l, r) = (records[a], records[b])
             return (l.left == nil ? 1 : 0, l.left?.id ?? l.right?.id ?? 0, a)
@@ -36,7 +44,7 @@ public struct JUnitRenderer: Sendable {
         }
         for index in order {
             let record = records[index]
-            let title = record.current.title
+            let title = title(record)
             var count = (seen[place(record, title)] ?? 0) + 1
             if count > 1 {
                 while taken.contains(place(record, "\(title) (\(count))")) { count += 1 }
@@ -48,9 +56,13 @@ public struct JUnitRenderer: Sendable {
         return names
     }
 
-    private func testcase(_ record: CaseRecord, name: String, suite: String, left: String, right: String) -> String {
+    /// A case's class is its suite and section path; another resource's is given.
+    private func testcase(
+        _ record: CaseRecord, name: String, suite: String, left: String, right: String, classname: String? = nil
+    ) -> String {
         let side = record.current
-        let classname = side.sectionPath.isEmpty ? suite : suite + SectionPaths.separator + side.sectionPath
+        let classname =
+            classname ?? (side.sectionPath.isEmpty ? suite : suite + SectionPaths.separator + side.sectionPath)
         let open =
             "    <testcase classname=\(Self.attribute(classname)) name=\(Self.attribute(name)) time=\"0\""
         guard record.status != .unchanged else { return open + "/>\n" }
@@ -62,7 +74,7 @@ public struct JUnitRenderer: Sendable {
         }
         if record.duplicate { message += " (duplicate key)" }
         let details =
-            (["case " + ChangeText.ids(record)]
+            (["\(record.resource.singular) " + ChangeText.ids(record)]
             + record.changes.map {
                 ChangeText.plainLine($0, limit: 400)
             }).joined(separator: "\n")
@@ -109,17 +121,36 @@ public struct JUnitRenderer: Sendable {
 }
 
 extension JUnitRenderer: SuitePartRenderer {
-    /// The suite's `<testsuite>`, one `<testcase>` per compared case.
+    /// The suite's `<testsuite>`, one `<testcase>` per compared case, then one per compared section (class
+    /// `<suite>.sections`, named by its path).
     public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
         let (left, right) = (report.left.label, report.right.label)
+        let sections = suite.sections?.records ?? []
         var out =
-            "  <testsuite name=\(Self.attribute(suite.name)) tests=\"\(suite.counts.total)\" "
-            + "failures=\"\(suite.counts.drift)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
+            "  <testsuite name=\(Self.attribute(suite.name)) tests=\"\(suite.counts.total + sections.count)\" "
+            + "failures=\"\(suite.drift)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
         for (record, name) in zip(suite.records, Self.names(suite.records)) {
             out += testcase(record, name: name, suite: suite.name, left: left, right: right)
         }
+        let classname = suite.name + "." + ProjectResource.sections.rawValue
+        for (record, name) in zip(sections, Self.names(sections)) {
+            out += testcase(record, name: name, suite: suite.name, left: left, right: right, classname: classname)
+        }
         out += "  </testsuite>\n"
         return Data(out.utf8)
+    }
+
+    /// A project-wide resource's `<testsuite>` (`Suites`, `Shared step sets`, …), one `<testcase>` per record.
+    private func testsuite(_ resource: ResourceComparison, of report: ComparisonReport) -> String {
+        let (left, right) = (report.left.label, report.right.label)
+        let title = resource.resource.title
+        var out =
+            "  <testsuite name=\(Self.attribute(title)) tests=\"\(resource.records.count)\" "
+            + "failures=\"\(resource.counts.drift)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
+        for (record, name) in zip(resource.records, Self.names(resource.records)) {
+            out += testcase(record, name: name, suite: title, left: left, right: right, classname: title)
+        }
+        return out + "  </testsuite>\n"
     }
 
     public func write(
@@ -127,13 +158,16 @@ extension JUnitRenderer: SuitePartRenderer {
         to output: (Data) throws -> Void
     ) throws {
         let (left, right) = (report.left.label, report.right.label)
-        let totals = report.totals
+        // Every compared record is a test: the cases and every other resource.
+        let tests = report.totals.total + report.resourceTotals.reduce(0) { $0 + $1.counts.total }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
-            "<testsuites name=\(Self.attribute("casediff: \(left) vs \(right)")) tests=\"\(totals.total)\" "
-            + "failures=\"\(totals.drift)\" errors=\"0\" skipped=\"0\" time=\"\(Self.time(context.metrics))\">\n"
+            "<testsuites name=\(Self.attribute("casediff: \(left) vs \(right)")) tests=\"\(tests)\" "
+            + "failures=\"\(report.driftCount)\" errors=\"0\" skipped=\"0\" time=\"\(Self.time(context.metrics))\">\n"
         try output(Data(out.utf8))
         for index in report.suites.indices { try output(try parts(index)) }
+        // The project-wide resources are known only now, after every suite.
+        for resource in report.resources { try output(Data(testsuite(resource, of: report).utf8)) }
         try output(Data("</testsuites>\n".utf8))
     }
 }

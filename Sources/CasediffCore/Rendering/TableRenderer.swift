@@ -1,14 +1,17 @@
 import Foundation
 import TestRailAPI
 
-/// Renders a report for a person at a terminal: a per-suite summary, then every difference with its changes.
+/// Renders a report for a person at a terminal: a per-suite summary and one for the other compared resources, then
+/// every difference with its changes (a suite's sections under its cases, the project-wide resources after the
+/// suites).
 ///
 /// Lines fit the terminal's width in columns (``DisplayWidth``): the summary table's cut, everything else wrapped
 /// (values are not cut to fit; a long text change is one word diff, and one value shows at most
 /// ``ChangeText/tableValueLimit`` characters, ``ChangeText/words(_:color:)``). Colour only when
 /// ``TerminalStyle/color`` allows it (a TTY without NO_COLOR).
 ///
-/// With ``summaryOnly`` (`--stat`) it is the summary alone: the per-suite totals, the notes and the verdict. The full
+/// With ``summaryOnly`` (`--stat`) it is the summary alone: the totals by suite and by resource, the notes and the
+/// verdict. The full
 /// table repeats the totals after the differences, so a long list ends with them.
 public struct TableRenderer: Sendable {
     public var style: TerminalStyle
@@ -46,17 +49,29 @@ public struct TableRenderer: Sendable {
         }
         let rows = report.suites.map { row($0.name, $0.leftCases, $0.rightCases, $0.counts) }
         let totalRow = row("Total", report.left.cases, report.right.cases, report.totals)
+        var out = grid("Suite", rows: rows, total: totalRow)
+        let resources = report.resourceTotals.map { total in
+            let name = total.resource == .sections ? "Sections (all suites)" : total.resource.title
+            return row(name, total.left, total.right, total.counts)
+        }
+        if !resources.isEmpty { out += "\n" + grid("Resource", rows: resources, total: nil) }
+        return out
+    }
+
+    /// A table of counts under a header (`first` names the first column), ruled, with a total row when given; status
+    /// headings shrink to one character on a narrow terminal, explained under the table.
+    private func grid(_ first: String, rows: [[String]], total: [String]?) -> String {
         func widths(_ header: [String]) -> [Int] {
             header.indices.map { column in
-                ([header, totalRow] + rows).map { DisplayWidth.columns($0[column]) }.max() ?? 0
+                ([header] + (total.map { [$0] } ?? []) + rows).map { DisplayWidth.columns($0[column]) }.max() ?? 0
             }
         }
-        var header = ["Suite", "Left", "Right", "Added", "Removed", "Changed", "Moved", "Renamed", "Unchanged"]
+        var header = [first, "Left", "Right", "Added", "Removed", "Changed", "Moved", "Renamed", "Unchanged"]
         var columns = widths(header)
         var legend = ""
         if let width = style.width, columns.reduce(0, +) + 2 * (columns.count - 1) > width {
             // Narrow terminal: one-character status headings, explained under the table.
-            header = ["Suite", "Left", "Right", "+", "-", "~", ">", "r", "="]
+            header = [first, "Left", "Right", "+", "-", "~", ">", "r", "="]
             columns = widths(header)
             legend = prose("(+ added, - removed, ~ changed, > moved, r renamed, = unchanged)")
         }
@@ -76,8 +91,8 @@ public struct TableRenderer: Sendable {
         let rule = style.fit(columns.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         var out = style.paint(line(header), "1") + "\n" + rule + "\n"
         for row in rows { out += line(row) + "\n" }
-        out += rule + "\n" + line(totalRow) + "\n" + legend
-        return out
+        if let total { out += rule + "\n" + line(total) + "\n" }
+        return out + legend
     }
 
     /// A sentence wrapped to the width, each line ending in a line break.
@@ -86,16 +101,33 @@ public struct TableRenderer: Sendable {
     }
 
     /// The record's line, wrapped to the width (a title is never cut), in its status's colour.
+    /// A case's line names its section path and title; another resource's, its name (a section's full path).
     private func line(_ record: CaseRecord) -> String {
         let (marker, color) = Self.markers[record.status] ?? (" ", "0")
         let side = record.current
         let place = side.sectionPath.isEmpty ? "" : "\(side.sectionPath) :: "
+        let name = record.resource == .cases ? place + side.title : ChangeText.name(record)
         let ids = "[" + ChangeText.ids(record) + "]"
         // The ids and the duplicate flag each stay on one line.
-        var words = InkedWord.words("\(marker) \(place)\(side.title)") + [InkedWord(ids, gap: 2)]
+        var words = InkedWord.words("\(marker) \(name)") + [InkedWord(ids, gap: 2)]
         if record.duplicate { words.append(InkedWord("(duplicate key)", gap: 2)) }
         let lines = TerminalStyle(width: style.width, color: false).wrap(words, indent: "    ")
         return lines.map { style.paint($0, color) + "\n" }.joined()
+    }
+
+    /// The differing records' lines, each followed by its changes' lines.
+    private func differences(_ records: [CaseRecord]) -> String {
+        var out = ""
+        for record in records where record.status != .unchanged {
+            out += line(record)
+            for change in record.changes { out += lines(change) }
+        }
+        return out
+    }
+
+    /// A heading in bold, wrapped at `indent`.
+    private func heading(_ text: String, indent: String) -> String {
+        style.wrap(InkedWord.words(text), indent: indent).map { style.paint($0, "1") + "\n" }.joined()
     }
 
     /// A change's lines: the whole values, wrapped under the record; long text as a word diff.
@@ -134,6 +166,24 @@ public struct TableRenderer: Sendable {
         return "Total: \(counts) (\(report.left.cases) left, \(report.right.cases) right cases)."
     }
 
+    /// The other compared resources' totals, one line each: `Sections: 1 added, …, 12 unchanged (13 left, 14
+    /// right).`
+    static func resourceTotalsLines(_ report: ComparisonReport) -> [String] {
+        report.resourceTotals.map { total in
+            let counts = CaseStatus.allCases.map { "\(total.counts[$0]) \($0.rawValue)" }.joined(separator: ", ")
+            return "\(total.resource.title): \(counts) (\(total.left) left, \(total.right) right)."
+        }
+    }
+
+    /// `No differences: every case and section matches.` — the compared resources, in listing order.
+    static func noDifferences(_ report: ComparisonReport) -> String {
+        var nouns = report.options.resources.sorted().map(\.singular)
+        if nouns.isEmpty { nouns = [ProjectResource.cases.singular] }
+        let last = nouns.removeLast()
+        let list = nouns.isEmpty ? last : nouns.joined(separator: ", ") + " and " + last
+        return "No differences: every \(list) matches."
+    }
+
     /// `Without a match key (field:custom_automation_id): 34 left, 36 right; paired by title instead: 31 (any other
     /// is listed as removed or added)`.
     static func keylessNote(_ report: ComparisonReport) -> String {
@@ -145,22 +195,21 @@ public struct TableRenderer: Sendable {
     }
 
     private func verdict(_ report: ComparisonReport) -> String {
-        let drift = report.totals.drift
         let listed = report.options.failOnDescription
-        if drift == 0 { return "No drift (fail-on: \(listed))." }
-        return "Drift: \(drift) case\(drift == 1 ? "" : "s") (fail-on: \(listed))."
+        guard report.hasDrift else { return "No drift (fail-on: \(listed))." }
+        return "Drift: \(report.driftDescription) (fail-on: \(listed))."
     }
 }
 
 extension TableRenderer: SuitePartRenderer {
-    /// The suite's differences, under its name; empty when it has none.
+    /// The suite's differences under its name, its cases' then its sections'; empty when it has none.
     public func part(_ suite: SuiteComparison, of report: ComparisonReport) -> Data {
-        guard suite.differs, !summaryOnly else { return Data() }
-        var out = "\n"
-        for line in style.wrap(InkedWord.words(suite.name), indent: "  ") { out += style.paint(line, "1") + "\n" }
-        for record in suite.records where record.status != .unchanged {
-            out += line(record)
-            for change in record.changes { out += lines(change) }
+        guard suite.differsAtAll, !summaryOnly else { return Data() }
+        var out = "\n" + heading(suite.name, indent: "  ")
+        out += differences(suite.records)
+        if let sections = suite.sections, sections.differs {
+            out += heading(ProjectResource.sections.title, indent: "    ")
+            out += differences(sections.records)
         }
         return Data(out.utf8)
     }
@@ -177,19 +226,25 @@ extension TableRenderer: SuitePartRenderer {
         out += prose(heading)
         out += prose("Matched by \(Self.matchDescription(report.options))") + "\n"
         out += summary(report)
-        let differs = report.suites.contains(where: \.differs)
+        let differs =
+            report.suites.contains(where: \.differsAtAll) || report.resources.contains(where: \.differs)
         if !differs {
-            out += "\nNo differences: every case matches.\n"
+            out += "\n" + prose(Self.noDifferences(report))
         } else if !summaryOnly {
             out += "\n" + prose("Differences (+ added, - removed, ~ changed, > moved, r renamed):")
         }
         try output(Data(out.utf8))
         out = ""
         if differs, !summaryOnly {
-            for index in report.suites.indices where report.suites[index].differs {
+            for index in report.suites.indices where report.suites[index].differsAtAll {
                 try output(try parts(index))
             }
+            // The project-wide resources are known only now, after every suite.
+            for resource in report.resources where resource.differs {
+                out += "\n" + self.heading(resource.resource.title, indent: "  ") + differences(resource.records)
+            }
             out += "\n" + prose(Self.totalsLine(report))
+            out += Self.resourceTotalsLines(report).map(prose).joined()
         }
         out += notes(report).map { "\n" + prose($0).dropLast() }.joined()
         out += "\n" + prose(verdict(report))
