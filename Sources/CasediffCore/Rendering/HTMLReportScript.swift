@@ -166,6 +166,7 @@ enum HTMLReportScript {
                 block.size = block.found.length;
               }
               block.hidden = block.size === 0;
+              block.label.textContent = '';
               if (block.hidden) { return; }
               total += block.size;
               found[info.resource] = (found[info.resource] || 0) + block.size;
