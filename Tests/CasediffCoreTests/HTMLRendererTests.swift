@@ -242,6 +242,9 @@ import Testing
         // The resources' table links each count to its view; the kinds' counts include every resource.
         #expect(page.contains("<tr data-resource=\"fields\"><td><a href=\"#res=fields&amp;all=1\">Fields</a>"))
         #expect(page.contains("href=\"#kind=removed&amp;res=templates\""))
+        // The suite's row counts its differing sections although its cases all match.
+        #expect(report.suites[0].counts.drift == 0 && report.suites[0].differsAtAll)
+        #expect(page.contains("<td><a href=\"#suite=Checkout&amp;res=sections&amp;all=1\">2</a></td></tr>"))
         #expect(
             page.contains(
                 "value=\"removed\" checked> <span class=\"sym\" aria-hidden=\"true\">\u{2212}</span> removed <span class=\"count\">2</span>"

@@ -132,15 +132,24 @@ extension HTMLRenderer {
     }
 
     /// The per-suite totals; every non-zero count links to its view.
+    ///
+    /// With `--resources sections`, a last column counts each suite's sections that differ (drift or not), linked to
+    /// them: a suite whose cases all match but whose sections do not reads as differing here too.
     private func summaryTable(_ report: ComparisonReport) -> String {
+        let sections = report.options.compares(.sections)
         var out = "<table class=\"totals\">\n<thead><tr><th scope=\"col\">Suite</th><th scope=\"col\">Left</th>"
         out += "<th scope=\"col\">Right</th>"
         for (status, symbol) in Self.symbols {
             out += "<th scope=\"col\" class=\"k-\(status.rawValue)\"><span class=\"sym\" aria-hidden=\"true\">"
             out += "\(symbol)</span> \(status.rawValue.capitalized)</th>"
         }
-        out += "<th scope=\"col\">Drift</th></tr></thead>\n<tbody>\n"
-        func row(_ name: String, suite: String?, _ left: Int, _ right: Int, _ counts: StatusCounts, total: Bool) {
+        out += "<th scope=\"col\">Drift</th>"
+        if sections { out += "<th scope=\"col\" title=\"sections that differ\">Sections</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        func row(
+            _ name: String, suite: String?, _ left: Int, _ right: Int, _ counts: StatusCounts, total: Bool,
+            sectionCounts: StatusCounts?
+        ) {
             out += total ? "<tr class=\"total\">" : "<tr>"
             if let suite {
                 let view = Self.escape(Self.fragment([("suite", suite), ("all", "1")]))
@@ -157,13 +166,27 @@ extension HTMLRenderer {
                 }
                 out += "<td><a href=\"\(Self.escape(Self.view(suite: suite, kind: status, report)))\">\(count)</a></td>"
             }
-            out += "<td>\(counts.drift)</td></tr>\n"
+            out += "<td>\(counts.drift)</td>"
+            if sections {
+                let differing = sectionCounts.map { $0.total - $0.unchanged } ?? 0
+                if differing > 0 {
+                    let pairs = (suite.map { [("suite", $0)] } ?? []) + [("res", "sections"), ("all", "1")]
+                    out += "<td><a href=\"\(Self.escape(Self.fragment(pairs)))\">\(differing)</a></td>"
+                } else {
+                    out += "<td class=\"zero\">0</td>"
+                }
+            }
+            out += "</tr>\n"
         }
         for suite in report.suites {
-            row(suite.name, suite: suite.name, suite.leftCases, suite.rightCases, suite.counts, total: false)
+            row(
+                suite.name, suite: suite.name, suite.leftCases, suite.rightCases, suite.counts, total: false,
+                sectionCounts: suite.sections?.counts)
         }
         out += "</tbody>\n<tfoot>\n"
-        row("Total", suite: nil, report.left.cases, report.right.cases, report.totals, total: true)
+        row(
+            "Total", suite: nil, report.left.cases, report.right.cases, report.totals, total: true,
+            sectionCounts: report.suites.compactMap(\.sections).reduce(StatusCounts()) { $0 + $1.counts })
         out += "</tfoot>\n</table>\n"
         return out + resourceTable(report)
     }
