@@ -55,7 +55,11 @@ def count(browser, selector):
 
 
 def shown(browser):
-    return int(browser.evaluate("document.getElementById('shown').dataset.count"))
+    """The cases the view shows (the other resources' rows are counted apart)."""
+    return int(browser.evaluate("document.getElementById('shown').dataset.cases"))
+
+
+CASES = ".case[data-resource=cases]"
 
 
 def test_the_report_opens_on_what_drifted(browser):
@@ -63,12 +67,17 @@ def test_the_report_opens_on_what_drifted(browser):
     drifted = [record for _, record in records() if record["drift"]]
     assert len(drifted) == DIFF["totals"]["drift"] > 0
     assert shown(browser) == len(drifted)
-    assert count(browser, ".case") == len(drifted)
+    assert count(browser, CASES) == len(drifted)
     for kind in KINDS:
         expected = sum(1 for record in drifted if record["status"] == kind)
-        assert count(browser, f".case.k-{kind}") == expected, kind
+        assert count(browser, f"{CASES}.k-{kind}") == expected, kind
+    # Every resource's drift is drawn and counted in the verdict, the cases' first.
     verdict = browser.evaluate("document.getElementById('verdict').textContent")
-    assert verdict.startswith(f"Drift: {DIFF['totals']['drift']} cases (exit code 1)")
+    assert verdict.startswith(f"Drift: {DIFF['totals']['drift']} cases")
+    assert " (exit code 1)" in verdict
+    for name, totals in DIFF["resource_totals"].items():
+        if name != "cases":
+            assert count(browser, f".case[data-resource={name}]") == totals["drift"], name
     browser.screenshot(str(OUT / "html-report.png"))
 
 
@@ -93,8 +102,9 @@ def test_a_view_in_the_url_fragment_filters_by_kind_and_suite(browser):
     expected = [r for name, r in records() if name == suite and r["drift"] and r["status"] == "changed"]
     open_view(browser, "#kind=changed&suite=" + suite.replace(" ", "%20"))
     assert shown(browser) == len(expected) > 0
-    assert count(browser, ".case") == len(expected)
-    titles = browser.evaluate("Array.from(document.querySelectorAll('.case .title')).map(e => e.textContent)")
+    assert count(browser, CASES) == len(expected)
+    titles = browser.evaluate(
+        "Array.from(document.querySelectorAll('.case[data-resource=cases] .title')).map(e => e.textContent)")
     assert sorted(titles) == sorted(r["right"]["title"] for r in expected)
     visible = browser.evaluate(
         "Array.from(document.querySelectorAll('section.suite:not([hidden]) .suite-name')).map(e => e.textContent)")
@@ -138,7 +148,9 @@ def test_clicking_a_bar_of_the_chart_filters_to_it(browser):
     open_view(browser)
     assert browser.evaluate("document.getElementById('cases').getBoundingClientRect().top > innerHeight")
     browser.click("svg.chart a.segment.k-removed")
-    wait(browser, "location.hash === '#kind=removed'")
+    # The chart counts cases: its links name them when other resources are compared too.
+    wait(browser, "location.hash.startsWith('#kind=removed')")
+    assert browser.evaluate("location.hash") in ("#kind=removed", "#kind=removed&res=cases")
     # The list comes into view under the filters.
     wait(browser, "document.getElementById('cases').getBoundingClientRect().top < innerHeight")
     wait(browser, "document.getElementById('shown').dataset.count === %s"
@@ -184,7 +196,7 @@ def test_search_only_drift_and_keys(browser):
 def test_j_past_the_last_row_drawn_draws_the_next_page(browser):
     suite, size = max(((s["name"], len(s["cases"])) for s in DIFF["suites"]), key=lambda pair: pair[1])
     assert size > 100, "the demo has a suite longer than one page of rows"
-    open_view(browser, "#all=1&suite=" + suite.replace(" ", "%20"))
+    open_view(browser, "#all=1&res=cases&suite=" + suite.replace(" ", "%20"))
     assert count(browser, ".case") == 100
     browser.evaluate("Array.from(document.querySelectorAll('.case > summary, .case > .head')).pop().focus()")
     browser.key("j")
@@ -245,3 +257,105 @@ def test_a_step_removed_whole_is_numbered_as_the_left_case_has_it(browser, tmp_p
     assert row is not None
     assert (row["step"], row["what"], row["new"]) == ("1", "Left step 1 removed", "(no such step)")
     assert row["old"].startswith(removed["content"])
+
+
+def resource_snapshots(directory):
+    """Two snapshots of one project whose sections, a suite, a shared step set, a field and a template differ."""
+    fixture = pathlib.Path(__file__).resolve().parents[2] / "Fixtures/compare/renames-and-moves/left.json"
+    left = json.loads(fixture.read_text())
+    left.update({"format": "casediff-snapshot", "schema_version": 2, "casediff_version": "test",
+                 "taken_at": "2026-11-23T10:00:00Z"})
+    right = json.loads(json.dumps(left))
+    right["project"]["id"] = 2
+
+    def field(label, options):
+        return [{"id": 1, "system_name": "custom_area", "name": "area", "label": label, "type_id": 6,
+                 "is_active": True, "include_all": True, "template_ids": [], "display_order": 1,
+                 "configs": [{"context": {"is_global": True, "project_ids": None}, "id": "1",
+                              "options": {"is_required": False,
+                                          "items": "\n".join(f"{n}, {o}" for n, o in enumerate(options, 1))}}]}]
+
+    def steps(expected):
+        return [{"content": "Open the shop", "expected": expected, "additional_info": None, "refs": None}]
+
+    left["case_fields"] = field("Area", ["Web", "Mobile"])
+    right["case_fields"] = field("Product area", ["Web", "Mobile", "Desktop"])
+    left["templates"] = [{"id": 1, "name": "Test Case (Text)", "is_default": True},
+                         {"id": 2, "name": "Exploratory", "is_default": False}]
+    right["templates"] = [{"id": 1, "name": "Test Case (Text)", "is_default": True},
+                          {"id": 5, "name": "Behaviour", "is_default": False}]
+    left["shared_steps"] = [{"id": 12, "title": "Open the shop", "project_id": 1, "case_ids": [],
+                             "custom_steps_separated": steps("The home page is shown")}]
+    right["shared_steps"] = [{"id": 40, "title": "Open the shop", "project_id": 2, "case_ids": [],
+                              "custom_steps_separated": steps("The home page and the banner are shown")}]
+    suite = right["suites"][0]
+    suite["suite"]["description"] = "The checkout flow"
+    suite["sections"].append({"depth": 0, "display_order": 9, "id": 1009, "name": "Wishlist", "parent_id": None,
+                              "suite_id": suite["suite"]["id"]})
+    paths = []
+    for name, data in (("left", left), ("right", right)):
+        path = directory / f"{name}.json"
+        path.write_text(json.dumps(data))
+        paths.append(str(path))
+    return paths
+
+
+def test_resources_are_drawn_beside_the_cases_and_filtered(browser, tmp_path):
+    left, right = resource_snapshots(tmp_path)
+    report = tmp_path / "resources.html"
+    diff = tmp_path / "resources.json"
+    run = subprocess.run([str(BIN_DIR / "casediff"), "compare", left, right, "--resources", "all", "--html",
+                          str(report), "--json", str(diff), "--reproducible", "--quiet"],
+                         capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    data = json.loads(diff.read_text())
+    drift = {name: totals["drift"] for name, totals in data["resource_totals"].items()}
+    assert all(drift[name] > 0 for name in ("sections", "suites", "shared-steps", "fields", "templates")), drift
+
+    def rows(resource):
+        return count(browser, f".case[data-resource={resource}]")
+
+    open_view(browser, report=report)
+    for name, expected in drift.items():
+        assert rows(name) == expected, name
+    # A suite's sections are drawn in its block; each project-wide resource in a block of its own.
+    assert count(browser, "section.suite[data-suite] .group[data-resource=sections] .case") == drift["sections"]
+    # A suite whose cases are all the same still shows for its sections, its heading counting no cases.
+    heading = browser.evaluate("Array.from(document.querySelectorAll('section.suite[data-suite]:not([hidden]) h3'))"
+                               ".map(h => h.textContent.trim())")
+    assert heading == ["Checkout"]
+    assert browser.evaluate("document.querySelector('.group[data-resource=sections]:not([hidden]) .shown')"
+                            ".textContent") == "1 of 4 sections"
+    blocks = browser.evaluate("Array.from(document.querySelectorAll('section.resource:not([hidden]) .suite-name'))"
+                              ".map(e => e.textContent)")
+    assert blocks == ["Suites", "Shared step sets", "Fields", "Templates"]
+    # A section's ids are plain; a suite's link to its page; a field's change is side by side.
+    assert browser.evaluate("document.querySelector('.case[data-resource=sections] .ids').textContent").startswith("#")
+    assert count(browser, ".case[data-resource=sections] a") == 0
+    suite_link = browser.evaluate("document.querySelector('.case[data-resource=suites] a.id').href")
+    assert "index.php?/suites/view/" in suite_link
+    label = browser.evaluate("(() => { const row = Array.from(document.querySelectorAll("
+                             "'.case[data-resource=fields] tr')).find(r => r.querySelector('th').textContent"
+                             " === 'label'); return [row.querySelector('td.old').textContent,"
+                             " row.querySelector('td.new').textContent]; })()")
+    assert label == ["Area", "Product area"]
+    browser.screenshot(str(OUT / "html-report-resources.png"))
+
+    # From the fragment: only the sections and the fields.
+    open_view(browser, "#res=sections,fields", report=report)
+    assert rows("sections") == drift["sections"] and rows("fields") == drift["fields"]
+    assert rows("cases") == rows("templates") == rows("suites") == 0
+    checked = browser.evaluate("Array.from(document.querySelectorAll('input[name=res]:checked')).map(e => e.value)")
+    assert checked == ["sections", "fields"]
+    assert int(browser.evaluate("document.getElementById('shown').dataset.count")) == drift["sections"] + drift["fields"]
+
+    # From the control: unticking the fields leaves the sections, and the fragment says so.
+    browser.click("input[name=res][value=fields]")
+    wait(browser, "location.hash === '#res=sections'")
+    assert rows("fields") == 0 and rows("sections") == drift["sections"]
+    # The kind filter and the search apply to resource rows too.
+    open_view(browser, "#kind=added&res=templates", report=report)
+    assert rows("templates") == 1
+    assert browser.evaluate("document.querySelector('.case[data-resource=templates] .title').textContent") == "Behaviour"
+    open_view(browser, "#q=wishlist", report=report)
+    assert rows("sections") == 1 and int(browser.evaluate("document.getElementById('shown').dataset.count")) == 1

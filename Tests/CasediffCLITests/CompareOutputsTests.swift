@@ -69,7 +69,7 @@ import Testing
             for reference in ["src=", "<link", "@import", "url("] { #expect(!page.contains(reference), "\(reference)") }
             let root = try TestRailBaseURL(simulator.baseURL.absoluteString).description
             #expect(page.contains("\"links\":[\"\(root)index.php?/cases/view/\""))
-            #expect(page.contains("<strong>Drift:</strong> 17 cases (exit code 1)"))
+            #expect(page.contains("<strong>Drift:</strong> 17 cases, 2 sections (exit code 1)"))
             let output = try await CLIRunner.run(
                 ["compare", "1", "2", "-o", byExtension.path, "--reproducible", "--quiet"],
                 environment: environment(simulator))

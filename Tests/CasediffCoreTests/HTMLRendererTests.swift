@@ -78,7 +78,8 @@ import Testing
     @Test func recordsCarryStatusFlagsSidesAndChangesInAFixedShape() throws {
         let records = try #require(try data(page(try report()))[1] as? [[Any]])
         let places = try #require(try data(page(try report()))[0] as? [String])
-        #expect(places == ["Root", "Other"])
+        // The sections' places (their parents' paths, "" at the top) share the cases' table.
+        #expect(places == ["Root", "Other", ""])
         // [status, flags, left, right, changes]: a moved case has the right side's own place.
         let moved = try #require(records.first { ($0[0] as? Int) == CaseStatus.allCases.firstIndex(of: .moved) })
         #expect(moved[1] as? Int == 1)
@@ -118,8 +119,9 @@ import Testing
 
     @Test func everyCountLinksToItsViewAndKindsOutsideFailOnIncludeWhatDidNotDrift() throws {
         let page = page(try report(failOn: [.changed]))
-        #expect(page.contains("href=\"#suite=Checkout%20%26%20co&amp;kind=changed\""))
-        #expect(page.contains("href=\"#suite=Checkout%20%26%20co&amp;kind=moved&amp;all=1\""))
+        // The sections are compared too (the default), so a count of cases names the cases.
+        #expect(page.contains("href=\"#suite=Checkout%20%26%20co&amp;kind=changed&amp;res=cases\""))
+        #expect(page.contains("href=\"#suite=Checkout%20%26%20co&amp;kind=moved&amp;res=cases&amp;all=1\""))
         #expect(page.contains("class=\"segment k-moved\""))
         #expect(HTMLRenderer.fragment([("q", "a b/é")]) == "#q=a%20b%2F%C3%A9")
     }
@@ -152,6 +154,101 @@ import Testing
         #expect(page == self.page(try report()))
         #expect(page.components(separatedBy: HTMLReportStyle.source).count == 2)
         #expect(page.components(separatedBy: HTMLReportScript.source).count == 2)
+    }
+
+    /// Two projects whose sections, suite, shared step set, field and template differ, every resource compared.
+    func resourceReport() throws -> ComparisonReport {
+        let left = Support.makeProject(
+            suites: [("Checkout", [Support.makeCase(1, "Pay by card")])],
+            sections: [
+                Section(id: 1, suiteID: 1, name: "Root"), Section(id: 2, suiteID: 1, name: "Refunds", parentID: 1),
+            ])
+        var right = Support.makeProject(
+            id: 2, suites: [("Checkout", [Support.makeCase(11, "Pay by card")])],
+            sections: [
+                Section(id: 1, suiteID: 1, name: "Root"), Section(id: 5, suiteID: 1, name: "Returns", parentID: 1),
+            ])
+        var leftData = left
+        let global = [CaseField.Configuration(context: .init(isGlobal: true), options: .init())]
+        let step: (String) -> JSONValue = { .object(["content": .string("Open"), "expected": .string($0)]) }
+        leftData.definitions = ProjectDefinitions(
+            caseFields: [CaseField(id: 1, systemName: "custom_area", label: "Area", typeID: 1, configurations: global)],
+            templates: [Template(id: 1, name: "Test Case (Text)"), Template(id: 2, name: "Exploratory")],
+            sharedSteps: [SharedStepSet(id: 12, title: "Open the shop", steps: [step("The home page")])])
+        right.definitions = ProjectDefinitions(
+            caseFields: [
+                CaseField(id: 1, systemName: "custom_area", label: "Product area", typeID: 1, configurations: global)
+            ],
+            templates: [Template(id: 1, name: "Test Case (Text)")],
+            sharedSteps: [SharedStepSet(id: 40, title: "Open the shop", steps: [step("The home page and a banner")])])
+        return try ProjectComparator(options: ComparisonOptions(resources: Set(ProjectResource.allCases)))
+            .compare(leftData, right)
+    }
+
+    /// The JSON of the element `id`.
+    func json(_ page: String, id: String) throws -> Any {
+        let open = "<script type=\"application/json\" id=\"\(id)\">"
+        let start = try #require(page.range(of: open)).upperBound
+        let end = try #require(page.range(of: "</script>", range: start..<page.endIndex)).lowerBound
+        return try JSONSerialization.jsonObject(with: Data(page[start..<end].utf8))
+    }
+
+    @Test func aSuitesSectionsAndTheProjectWideResourcesTravelAsDataWithTheirGroups() throws {
+        let report = try resourceReport()
+        let page = page(report)
+        // The suite's part carries its sections after its cases: Refunds removed, Returns added, under Root.
+        let part = try data(page)
+        let sections = try #require(part[2] as? [[Any]])
+        let places = try #require(part[0] as? [String])
+        let named = sections.compactMap { record -> String? in
+            let side = (record[3] as? [Any]) ?? (record[2] as? [Any])
+            return side.flatMap { $0.count > 2 ? "\(places[$0[1] as! Int])/\($0[2])" : nil }
+        }
+        #expect(Set(named).isSuperset(of: ["Root/Refunds", "Root/Returns"]))
+        // Each project-wide resource has its own part, in the report's order, and a block to draw it in.
+        for (index, resource) in report.resources.enumerated() {
+            let records = try #require((try json(page, id: "res-\(index)") as? [Any])?[1] as? [[Any]])
+            #expect(records.count == resource.records.count)
+            #expect(page.contains("<section class=\"suite resource\" id=\"resource-\(resource.resource.rawValue)\""))
+        }
+        let fields = try #require(report.resources.firstIndex { $0.resource == .fields })
+        let field = try #require((try json(page, id: "res-\(fields)") as? [Any])?[1] as? [[Any]])
+        let label = try #require((field.first?[4] as? [[Any]])?.first)
+        #expect(label[0] as? String == "label" && label[5] as? [String] == ["", "Product area"])
+        // The meta lists every group the page draws with its resource and counts.
+        let meta = try #require(try json(page, id: "meta") as? [String: Any])
+        let groups = try #require(meta["groups"] as? [[String: Any]])
+        #expect(
+            groups.map { $0["resource"] as? String } == [
+                "cases", "sections", "suites", "shared-steps", "fields", "templates",
+            ])
+        #expect(groups[1]["drift"] as? Int == 2 && groups[5]["drift"] as? Int == 1)
+        #expect(
+            meta["suiteLinks"] as? [String]
+                == Array(repeating: "https://example.test/index.php?/suites/view/", count: 2))
+    }
+
+    @Test func theVerdictCountsEveryResourcesDriftAndTheFiltersListTheResources() throws {
+        let report = try resourceReport()
+        let page = page(report)
+        #expect(report.driftDescription == "2 sections, 1 shared step set, 1 field, 1 template")
+        #expect(
+            page.contains(
+                "<strong>Drift:</strong> 2 sections, 1 shared step set, 1 field, 1 template (exit code 1)"))
+        #expect(page.contains("<dt>Compared</dt><dd>Cases, Suites, Sections, Shared step sets, Fields, Templates</dd>"))
+        for resource in ProjectResource.allCases {
+            #expect(page.contains("<input type=\"checkbox\" name=\"res\" value=\"\(resource.rawValue)\" checked>"))
+        }
+        // The resources' table links each count to its view; the kinds' counts include every resource.
+        #expect(page.contains("<tr data-resource=\"fields\"><td><a href=\"#res=fields&amp;all=1\">Fields</a>"))
+        #expect(page.contains("href=\"#kind=removed&amp;res=templates\""))
+        // The suite's row counts its differing sections although its cases all match.
+        #expect(report.suites[0].counts.drift == 0 && report.suites[0].differsAtAll)
+        #expect(page.contains("<td><a href=\"#suite=Checkout&amp;res=sections&amp;all=1\">2</a></td></tr>"))
+        #expect(
+            page.contains(
+                "value=\"removed\" checked> <span class=\"sym\" aria-hidden=\"true\">\u{2212}</span> removed <span class=\"count\">2</span>"
+            ))
     }
 
     @Test func markdownLinksEachCaseToItsInstance() throws {

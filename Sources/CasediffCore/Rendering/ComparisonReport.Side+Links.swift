@@ -8,6 +8,13 @@ extension ComparisonReport.Side {
         return root.description + "index.php?/cases/view/"
     }
 
+    /// Where a suite of this side is shown, `<root>index.php?/suites/view/` followed by the suite's id; nil when
+    /// the side has no TestRail URL.
+    public var suiteLinkPrefix: String? {
+        guard let root = try? TestRailBaseURL(instance) else { return nil }
+        return root.description + "index.php?/suites/view/"
+    }
+
     /// The link to case `id` on this side's instance; nil when the side has no URL.
     public func caseLink(_ id: Int) -> String? {
         caseLinkPrefix.map { $0 + String(id) }

@@ -32,10 +32,25 @@ extension HTMLRenderer {
         out +=
             "<noscript><p class=\"notice\">The list of cases needs JavaScript; the summary above has the counts, and "
         out += "the JSON diff (<code>--json</code>) has every case.</p></noscript>\n"
+        // A block per suite, then per project-wide resource; in each, a group per list of records the script
+        // draws (the cases, the suite's sections), in the order of the meta's `groups`.
         for (index, suite) in report.suites.enumerated() {
             out += "<section class=\"suite\" id=\"suite-\(index)\" data-suite=\"\(index)\" hidden>"
             out += "<h3><span class=\"suite-name\">\(Self.escape(suite.name))</span> "
-            out += "<span class=\"suite-shown\"></span></h3><div class=\"rows\"></div></section>\n"
+            out += "<span class=\"suite-shown\"></span></h3>"
+            out += "<div class=\"group\" data-resource=\"cases\"><div class=\"rows\"></div></div>"
+            if suite.sections != nil {
+                out += "<div class=\"group\" data-resource=\"sections\"><h4>Sections <span class=\"shown\"></span>"
+                out += "</h4><div class=\"rows\"></div></div>"
+            }
+            out += "</section>\n"
+        }
+        for resource in report.resources {
+            let name = resource.resource.rawValue
+            out += "<section class=\"suite resource\" id=\"resource-\(name)\" data-resource=\"\(name)\" hidden>"
+            out += "<h3><span class=\"suite-name\">\(Self.escape(resource.resource.title))</span> "
+            out += "<span class=\"suite-shown\"></span></h3>"
+            out += "<div class=\"group\" data-resource=\"\(name)\"><div class=\"rows\"></div></div></section>\n"
         }
         out += "</main>\n"
         out += "<script type=\"application/json\" id=\"meta\">"
@@ -49,17 +64,24 @@ extension HTMLRenderer {
         var out = "<header>\n<h1>casediff report</h1>\n"
         let differences = totals.total - totals.unchanged
         if report.hasDrift {
-            out += "<p class=\"verdict drift\" id=\"verdict\"><strong>Drift:</strong> \(totals.drift) "
-            out += "case\(totals.drift == 1 ? "" : "s") (exit code 1)"
+            out += "<p class=\"verdict drift\" id=\"verdict\"><strong>Drift:</strong> "
+            out += "\(Self.escape(report.driftDescription)) (exit code 1)"
         } else {
             out += "<p class=\"verdict same\" id=\"verdict\"><strong>No drift</strong> (exit code 0)"
         }
         let counted = CaseStatus.driftKinds.filter { totals[$0] > 0 }.map { "\(totals[$0]) \($0.rawValue)" }
-        out += " \u{2014} " + (counted.isEmpty ? "no differences" : counted.joined(separator: ", "))
+        let others = report.resourceTotals.filter(\.differs)
+        out += " \u{2014} " + (others.isEmpty ? "" : "cases: ")
+        out += counted.isEmpty ? "no differences" : counted.joined(separator: ", ")
         out += "; \(totals.unchanged) unchanged"
         if differences > totals.drift {
             let other = differences - totals.drift
             out += "; \(other) difference\(other == 1 ? "" : "s") not counted as drift"
+        }
+        for total in others {
+            let kinds = CaseStatus.driftKinds.filter { total.counts[$0] > 0 }
+            out += "; \(total.resource.title.lowercased()): "
+            out += kinds.map { "\(total.counts[$0]) \($0.rawValue)" }.joined(separator: ", ")
         }
         out += ".</p>\n"
         out += "<table class=\"sides\">\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">Project</th>"
@@ -78,6 +100,7 @@ extension HTMLRenderer {
         out += "</tbody>\n</table>\n<dl class=\"options\">\n"
         var options: [(String, String)] = [
             ("Matched by", TableRenderer.matchDescription(report.options)),
+            ("Compared", report.options.resources.sorted().map(\.title).joined(separator: ", ")),
             ("Compared fields", report.comparedFields.map(\.name).joined(separator: ", ")),
             ("Drift is", report.options.failOnDescription),
         ]
@@ -109,15 +132,24 @@ extension HTMLRenderer {
     }
 
     /// The per-suite totals; every non-zero count links to its view.
+    ///
+    /// With `--resources sections`, a last column counts each suite's sections that differ (drift or not), linked to
+    /// them: a suite whose cases all match but whose sections do not reads as differing here too.
     private func summaryTable(_ report: ComparisonReport) -> String {
+        let sections = report.options.compares(.sections)
         var out = "<table class=\"totals\">\n<thead><tr><th scope=\"col\">Suite</th><th scope=\"col\">Left</th>"
         out += "<th scope=\"col\">Right</th>"
         for (status, symbol) in Self.symbols {
             out += "<th scope=\"col\" class=\"k-\(status.rawValue)\"><span class=\"sym\" aria-hidden=\"true\">"
             out += "\(symbol)</span> \(status.rawValue.capitalized)</th>"
         }
-        out += "<th scope=\"col\">Drift</th></tr></thead>\n<tbody>\n"
-        func row(_ name: String, suite: String?, _ left: Int, _ right: Int, _ counts: StatusCounts, total: Bool) {
+        out += "<th scope=\"col\">Drift</th>"
+        if sections { out += "<th scope=\"col\" title=\"sections that differ\">Sections</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        func row(
+            _ name: String, suite: String?, _ left: Int, _ right: Int, _ counts: StatusCounts, total: Bool,
+            sectionCounts: StatusCounts?
+        ) {
             out += total ? "<tr class=\"total\">" : "<tr>"
             if let suite {
                 let view = Self.escape(Self.fragment([("suite", suite), ("all", "1")]))
@@ -134,15 +166,60 @@ extension HTMLRenderer {
                 }
                 out += "<td><a href=\"\(Self.escape(Self.view(suite: suite, kind: status, report)))\">\(count)</a></td>"
             }
-            out += "<td>\(counts.drift)</td></tr>\n"
+            out += "<td>\(counts.drift)</td>"
+            if sections {
+                let differing = sectionCounts.map { $0.total - $0.unchanged } ?? 0
+                if differing > 0 {
+                    let pairs = (suite.map { [("suite", $0)] } ?? []) + [("res", "sections"), ("all", "1")]
+                    out += "<td><a href=\"\(Self.escape(Self.fragment(pairs)))\">\(differing)</a></td>"
+                } else {
+                    out += "<td class=\"zero\">0</td>"
+                }
+            }
+            out += "</tr>\n"
         }
         for suite in report.suites {
-            row(suite.name, suite: suite.name, suite.leftCases, suite.rightCases, suite.counts, total: false)
+            row(
+                suite.name, suite: suite.name, suite.leftCases, suite.rightCases, suite.counts, total: false,
+                sectionCounts: suite.sections?.counts)
         }
         out += "</tbody>\n<tfoot>\n"
-        row("Total", suite: nil, report.left.cases, report.right.cases, report.totals, total: true)
+        row(
+            "Total", suite: nil, report.left.cases, report.right.cases, report.totals, total: true,
+            sectionCounts: report.suites.compactMap(\.sections).reduce(StatusCounts()) { $0 + $1.counts })
         out += "</tfoot>\n</table>\n"
-        return out
+        return out + resourceTable(report)
+    }
+
+    /// Every other compared resource's totals (the sections of every suite together); every non-zero count links
+    /// to its view. Empty when only the cases are compared.
+    private func resourceTable(_ report: ComparisonReport) -> String {
+        let totals = report.resourceTotals
+        guard !totals.isEmpty else { return "" }
+        var out = "<table class=\"totals resources\">\n<thead><tr><th scope=\"col\">Resource</th>"
+        out += "<th scope=\"col\">Left</th><th scope=\"col\">Right</th>"
+        for (status, symbol) in Self.symbols {
+            out += "<th scope=\"col\" class=\"k-\(status.rawValue)\"><span class=\"sym\" aria-hidden=\"true\">"
+            out += "\(symbol)</span> \(status.rawValue.capitalized)</th>"
+        }
+        out += "<th scope=\"col\">Drift</th></tr></thead>\n<tbody>\n"
+        for total in totals {
+            let resource = total.resource
+            let view = Self.escape(Self.fragment([("res", resource.rawValue), ("all", "1")]))
+            out += "<tr data-resource=\"\(resource.rawValue)\"><td><a href=\"\(view)\">"
+            out += "\(Self.escape(resource.title))</a></td><td>\(total.left)</td><td>\(total.right)</td>"
+            for (status, _) in Self.symbols {
+                let count = total.counts[status]
+                guard count > 0 else {
+                    out += "<td class=\"zero\">0</td>"
+                    continue
+                }
+                let link = Self.escape(Self.view(suite: nil, kind: status, resource: resource, report))
+                out += "<td><a href=\"\(link)\">\(count)</a></td>"
+            }
+            out += "<td>\(total.counts.drift)</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
     }
 
     /// Duplicate keys, fields only one side has, keyless cases and the comparison's own notes.
@@ -166,7 +243,8 @@ extension HTMLRenderer {
 
     /// The filters: kinds, suite, text, "only what drifted"; the script keeps them and the URL fragment in step.
     private func filters(_ report: ComparisonReport) -> String {
-        let totals = report.totals
+        let resources = report.resourceTotals
+        let totals = resources.reduce(report.totals) { $0 + $1.counts }
         var out = "<form id=\"filters\" role=\"search\" aria-label=\"Filter the cases\">\n"
         out += "<fieldset class=\"kinds\"><legend>Kinds</legend>\n"
         for (status, symbol) in Self.symbols {
@@ -174,7 +252,19 @@ extension HTMLRenderer {
             out += "value=\"\(status.rawValue)\" checked> <span class=\"sym\" aria-hidden=\"true\">\(symbol)</span> "
             out += "\(status.rawValue) <span class=\"count\">\(totals[status])</span></label>\n"
         }
-        out += "</fieldset>\n<label class=\"suite-filter\">Suite <select id=\"suite-filter\">"
+        out += "</fieldset>\n"
+        // What to list, when more than the cases are compared: each resource with how many of it differ.
+        if !resources.isEmpty {
+            out += "<fieldset class=\"resources\"><legend>Show</legend>\n"
+            let cases = report.totals
+            for (resource, counts) in [(ProjectResource.cases, cases)] + resources.map({ ($0.resource, $0.counts) }) {
+                out += "<label><input type=\"checkbox\" name=\"res\" value=\"\(resource.rawValue)\" checked> "
+                out += "\(Self.escape(resource.title)) <span class=\"count\" title=\"differing\">"
+                out += "\(counts.total - counts.unchanged)</span></label>\n"
+            }
+            out += "</fieldset>\n"
+        }
+        out += "<label class=\"suite-filter\">Suite <select id=\"suite-filter\">"
         out += "<option value=\"\">All suites</option>"
         var seen: Set<String> = []
         for suite in report.suites where seen.insert(suite.name).inserted {
@@ -182,14 +272,15 @@ extension HTMLRenderer {
         }
         out += "</select></label>\n"
         out += "<label class=\"search\">Search <input type=\"search\" id=\"search\" "
-        out += "placeholder=\"title, section, C123, field\" aria-keyshortcuts=\"/\" autocomplete=\"off\"></label>\n"
+        out +=
+            "placeholder=\"title, section, C123, #45, field\" aria-keyshortcuts=\"/\" autocomplete=\"off\"></label>\n"
         out +=
             "<label class=\"drift-only\"><input type=\"checkbox\" id=\"drift-only\" checked> Only what drifted</label>\n"
         out += "<button type=\"button\" id=\"reset\" title=\"Every kind, every suite, no search, only what drifted\">"
         out += "Reset the view</button>\n"
         out += "</form>\n"
         out += "<p id=\"shown\" aria-live=\"polite\"></p>\n"
-        out += "<p class=\"keys\">Keys: <kbd>/</kbd> search, <kbd>j</kbd> <kbd>k</kbd> next and previous case, "
+        out += "<p class=\"keys\">Keys: <kbd>/</kbd> search, <kbd>j</kbd> <kbd>k</kbd> next and previous row, "
         out += "<kbd>Enter</kbd> open or close, <kbd>Esc</kbd> leave the search.</p>\n"
         return out
     }
@@ -209,11 +300,6 @@ extension HTMLRenderer {
         writer.beginArray()
         for status in CaseStatus.allCases { writer.string(status.rawValue) }
         writer.endArray()
-        writer.key("links")
-        writer.beginArray()
-        writer.string(orNull: report.left.caseLinkPrefix)
-        writer.string(orNull: report.right.caseLinkPrefix)
-        writer.endArray()
         writer.key("suites")
         writer.beginArray()
         for suite in report.suites {
@@ -228,6 +314,62 @@ extension HTMLRenderer {
             writer.string(suite.name)
             writer.endObject()
         }
+        writer.endArray()
+        // Every group of records the page draws, in the page's order: a suite's cases and sections, then each
+        // project-wide resource; `part` names its data element and `list` the list in it.
+        writer.key("groups")
+        writer.beginArray()
+        func group(
+            _ writer: inout JSONWriter, _ part: String, list: Int, _ resource: ProjectResource, suite: Int?,
+            _ counts: StatusCounts
+        ) {
+            writer.beginObject()
+            writer.key("counts")
+            writer.beginArray()
+            for status in CaseStatus.allCases { writer.int(counts[status]) }
+            writer.endArray()
+            writer.key("drift")
+            writer.int(counts.drift)
+            writer.key("list")
+            writer.int(list)
+            writer.key("part")
+            writer.string(part)
+            writer.key("resource")
+            writer.string(resource.rawValue)
+            writer.key("suite")
+            writer.int(suite ?? -1)
+            writer.endObject()
+        }
+        for (index, suite) in report.suites.enumerated() {
+            group(&writer, "data-\(index)", list: 1, .cases, suite: index, suite.counts)
+            if let sections = suite.sections {
+                group(&writer, "data-\(index)", list: 2, .sections, suite: index, sections.counts)
+            }
+        }
+        for (index, resource) in report.resources.enumerated() {
+            group(&writer, "res-\(index)", list: 1, resource.resource, suite: nil, resource.counts)
+        }
+        writer.endArray()
+        writer.key("links")
+        writer.beginArray()
+        writer.string(orNull: report.left.caseLinkPrefix)
+        writer.string(orNull: report.right.caseLinkPrefix)
+        writer.endArray()
+        // The compared resources in the filters' order (the cases, the sections, the project-wide ones), with their
+        // names in a sentence.
+        writer.key("resources")
+        writer.beginArray()
+        for resource in [ProjectResource.cases] + report.resourceTotals.map(\.resource) {
+            writer.beginArray()
+            writer.string(resource.rawValue)
+            writer.string(resource.singular)
+            writer.endArray()
+        }
+        writer.endArray()
+        writer.key("suiteLinks")
+        writer.beginArray()
+        writer.string(orNull: report.left.suiteLinkPrefix)
+        writer.string(orNull: report.right.suiteLinkPrefix)
         writer.endArray()
         writer.key("symbols")
         writer.beginArray()

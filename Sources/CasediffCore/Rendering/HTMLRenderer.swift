@@ -45,12 +45,16 @@ public struct HTMLRenderer: Sendable {
         return out
     }
 
-    /// The view of one kind's cases (in one suite, or all): `#suite=Checkout&kind=moved`, with `&all=1` when
-    /// `--fail-on` leaves the kind out, so its cases show although they did not drift.
-    static func view(suite: String?, kind: CaseStatus, _ report: ComparisonReport) -> String {
+    /// The view of one kind's cases (in one suite, or all) or of one kind of another resource:
+    /// `#suite=Checkout&kind=moved`, with `res=sections` when more than the cases are compared and `&all=1` when
+    /// `--fail-on` leaves the kind out, so its records show although they did not drift.
+    static func view(
+        suite: String?, kind: CaseStatus, resource: ProjectResource = .cases, _ report: ComparisonReport
+    ) -> String {
         var pairs: [(String, String)] = suite.map { [("suite", $0)] } ?? []
         pairs.append(("kind", kind.rawValue))
-        if !report.options.failOn.contains(kind) { pairs.append(("all", "1")) }
+        if report.options.resources != [resource] { pairs.append(("res", resource.rawValue)) }
+        if !report.options.drift[resource].contains(kind) { pairs.append(("all", "1")) }
         return fragment(pairs)
     }
 
@@ -68,7 +72,8 @@ public struct HTMLRenderer: Sendable {
 }
 
 extension HTMLRenderer: SuitePartRenderer {
-    /// The suite's cases as compact JSON, `[places, records]`:
+    /// The suite's cases as compact JSON, `[places, records]`, then its sections' records when they are compared
+    /// (`[places, records, sections]`, a section's place its parent's path):
     /// - `places`: the section paths its cases name (with the suite first when a case's suite is another, with
     ///   `--cross-suite`), each once;
     /// - a record: `[status, flags, left, right, changes?, key?]`, status as its index in ``CaseStatus/allCases``,
@@ -77,69 +82,102 @@ extension HTMLRenderer: SuitePartRenderer {
     /// - a change: `[field, kind, step, part, left, right, origin?]`, `step` the step's index or -1 for a whole
     ///   field, `part` the step's part (`expected`) or "", each side's runs (``SideBySide``) or 0 when absent.
     public func part(_ suite: SuiteComparison, of report: ComparisonReport) throws -> Data {
+        var part = Part(suite: suite.name, report: report)
+        var lists = [part.records(suite.records)]
+        if let sections = suite.sections { lists.append(part.records(sections.records)) }
+        return part.data(lists)
+    }
+
+    /// A project-wide resource's records (suites, shared step sets, fields, templates) in the shape of a suite's
+    /// part, `[places, records]`; their places are empty.
+    func part(_ resource: ResourceComparison, of report: ComparisonReport) -> Data {
+        var part = Part(suite: nil, report: report)
+        let records = part.records(resource.records)
+        return part.data([records])
+    }
+
+    /// One part's place table and record lists, written as they are met.
+    private struct Part {
+        var suite: String?
+        var byField: Bool
         var places: [String: Int] = [:]
         var placeList: [String] = []
-        func place(_ side: CaseRecord.Side) -> Int {
+
+        init(suite: String?, report: ComparisonReport) {
+            self.suite = suite
+            if case .field = report.options.match { byField = true } else { byField = false }
+        }
+
+        mutating func place(_ side: CaseRecord.Side) -> Int {
             let text =
-                side.suite == suite.name ? side.sectionPath : side.suite + SectionPaths.separator + side.sectionPath
+                suite == nil || side.suite == suite
+                ? side.sectionPath : side.suite + SectionPaths.separator + side.sectionPath
             if let index = places[text] { return index }
             places[text] = placeList.count
             placeList.append(text)
             return placeList.count - 1
         }
-        let byField: Bool
-        if case .field = report.options.match { byField = true } else { byField = false }
-        var records = JSONWriter(style: .compact, capacity: 64 * max(suite.records.count, 1))
-        records.beginArray()
-        for record in suite.records {
+
+        mutating func records(_ list: [CaseRecord]) -> Data {
+            var records = JSONWriter(style: .compact, capacity: 64 * max(list.count, 1))
             records.beginArray()
-            records.int(CaseStatus.allCases.firstIndex(of: record.status)!)
-            records.int((record.drift ? 1 : 0) | (record.duplicate ? 2 : 0))
-            var leftPlace: Int?
-            if let left = record.left {
-                leftPlace = place(left)
+            for record in list {
                 records.beginArray()
-                records.int(left.id)
-                records.int(leftPlace!)
-                records.string(left.title)
-                records.endArray()
-            } else {
-                records.int(0)
-            }
-            if let right = record.right {
-                let rightPlace = place(right)
-                records.beginArray()
-                records.int(right.id)
-                if rightPlace != leftPlace || right.title != record.left?.title {
-                    records.int(rightPlace)
-                    records.string(right.title)
+                records.int(CaseStatus.allCases.firstIndex(of: record.status)!)
+                records.int((record.drift ? 1 : 0) | (record.duplicate ? 2 : 0))
+                var leftPlace: Int?
+                if let left = record.left {
+                    leftPlace = place(left)
+                    records.beginArray()
+                    records.int(left.id)
+                    records.int(leftPlace!)
+                    records.string(left.title)
+                    records.endArray()
+                } else {
+                    records.int(0)
                 }
+                if let right = record.right {
+                    let rightPlace = place(right)
+                    records.beginArray()
+                    records.int(right.id)
+                    if rightPlace != leftPlace || right.title != record.left?.title {
+                        records.int(rightPlace)
+                        records.string(right.title)
+                    }
+                    records.endArray()
+                } else {
+                    records.int(0)
+                }
+                if !record.changes.isEmpty || (byField && !record.key.isEmpty) {
+                    records.beginArray()
+                    for change in record.changes { HTMLRenderer.write(change, to: &records) }
+                    records.endArray()
+                }
+                if byField, !record.key.isEmpty { records.string(record.key) }
                 records.endArray()
-            } else {
-                records.int(0)
             }
-            if !record.changes.isEmpty || (byField && !record.key.isEmpty) {
-                records.beginArray()
-                for change in record.changes { write(change, to: &records) }
-                records.endArray()
-            }
-            if byField, !record.key.isEmpty { records.string(record.key) }
             records.endArray()
+            return records.data()
         }
-        records.endArray()
-        var out = JSONWriter(style: .compact)
-        out.beginArray()
-        for text in placeList { out.string(text) }
-        out.endArray()
-        var data = Data("[".utf8)
-        data.append(out.data())
-        data.append(UInt8(ascii: ","))
-        data.append(records.data())
-        data.append(UInt8(ascii: "]"))
-        return Self.scriptSafe(data)
+
+        /// `[places, list, …]`, safe inside a script element.
+        func data(_ lists: [Data]) -> Data {
+            var out = JSONWriter(style: .compact)
+            out.beginArray()
+            for text in placeList { out.string(text) }
+            out.endArray()
+            var data = Data("[".utf8)
+            data.append(out.data())
+            for list in lists {
+                data.append(UInt8(ascii: ","))
+                data.append(list)
+            }
+            data.append(UInt8(ascii: "]"))
+            return HTMLRenderer.scriptSafe(data)
+        }
     }
 
-    private func write(_ change: FieldChange, to writer: inout JSONWriter) {
+    fileprivate static func write(_ change: FieldChange, to writer: inout JSONWriter) {
         writer.beginArray()
         writer.string(change.field)
         writer.int(CaseStatus.allCases.firstIndex(of: change.kind)!)
@@ -188,6 +226,11 @@ extension HTMLRenderer: SuitePartRenderer {
         for index in report.suites.indices {
             try output(Data("<script type=\"application/json\" id=\"data-\(index)\">".utf8))
             try output(try parts(index))
+            try output(Data("</script>\n".utf8))
+        }
+        for (index, resource) in report.resources.enumerated() {
+            try output(Data("<script type=\"application/json\" id=\"res-\(index)\">".utf8))
+            try output(part(resource, of: report))
             try output(Data("</script>\n".utf8))
         }
         try output(Data(("<script>\n" + HTMLReportScript.source + "</script>\n</body>\n</html>\n").utf8))

@@ -1,6 +1,7 @@
 /// The HTML report's script, inlined in every report: it reads the view from the URL fragment
-/// (`#kind=changed,moved&suite=Checkout&q=login&all=1`), filters each suite's cases (parsed from its JSON only when
-/// a view needs it), and draws the rows a page at a time, suite by suite as the reader scrolls towards them.
+/// (`#kind=changed,moved&res=cases,sections&suite=Checkout&q=login&all=1`), filters each group of records (a suite's
+/// cases, its sections, a project-wide resource; parsed from its JSON only when a view needs it), and draws the rows
+/// a page at a time, group by group as the reader scrolls towards them.
 ///
 /// Every text from the data is set with `textContent` or a text node, never as markup.
 enum HTMLReportScript {
@@ -9,16 +10,25 @@ enum HTMLReportScript {
           'use strict';
           var meta = JSON.parse(document.getElementById('meta').textContent);
           var KINDS = meta.kinds;
+          var RESOURCES = meta.resources.map(function (r) { return r[0]; });
           var PAGE = 100;   // rows a suite draws at once; a button draws the next page
           var EAGER = 300;  // rows drawn at once on opening, before waiting for the reader to scroll
           var form = document.getElementById('filters');
           var kindBoxes = Array.prototype.slice.call(form.querySelectorAll('input[name=kind]'));
+          var resourceBoxes = Array.prototype.slice.call(form.querySelectorAll('input[name=res]'));
           var suiteSelect = document.getElementById('suite-filter');
           var search = document.getElementById('search');
           var driftOnly = document.getElementById('drift-only');
           var shown = document.getElementById('shown');
-          var blocks = Array.prototype.slice.call(document.querySelectorAll('section.suite'));
-          var cache = [];
+          var sections = Array.prototype.slice.call(document.querySelectorAll('section.suite'));
+          // The groups of rows, in the order of meta.groups; each knows its block (the suite or resource section).
+          var blocks = Array.prototype.slice.call(document.querySelectorAll('section.suite .group'));
+          blocks.forEach(function (block, index) {
+            block.info = meta.groups[index];
+            block.section = block.closest('section.suite');
+            block.label = block.querySelector('.shown') || block.section.querySelector('.suite-shown');
+          });
+          var cache = {};
           var state = read();
           var observer = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
             entries.forEach(function (entry) {
@@ -26,13 +36,24 @@ enum HTMLReportScript {
             });
           }, { rootMargin: '800px 0px' }) : null;
 
-          // A suite's data: [places, records]; parsed once, when a view first needs it.
-          function data(index) {
-            if (!cache[index]) {
-              var element = document.getElementById('data-' + index);
-              cache[index] = element ? JSON.parse(element.textContent) : [[], []];
+          // A part's data: [places, records, sections?]; parsed once, when a view first needs it.
+          function part(id) {
+            if (!cache[id]) {
+              var element = document.getElementById(id);
+              cache[id] = element ? JSON.parse(element.textContent) : [[], [], []];
             }
-            return cache[index];
+            return cache[id];
+          }
+
+          // A group's data as [places, records].
+          function data(block) {
+            var whole = part(block.info.part);
+            return [whole[0], whole[block.info.list] || []];
+          }
+
+          // How an id is written: C12 for a case, S3 for a suite, #140 for the others.
+          function label(resource, id) {
+            return (resource === 'cases' ? 'C' : resource === 'suites' ? 'S' : '#') + id;
           }
 
           function read() {
@@ -40,7 +61,9 @@ enum HTMLReportScript {
             // Known kinds, each once, in listing order.
             var named = params.has('kind') ? params.get('kind').split(',') : KINDS;
             var kinds = KINDS.filter(function (k) { return named.indexOf(k) >= 0; });
-            return { kinds: kinds, suite: params.get('suite') || '', q: params.get('q') || '',
+            var listed = params.has('res') ? params.get('res').split(',') : RESOURCES;
+            var resources = RESOURCES.filter(function (r) { return listed.indexOf(r) >= 0; });
+            return { kinds: kinds, resources: resources, suite: params.get('suite') || '', q: params.get('q') || '',
               all: params.get('all') === '1' };
           }
 
@@ -51,6 +74,7 @@ enum HTMLReportScript {
               pairs.push(key + '=' + encodeURIComponent(value).replace(/%2C/g, ','));
             }
             if (state.kinds.length !== KINDS.length) { add('kind', state.kinds.join(',')); }
+            if (state.resources.length !== RESOURCES.length) { add('res', state.resources.join(',')); }
             if (state.suite) { add('suite', state.suite); }
             if (state.q) { add('q', state.q); }
             if (state.all) { add('all', '1'); }
@@ -61,6 +85,7 @@ enum HTMLReportScript {
 
           function sync() {
             kindBoxes.forEach(function (box) { box.checked = state.kinds.indexOf(box.value) >= 0; });
+            resourceBoxes.forEach(function (box) { box.checked = state.resources.indexOf(box.value) >= 0; });
             // A link naming a suite this report does not have says so rather than showing all suites; the option
             // goes with the view.
             Array.prototype.slice.call(suiteSelect.querySelectorAll('option[data-missing]')).forEach(function (o) {
@@ -78,14 +103,14 @@ enum HTMLReportScript {
             driftOnly.checked = !state.all;
           }
 
-          function text(suite, record) {
+          function text(suite, record, resource) {
             var places = suite[0];
             var left = record[2];
             var right = record[3];
             var parts = [''];
-            if (left) { parts.push(left[2], places[left[1]], 'c' + left[0]); }
+            if (left) { parts.push(left[2], places[left[1]], label(resource, left[0])); }
             if (right) {
-              parts.push('c' + right[0]);
+              parts.push(label(resource, right[0]));
               if (right.length > 1) { parts.push(right[2], places[right[1]]); }
             }
             if (record[5]) { parts.push(record[5]); }
@@ -95,21 +120,26 @@ enum HTMLReportScript {
           }
 
           // A record is in the view by its status (as the chart and the counts count it), its drift and the text.
-          // A query that is a case id (`C12`) matches that id only, not C120.
-          function matches(suite, record, query) {
+          // A query that is an id (`C12`, `S3`, `#140`) matches that id only, not C120.
+          function matches(suite, record, query, resource) {
             if (!state.all && !(record[1] & 1)) { return false; }
             if (state.kinds.indexOf(KINDS[record[0]]) < 0) { return false; }
             if (!query) { return true; }
-            return text(suite, record).indexOf(/^c\d+$/.test(query) ? '\n' + query + '\n' : query) >= 0;
+            return text(suite, record, resource).indexOf(/^[cs#]\d+$/.test(query) ? '\n' + query + '\n' : query) >= 0;
           }
 
-          // Filters every suite; draws the first rows, the rest as the reader scrolls.
+          function sum(counts) { return counts.reduce(function (a, b) { return a + b; }, 0); }
+
+          // Filters every group; draws the first rows, the rest as the reader scrolls. A suite filter leaves out the
+          // project-wide resources.
           function apply() {
             var query = state.q.trim().toLowerCase();
             var total = 0;
             var budget = EAGER;
-            blocks.forEach(function (block, index) {
-              var info = meta.suites[index];
+            var found = {};
+            var compared = {};
+            blocks.forEach(function (block) {
+              var info = block.info;
               block.querySelector('.rows').textContent = '';
               var button = block.querySelector('button.more');
               if (button) { button.remove(); }
@@ -117,26 +147,37 @@ enum HTMLReportScript {
               block.found = [];
               block.size = 0;
               block.drawn = 0;
-              var all = info.counts.reduce(function (a, b) { return a + b; }, 0);
-              var possible = (state.all || info.drift > 0) && (!state.suite || info.name === state.suite)
+              var all = sum(info.counts);
+              compared[info.resource] = (compared[info.resource] || 0) + all;
+              var suiteName = info.suite >= 0 ? meta.suites[info.suite].name : null;
+              var possible = (state.all || info.drift > 0) && state.resources.indexOf(info.resource) >= 0
+                && (!state.suite || suiteName === state.suite)
                 && KINDS.some(function (k, i) { return info.counts[i] > 0 && state.kinds.indexOf(k) >= 0; });
               if (possible && !query && state.kinds.length === KINDS.length) {
                 // Every record of the view matches: its count is known; the data is parsed when first drawn.
                 block.found = null;
                 block.size = state.all ? all : info.drift;
               } else if (possible) {
-                var suite = data(index);
+                var suite = data(block);
                 var records = suite[1];
                 for (var i = 0; i < records.length; i++) {
-                  if (matches(suite, records[i], query)) { block.found.push(i); }
+                  if (matches(suite, records[i], query, info.resource)) { block.found.push(i); }
                 }
                 block.size = block.found.length;
               }
               block.hidden = block.size === 0;
+              block.label.textContent = '';
               if (block.hidden) { return; }
               total += block.size;
-              block.querySelector('.suite-shown').textContent = block.size + ' of ' + all + ' case'
-                + (all === 1 ? '' : 's');
+              found[info.resource] = (found[info.resource] || 0) + block.size;
+              var noun = meta.resources[RESOURCES.indexOf(info.resource)][1];
+              block.label.textContent = block.size + ' of ' + all + ' ' + noun + (all === 1 ? '' : 's');
+            });
+            sections.forEach(function (section) {
+              section.hidden = !section.querySelector('.group:not([hidden])');
+            });
+            blocks.forEach(function (block) {
+              if (block.hidden) { return; }
               if (budget > 0) {
                 budget -= more(block);
               } else if (observer) {
@@ -145,20 +186,22 @@ enum HTMLReportScript {
                 more(block);
               }
             });
-            var compared = meta.suites.reduce(function (sum, s) {
-              return sum + s.counts.reduce(function (a, b) { return a + b; }, 0);
-            }, 0);
             shown.dataset.count = String(total);
-            shown.textContent = total === 0 ? 'No case matches this view.'
-              : 'Showing ' + total + ' of ' + compared + ' compared case' + (compared === 1 ? '' : 's')
-                + (state.all ? '' : ' (only what drifted)') + '.';
+            shown.dataset.cases = String(found.cases || 0);
+            var parts = meta.resources.filter(function (r) {
+              return state.resources.indexOf(r[0]) >= 0 && (r[0] === 'cases' || compared[r[0]]);
+            }).map(function (r) {
+              var n = compared[r[0]] || 0;
+              return (found[r[0]] || 0) + ' of ' + n + ' compared ' + r[1] + (n === 1 ? '' : 's');
+            });
+            shown.textContent = total === 0 ? 'Nothing matches this view.'
+              : 'Showing ' + parts.join(', ') + (state.all ? '' : ' (only what drifted)') + '.';
           }
 
           // Draws the block's next page of rows; returns how many.
           function more(block) {
             if (observer) { observer.unobserve(block); }
-            var index = Number(block.dataset.suite);
-            var suite = data(index);
+            var suite = data(block);
             if (!block.found) {
               block.found = [];
               for (var r = 0; r < suite[1].length; r++) {
@@ -168,7 +211,9 @@ enum HTMLReportScript {
             var rows = block.querySelector('.rows');
             var end = Math.min(block.found.length, block.drawn + PAGE);
             var fragment = document.createDocumentFragment();
-            for (var i = block.drawn; i < end; i++) { fragment.appendChild(row(suite, suite[1][block.found[i]])); }
+            for (var i = block.drawn; i < end; i++) {
+              fragment.appendChild(row(suite, suite[1][block.found[i]], block.info.resource));
+            }
             rows.appendChild(fragment);
             var count = end - block.drawn;
             block.drawn = end;
@@ -196,19 +241,27 @@ enum HTMLReportScript {
             return node;
           }
 
-          function link(side, id) {
-            var prefix = meta.links[side];
-            var label = 'C' + id;
-            if (!prefix) { return element('span', 'id', label); }
-            var anchor = element('a', 'id', label);
+          // An id, linked to its page in TestRail for a case or a suite; other resources' ids are plain.
+          function link(side, id, resource) {
+            var prefix = resource === 'cases' ? meta.links[side] : resource === 'suites' ? meta.suiteLinks[side] : null;
+            var text = label(resource, id);
+            if (!prefix) { return element('span', 'id', text); }
+            var anchor = element('a', 'id', text);
             anchor.href = prefix + id;
             anchor.target = '_blank';
             anchor.rel = 'noopener';
-            anchor.title = (side === 0 ? 'Left' : 'Right') + ': open ' + label + ' in TestRail';
+            anchor.title = (side === 0 ? 'Left' : 'Right') + ': open ' + text + ' in TestRail';
             return anchor;
           }
 
-          function row(suite, record) {
+          // Where a record sits, in words: a case's section, a section's parent; nothing for a project-wide one.
+          function where(resource, path) {
+            if (resource === 'cases') { return path || '(no section)'; }
+            if (resource === 'sections') { return path || '(top level)'; }
+            return path || null;
+          }
+
+          function row(suite, record, resource) {
             var places = suite[0];
             var status = KINDS[record[0]];
             var left = record[2];
@@ -218,6 +271,7 @@ enum HTMLReportScript {
             var changes = record[4] || [];
             var node = element(changes.length ? 'details' : 'div', 'case k-' + status);
             node.dataset.kind = status;
+            node.dataset.resource = resource;
             var head = element(changes.length ? 'summary' : 'div', changes.length ? '' : 'head');
             if (!changes.length) { head.tabIndex = 0; }
             var badge = element('span', 'badge');
@@ -225,12 +279,15 @@ enum HTMLReportScript {
             badge.appendChild(document.createTextNode(' ' + status));
             head.appendChild(badge);
             head.appendChild(element('span', 'title', title));
-            head.appendChild(document.createTextNode(' '));
-            head.appendChild(element('span', 'place', place || '(no section)'));
+            var at = where(resource, place);
+            if (at !== null) {
+              head.appendChild(document.createTextNode(' '));
+              head.appendChild(element('span', 'place', at));
+            }
             var ids = element('span', 'ids');
-            if (left) { ids.appendChild(link(0, left[0])); }
+            if (left) { ids.appendChild(link(0, left[0], resource)); }
             if (left && right) { ids.appendChild(document.createTextNode(' \u2192 ')); }
-            if (right) { ids.appendChild(link(1, right[0])); }
+            if (right) { ids.appendChild(link(1, right[0], resource)); }
             head.appendChild(ids);
             if (record[5]) { head.appendChild(element('span', 'key', record[5])); }
             if (record[1] & 2) { head.appendChild(element('span', 'flag duplicate', 'duplicate key')); }
@@ -238,7 +295,7 @@ enum HTMLReportScript {
             node.appendChild(head);
             if (changes.length) {
               node.open = true;
-              node.appendChild(body(places, record, changes));
+              node.appendChild(body(places, record, changes, resource));
             }
             return node;
           }
@@ -255,15 +312,15 @@ enum HTMLReportScript {
             }
           }
 
-          function body(places, record, changes) {
+          function body(places, record, changes, resource) {
             var box = element('div', 'body');
             var left = record[2];
             var right = record[3];
             var what = [];
             if (KINDS[record[0]] === 'moved') {
               var to = right.length > 1 ? places[right[1]] : places[left[1]];
-              what.push('Moved from \u201c' + (places[left[1]] || '(no section)') + '\u201d \u2192 \u201c'
-                + (to || '(no section)') + '\u201d');
+              what.push('Moved from \u201c' + where(resource, places[left[1]]) + '\u201d \u2192 \u201c'
+                + where(resource, to) + '\u201d');
             }
             if (changes.some(function (c) { return KINDS[c[1]] === 'renamed'; })) {
               what.push('Renamed from \u201c' + left[2] + '\u201d');
@@ -272,8 +329,8 @@ enum HTMLReportScript {
             var table = element('table', 'changes');
             var head = table.createTHead().insertRow();
             head.appendChild(element('th', '', 'What'));
-            head.appendChild(element('th', '', 'Left (baseline) \u00b7 C' + left[0]));
-            head.appendChild(element('th', '', 'Right \u00b7 C' + right[0]));
+            head.appendChild(element('th', '', 'Left (baseline) \u00b7 ' + label(resource, left[0])));
+            head.appendChild(element('th', '', 'Right \u00b7 ' + label(resource, right[0])));
             var tbody = table.createTBody();
             changes.forEach(function (change) {
               var tr = tbody.insertRow();
@@ -321,6 +378,13 @@ enum HTMLReportScript {
               update({ kinds: kindBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }) });
             });
           });
+          resourceBoxes.forEach(function (box) {
+            box.addEventListener('change', function () {
+              update({ resources: resourceBoxes.filter(function (b) { return b.checked; }).map(function (b) {
+                return b.value;
+              }) });
+            });
+          });
           suiteSelect.addEventListener('change', function () { update({ suite: suiteSelect.value }); });
           driftOnly.addEventListener('change', function () { update({ all: !driftOnly.checked }); });
           var typing = 0;
@@ -330,7 +394,7 @@ enum HTMLReportScript {
           });
           form.addEventListener('submit', function (event) { event.preventDefault(); });
           document.getElementById('reset').addEventListener('click', function () {
-            state = { kinds: KINDS.slice(), suite: '', q: '', all: false };
+            state = { kinds: KINDS.slice(), resources: RESOURCES.slice(), suite: '', q: '', all: false };
             sync();
             write();
             apply();
@@ -364,9 +428,9 @@ enum HTMLReportScript {
               var current = target.closest && target.closest('.case');
               var heads = drawnHeads();
               var at = current ? heads.indexOf(current.firstChild) : -1;
-              var block = current && current.closest('section.suite');
+              var block = current && current.closest('.group');
               if (event.key === 'j' && (block ? block.querySelector('.rows').lastElementChild === current : at < 0)) {
-                // Past the last row drawn of a suite: its next page, or the next suite if it waits to be drawn.
+                // Past the last row drawn of a group: its next page, or the next group if it waits to be drawn.
                 var pending = block && block.drawn < block.size ? block : blocks.filter(function (b, i) {
                   return !b.hidden && i > blocks.indexOf(block);
                 })[0];

@@ -66,7 +66,9 @@ enum HTMLReportStyle {
         .keys { color: var(--muted); font-size: .85rem; margin: 0 0 .5rem; }
         kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: 0 .3rem;
           font-size: .8rem; background: var(--panel); }
-        .suite-shown { color: var(--muted); font-weight: 400; font-size: .9rem; }
+        .suite-shown, .group .shown { color: var(--muted); font-weight: 400; font-size: .9rem; }
+        .group h4 { font-size: .95rem; margin: .9rem 0 .35rem; }
+        .totals.resources { margin-top: .75rem; }
         .case { border-left: 4px solid var(--k); margin: .35rem 0; background: var(--panel); border-radius: 0 4px 4px 0; }
         .case > summary, .case > .head { padding: .35rem .6rem; cursor: pointer; list-style-position: inside; }
         .case > .head { cursor: default; }
