@@ -16,6 +16,11 @@ public enum CaseStatus: String, Sendable, Hashable, Codable, CaseIterable, Compa
     /// The statuses that can count as drift (`--fail-on`); everything but `unchanged`.
     public static let driftKinds: [CaseStatus] = [.added, .removed, .changed, .moved, .renamed]
 
+    /// A pair's status from its changes' kinds: moved over renamed over changed; unchanged without a change.
+    static func ofPair(changing kinds: Set<CaseStatus>) -> CaseStatus {
+        kinds.contains(.moved) ? .moved : kinds.contains(.renamed) ? .renamed : kinds.isEmpty ? .unchanged : .changed
+    }
+
     /// Listing order: the order of ``allCases``.
     public static func < (lhs: CaseStatus, rhs: CaseStatus) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -326,12 +326,7 @@ struct ResourceComparator: Sendable {
         default:
             kinds = Set(changes.map(\.kind))
             status =
-                kinds.contains(.moved)
-                ? .moved
-                : kinds.contains(.renamed)
-                    ? .renamed
-                    : changes.isEmpty
-                        ? .unchanged : .changed
+                CaseStatus.ofPair(changing: kinds)
         }
         var record = CaseRecord(
             status: status, key: key, left: side(left), right: side(right), changes: changes,

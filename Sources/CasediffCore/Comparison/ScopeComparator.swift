@@ -89,8 +89,7 @@ struct ScopeComparator: Sendable {
                 let changes = values.changes(fields, left, right)
                 let kinds = Set(changes.map(\.kind))
                 let status: CaseStatus =
-                    kinds.contains(.moved)
-                    ? .moved : kinds.contains(.renamed) ? .renamed : changes.isEmpty ? .unchanged : .changed
+                    CaseStatus.ofPair(changing: kinds)
                 return CaseRecord(
                     status: status, key: right.key, left: left.side, right: right.side, changes: changes,
                     duplicate: pair.duplicate, drift: !kinds.isDisjoint(with: failOn))

@@ -170,12 +170,7 @@ struct SectionComparator: Sendable {
             }
             let kinds = Set(changes.map(\.kind))
             let status: CaseStatus =
-                kinds.contains(.moved)
-                ? .moved
-                : kinds.contains(.renamed)
-                    ? .renamed
-                    : changes.isEmpty
-                        ? .unchanged : .changed
+                CaseStatus.ofPair(changing: kinds)
             records.append(
                 CaseRecord(
                     status: status, key: rn.path, left: side(lefts, l), right: side(rights, r), changes: changes,

@@ -350,11 +350,15 @@ extension HTMLRenderer {
             group(&writer, "res-\(index)", list: 1, resource.resource, suite: nil, resource.counts)
         }
         writer.endArray()
-        writer.key("links")
-        writer.beginArray()
-        writer.string(orNull: report.left.caseLinkPrefix)
-        writer.string(orNull: report.right.caseLinkPrefix)
-        writer.endArray()
+        /// Both sides' link prefixes, null where a side has none.
+        func prefixes(_ writer: inout JSONWriter, _ key: String, _ prefix: KeyPath<ComparisonReport.Side, String?>) {
+            writer.key(key)
+            writer.beginArray()
+            writer.string(orNull: report.left[keyPath: prefix])
+            writer.string(orNull: report.right[keyPath: prefix])
+            writer.endArray()
+        }
+        prefixes(&writer, "links", \.caseLinkPrefix)
         // The compared resources in the filters' order (the cases, the sections, the project-wide ones), with their
         // names in a sentence.
         writer.key("resources")
@@ -366,11 +370,7 @@ extension HTMLRenderer {
             writer.endArray()
         }
         writer.endArray()
-        writer.key("suiteLinks")
-        writer.beginArray()
-        writer.string(orNull: report.left.suiteLinkPrefix)
-        writer.string(orNull: report.right.suiteLinkPrefix)
-        writer.endArray()
+        prefixes(&writer, "suiteLinks", \.suiteLinkPrefix)
         writer.key("symbols")
         writer.beginArray()
         for status in CaseStatus.allCases { writer.string(Self.symbol(status)) }
