@@ -108,6 +108,62 @@ import Testing
         #expect(lines(off).contains("moved Profile > Data exports > Formats [\"parent\"]"))
     }
 
+    @Test func aSectionMovedToTheTopFromAParentThatWentIsMovedBothWays() throws {
+        let left = project(
+            id: 1, sections: [section(1, "Archive", suite: 100), section(2, "Old stuff", parent: 1, suite: 100)])
+        let right = project(id: 2, sections: [section(9, "Old stuff", suite: 200)])
+        let forward = try #require(try compare(left, right, ComparisonOptions()).suites[0].sections).records
+        #expect(lines(forward) == ["removed Archive []", "moved Old stuff [\"parent\"]"])
+        let backward = try #require(try compare(right, left, ComparisonOptions()).suites[0].sections).records
+        #expect(lines(backward) == ["added Archive []", "moved Archive > Old stuff [\"parent\"]"])
+    }
+
+    @Test func sectionsOfOneNamePairByWhatTheyHoldNotTheirOrder() throws {
+        let left = project(
+            id: 1,
+            sections: [
+                section(1, "Misc", order: 1, description: "Alpha notes", suite: 100),
+                section(2, "Misc", order: 2, description: "Beta notes", suite: 100),
+                section(3, "Sub", parent: 2, suite: 100),
+            ])
+        let right = project(
+            id: 2,
+            sections: [
+                section(7, "Misc", order: 1, description: "<p>Beta notes</p>", suite: 200),
+                section(8, "Misc", order: 2, description: "Alpha notes", suite: 200),
+                section(9, "Sub", parent: 7, suite: 200),
+            ])
+        let sections = try #require(try compare(left, right, ComparisonOptions()).suites[0].sections)
+        #expect(sections.counts.unchanged == 3 && !sections.differs)
+        // A cycle (corrupt data) is cut above the least name on it, whatever the ids; what hangs from it stays.
+        let loops = [("Loop A", "Loop B"), ("Loop B", "Loop A")]
+        let cyclic = loops.enumerated().map { index, _ in
+            let base = index == 0 ? 10 : 50
+            let suite = index == 0 ? 100 : 200
+            let a = section(base + (index == 0 ? 0 : 2), "Loop A", parent: base + 1, suite: suite)
+            let b = section(base + 1, "Loop B", parent: a.id, suite: suite)
+            return project(
+                id: index + 1, sections: [a, b, section(base + 5, "Child C", parent: a.id, suite: suite)])
+        }
+        let cut = try #require(try compare(cyclic[0], cyclic[1], ComparisonOptions()).suites[0].sections)
+        #expect(!cut.differs, "\(lines(cut.records))")
+        #expect(
+            cut.records.map { $0.current.sectionPath + "/" + $0.current.title } == [
+                "/Loop A", "Loop A/Child C", "Loop A/Loop B",
+            ])
+    }
+
+    @Test func crossSuiteComparesTheSectionsOfEverySuiteOfAName() throws {
+        let left = project(
+            id: 1, sections: [section(1, "Sign-in", suite: 100), section(2, "Only in dup", suite: 101)],
+            suites: [Suite(id: 100, name: "Accounts", projectID: 1), Suite(id: 101, name: "Accounts", projectID: 1)])
+        let right = project(
+            id: 2, sections: [section(9, "Sign-in", suite: 200)],
+            suites: [Suite(id: 200, name: "Accounts", projectID: 2)])
+        let across = try compare(left, right, ComparisonOptions(crossSuite: true))
+        #expect(lines(try #require(across.suites[0].sections).records) == ["removed Only in dup []"])
+    }
+
     @Test func siblingOrderIsComparedOnlyWhenFieldsAskAndAnAddedSiblingShiftsNothing() throws {
         let left = project(
             id: 1,
@@ -164,6 +220,12 @@ import Testing
         #expect(lines(suites.records) == ["added Archive []", "changed Search [\"is_completed\"]"])
         #expect(suites.records.first { $0.current.title == "Search" }?.changes[0].new == .bool(true))
 
+        let cased = try compare(
+            project(id: 1, suites: [Suite(id: 1, name: "Search", projectID: 1)], mode: .singleSuite),
+            project(id: 2, suites: [Suite(id: 2, name: "search", projectID: 2)], mode: .singleSuite),
+            ComparisonOptions(ignoreCase: true, resources: [.suites]))
+        #expect(!cased.hasDrift, "--ignore-case reads suite names as it reads everything")
+
         let single = try compare(
             project(id: 1, suites: [Suite(id: 1, name: "Master", projectID: 1)], mode: .singleSuite),
             project(id: 2, suites: [Suite(id: 2, name: "Main", projectID: 2)], mode: .singleSuite),
@@ -195,6 +257,7 @@ import Testing
             ]))
         let report = try compare(left, right, ComparisonOptions(resources: [.sharedSteps]))
         let sets = report.resources[0]
+        #expect(sets.records.allSatisfy { $0.key == $0.current.title }, "the key is the title as written")
         #expect(sets.left == 3 && sets.right == 2, "another project's set is not the project's")
         #expect(
             lines(sets.records) == [
@@ -203,6 +266,28 @@ import Testing
             ])
         let changed = try #require(sets.records.first { $0.status == .changed })
         #expect(changed.changes.map(\.path) == ["/custom_steps_separated/0/expected"])
+    }
+
+    @Test func setsOfOneTitlePairByTheirStepsAndEmptySetsAreNoRename() throws {
+        func set(_ id: Int, _ title: String, _ content: [String], project: Int) -> SharedStepSet {
+            SharedStepSet(
+                id: id, title: title, projectID: project, steps: content.map { .object(["content": .string($0)]) })
+        }
+        let left = project(
+            id: 1,
+            definitions: ProjectDefinitions(sharedSteps: [
+                set(801, "Dup set", ["A"], project: 1), set(802, "Dup set", ["B"], project: 1),
+                set(803, "Reset the test data", [], project: 1),
+            ]))
+        let right = project(
+            id: 2,
+            definitions: ProjectDefinitions(sharedSteps: [
+                set(901, "Dup set", ["B"], project: 2), set(902, "Dup set", ["A"], project: 2),
+                set(903, "Open the admin console", [], project: 2),
+            ]))
+        let sets = try compare(left, right, ComparisonOptions(resources: [.sharedSteps])).resources[0]
+        #expect(lines(sets.records) == ["added Open the admin console []", "removed Reset the test data []"])
+        #expect(sets.counts.unchanged == 2)
     }
 
     // MARK: Fields

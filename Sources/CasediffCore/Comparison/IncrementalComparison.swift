@@ -263,13 +263,18 @@ struct IncrementalComparison: Sendable {
             let records = CaseRecord.sorted(grouped[name] ?? [])
             let leftSuite = leftSuites.first { $0.name == name }
             let rightSuite = rightSuites.first { $0.name == name }
+            // Every suite of the name's sections, as its cases are pooled.
+            func sections(_ suites: [SuiteData]) -> [Section]? {
+                let named = suites.filter { $0.name == name }
+                return named.isEmpty ? nil : named.flatMap(\.sections)
+            }
             result.append(
                 SuiteComparison(
                     name: name, leftSuiteID: leftSuite?.suite.id, rightSuiteID: rightSuite?.suite.id,
                     leftCases: leftCases[name] ?? 0, rightCases: rightCases[name] ?? 0,
                     counts: records.reduce(into: StatusCounts()) { $0.count($1) }, records: records,
-                    sections: sections?.compare(
-                        leftSuite?.sections, rightSuite?.sections, suite: name, vocabularies: vocabularies)))
+                    sections: self.sections?.compare(
+                        sections(leftSuites), sections(rightSuites), suite: name, vocabularies: vocabularies)))
         }
         cases.left += result.reduce(0) { $0 + $1.leftCases }
         cases.right += result.reduce(0) { $0 + $1.rightCases }

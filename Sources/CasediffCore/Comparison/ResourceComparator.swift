@@ -51,7 +51,7 @@ struct ResourceComparator: Sendable {
         for (_, left, right) in suites {
             var changes: [FieldChange] = []
             if let left, let right {
-                if left.trimmedName != right.trimmedName {
+                if normalizer.normalize(left.trimmedName) != normalizer.normalize(right.trimmedName) {
                     changes.append(
                         FieldChange(
                             field: "name", old: .string(left.trimmedName), new: .string(right.trimmedName),
@@ -98,10 +98,12 @@ struct ResourceComparator: Sendable {
         let pairing = pair(
             sides[0].map { normalizer.normalize($0.title) }, sides[1].map { normalizer.normalize($0.title) },
             sameContent: { l, r in
-                values.changes(
-                    .custom("custom_steps_separated"), .markup, steps(sides[0][l], .left),
-                    steps(sides[1][r], .right)
-                ).isEmpty
+                // Sets without steps say nothing about each other.
+                !sides[0][l].steps.isEmpty && !sides[1][r].steps.isEmpty
+                    && values.changes(
+                        .custom("custom_steps_separated"), .markup, steps(sides[0][l], .left),
+                        steps(sides[1][r], .right)
+                    ).isEmpty
             })
         var records: [CaseRecord] = []
         for (l, r) in pairing.pairs {
@@ -115,7 +117,7 @@ struct ResourceComparator: Sendable {
                 .custom("custom_steps_separated"), .markup, steps(left, .left), steps(right, .right))
             records.append(
                 record(
-                    .sharedSteps, key: normalizer.normalize(right.title), left: (left.id, left.title),
+                    .sharedSteps, key: right.title, left: (left.id, left.title),
                     right: (right.id, right.title), changes: changes))
         }
         for l in pairing.left {
@@ -247,7 +249,7 @@ struct ResourceComparator: Sendable {
             sameContent: nil)
         var records = pairing.pairs.map { l, r in
             record(
-                .templates, key: normalizer.normalize(sides[1][r].name), left: (sides[0][l].id, sides[0][l].name),
+                .templates, key: sides[1][r].name, left: (sides[0][l].id, sides[0][l].name),
                 right: (sides[1][r].id, sides[1][r].name))
         }
         records += pairing.left.map {
@@ -262,8 +264,9 @@ struct ResourceComparator: Sendable {
 
     // MARK: Pairing and records
 
-    /// Pairs by equal keys (several of one key in order), then, with `sameContent` and rename detection on, the
-    /// unpaired whose keys are near (at the rename threshold) or whose content is the same, most similar first.
+    /// Pairs by equal keys (several of one key: the same content first, then in order), then, with `sameContent` and
+    /// rename detection on, the unpaired whose keys are near (at the rename threshold), or whose content is the same
+    /// and matches nothing else, most similar first.
     private func pair(_ lefts: [String], _ rights: [String], sameContent: ((Int, Int) -> Bool)?)
         -> (pairs: [(Int, Int)], left: [Int], right: [Int])
     {
@@ -273,7 +276,9 @@ struct ResourceComparator: Sendable {
         var left: [Int] = []
         for (index, key) in lefts.enumerated() {
             if var candidates = byKey[key], !candidates.isEmpty {
-                pairs.append((index, candidates.removeFirst()))
+                // Several of one key: the one with the same content first, never the one an id ranks first.
+                let chosen = candidates.firstIndex { sameContent?(index, $0) ?? false } ?? 0
+                pairs.append((index, candidates.remove(at: chosen)))
                 byKey[key] = candidates
             } else {
                 left.append(index)
@@ -291,7 +296,10 @@ struct ResourceComparator: Sendable {
                     scalars, Array(rights[r].unicodeScalars), atLeast: options.renameThreshold)
                 {
                     candidates.append((similarity + (sameContent(l, r) ? 1 : 0), l, r))
-                } else if sameContent(l, r) {
+                } else if sameContent(l, r), right.filter({ sameContent(l, $0) }).count == 1,
+                    left.filter({ sameContent($0, r) }).count == 1
+                {
+                    // Far titles, the same steps: a rename only when nothing else has those steps.
                     candidates.append((1, l, r))
                 }
             }

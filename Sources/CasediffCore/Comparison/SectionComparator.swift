@@ -35,22 +35,33 @@ struct SectionComparator: Sendable {
         var children: [Int?: [Int]] = [:]
 
         init(_ sections: [Section], normalizer: TextNormalizer) {
-            let paths = SectionPaths(sections)
             let known = Set(sections.map(\.id))
             for section in sections where nodes[section.id] == nil {
                 let name = section.name.trimmingCharacters(in: .whitespacesAndNewlines)
                 // A parent the suite does not list makes a root; a section its own parent too.
                 let parent = section.parentID.flatMap { known.contains($0) && $0 != section.id ? $0 : nil }
                 nodes[section.id] = Node(
-                    section: section, name: name, key: normalizer.normalize(name), parent: parent,
-                    path: paths.path(of: section.id))
+                    section: section, name: name, key: normalizer.normalize(name), parent: parent, path: "")
             }
-            // A cycle's sections would hang from nothing: they become roots.
-            for id in nodes.keys.sorted() {
-                var seen: Set<Int> = [id]
-                var current = nodes[id]!.parent
-                while let step = current, seen.insert(step).inserted { current = nodes[step]!.parent }
-                if current != nil { nodes[id]!.parent = nil }
+            // A cycle (corrupt data) is cut once, above the section of the least name on it, which becomes a root;
+            // whatever hangs from the cycle stays where it is.
+            var settled: Set<Int> = []
+            for id in nodes.keys.sorted() where !settled.contains(id) {
+                var walk: [Int] = []
+                var place: [Int: Int] = [:]
+                var current: Int? = id
+                while let step = current, place[step] == nil, !settled.contains(step) {
+                    place[step] = walk.count
+                    walk.append(step)
+                    current = nodes[step]!.parent
+                }
+                if let step = current, let start = place[step] {
+                    let cut = walk[start...].min {
+                        (nodes[$0]!.key, nodes[$0]!.name, $0) < (nodes[$1]!.key, nodes[$1]!.name, $1)
+                    }!
+                    nodes[cut]!.parent = nil
+                }
+                settled.formUnion(walk)
             }
             for id in nodes.keys { children[nodes[id]!.parent, default: []].append(id) }
             for key in children.keys {
@@ -58,7 +69,18 @@ struct SectionComparator: Sendable {
                     (nodes[$0]!.section.displayOrder, $0) < (nodes[$1]!.section.displayOrder, $1)
                 }
             }
+            // Paths from the root down, on the tree as cut.
+            var queue = children[nil] ?? []
+            while !queue.isEmpty {
+                let id = queue.removeFirst()
+                let name = nodes[id]!.name
+                nodes[id]!.path = nodes[id]!.parent.map { nodes[$0]!.path + SectionPaths.separator + name } ?? name
+                queue += children[id] ?? []
+            }
         }
+
+        /// The keys of a section's children, for telling sections of one name apart.
+        func childKeys(_ id: Int) -> [String] { (children[id] ?? []).map { nodes[$0]!.key }.sorted() }
     }
 
     /// - Parameters:
@@ -73,15 +95,34 @@ struct SectionComparator: Sendable {
         var paired: Set<Int> = []
         var queue: [(Int?, Int?)] = [(nil, nil)]
 
+        /// How alike two sections of one name are, to pair several of one name by what they hold rather than by
+        /// their order: the same description counts most, then the same children's names.
+        func likeness(_ l: Int, _ r: Int) -> Int {
+            let description = (
+                vocabularies[.left]!.text(lefts.nodes[l]!.section.description.map(JSONValue.string) ?? .null),
+                vocabularies[.right]!.text(rights.nodes[r]!.section.description.map(JSONValue.string) ?? .null)
+            )
+            let sameDescription = values.same(description.0, description.1, .markup)
+            return (sameDescription ? 2 : 0) + (lefts.childKeys(l) == rights.childKeys(r) ? 1 : 0)
+        }
+        /// The best of `candidates` (right ids of `l`'s name) for `l`: the most alike, the first in sibling order.
+        func best(_ l: Int, among candidates: [Int]) -> Int? {
+            guard candidates.count > 1 else { return candidates.first }
+            return candidates.enumerated().max { a, b in
+                (likeness(l, a.element), -a.offset) < (likeness(l, b.element), -b.offset)
+            }?.element
+        }
+
         /// Pairs the unpaired children of a pair (or the roots), by name then as renames; queues every new pair.
         func pairChildren(_ l: Int?, _ r: Int?) {
             let ls = (lefts.children[l] ?? []).filter { pairs[$0] == nil }
             var rs = (rights.children[r] ?? []).filter { !paired.contains($0) }
             var unmatched: [Int] = []
-            for id in ls where pairs[id] == nil {
+            for id in ls {
                 let key = lefts.nodes[id]!.key
-                if let index = rs.firstIndex(where: { rights.nodes[$0]!.key == key }) {
-                    join(id, rs.remove(at: index))
+                if let match = best(id, among: rs.filter { rights.nodes[$0]!.key == key }) {
+                    rs.removeAll { $0 == match }
+                    join(id, match)
                 } else {
                     unmatched.append(id)
                 }
@@ -130,8 +171,9 @@ struct SectionComparator: Sendable {
             var moved = false
             for id in ls where pairs[id] == nil {
                 let key = lefts.nodes[id]!.key
-                guard let index = rs.firstIndex(where: { rights.nodes[$0]!.key == key }) else { continue }
-                join(id, rs.remove(at: index))
+                guard let match = best(id, among: rs.filter { rights.nodes[$0]!.key == key }) else { continue }
+                rs.removeAll { $0 == match }
+                join(id, match)
                 moved = true
                 // Pair this one's subtree before the next move is looked for.
                 drain()
@@ -150,8 +192,13 @@ struct SectionComparator: Sendable {
         for (l, r) in pairs {
             let (ln, rn) = (lefts.nodes[l]!, rights.nodes[r]!)
             var changes: [FieldChange] = []
-            let parentsPaired = ln.parent.map { pairs[$0] } ?? nil
-            if parentsPaired != rn.parent {
+            let moved: Bool
+            switch (ln.parent, rn.parent) {
+            case (nil, nil): moved = false
+            case (let parent?, let other?): moved = pairs[parent] != other
+            default: moved = true
+            }
+            if moved {
                 let old = ln.parent.map { JSONValue.string(lefts.nodes[$0]!.path) } ?? .null
                 let new = rn.parent.map { JSONValue.string(rights.nodes[$0]!.path) } ?? .null
                 changes.append(FieldChange(field: "parent", old: old, new: new, kind: .moved))

@@ -8,7 +8,10 @@ extension HTMLRenderer {
     func chart(_ report: ComparisonReport) -> String {
         let differing = report.suites.filter(\.differs)
         guard !differing.isEmpty else {
-            return "<p class=\"chart-empty\">No differences: every compared case matches.</p>\n"
+            guard report.options.compares(.cases) else {
+                return "<p class=\"chart-empty\">Cases were not compared (<code>--resources</code>).</p>\n"
+            }
+            return "<p class=\"chart-empty\">Every compared case matches.</p>\n"
         }
         let shown = Array(differing.prefix(Self.chartSuites))
         let kinds = CaseStatus.driftKinds

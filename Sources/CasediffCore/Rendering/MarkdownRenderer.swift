@@ -141,8 +141,12 @@ extension MarkdownRenderer: SuitePartRenderer {
         }
         let othersDiffer = report.resourceTotals.contains(where: \.differs)
         let none = othersDiffer ? "no case differences" : "no differences"
-        out += " (" + (counted.isEmpty ? none : counted.joined(separator: ", "))
-        out += "; \(totals.unchanged) unchanged). "
+        if report.options.compares(.cases) {
+            out += " (" + (counted.isEmpty ? none : counted.joined(separator: ", "))
+            out += "; \(totals.unchanged) unchanged). "
+        } else {
+            out += " (cases not compared). "
+        }
         out += "Matched by \(Self.escape(TableRenderer.matchDescription(report.options))); "
         out += "fail-on: \(report.options.failOnDescription).\n\n"
 
