@@ -160,8 +160,8 @@ import Testing
                     <testcase classname="Shop.sections" name="Root &gt; Gifts" time="0">
                       <failure type="added" message="only in P2 (P2)">section #150</failure>
                 """))
-        #expect(junit.contains("<testsuite name=\"Templates\" tests=\"2\" failures=\"1\""))
-        #expect(junit.contains("<testcase classname=\"Suites\" name=\"Shop\" time=\"0\">"))
+        #expect(junit.contains("<testsuite name=\"Project: Templates\" tests=\"2\" failures=\"1\""))
+        #expect(junit.contains("<testcase classname=\"Project: Suites\" name=\"Shop\" time=\"0\">"))
     }
 
     @Test func csvHasAResourceColumnAndARowPerRecord() throws {

@@ -140,10 +140,11 @@ extension JUnitRenderer: SuitePartRenderer {
         return Data(out.utf8)
     }
 
-    /// A project-wide resource's `<testsuite>` (`Suites`, `Shared step sets`, …), one `<testcase>` per record.
+    /// A project-wide resource's `<testsuite>` (`Project: Suites`, `Project: Shared step sets`, …; the prefix keeps
+    /// them apart from a TestRail suite named `Suites`), one `<testcase>` per record.
     private func testsuite(_ resource: ResourceComparison, of report: ComparisonReport) -> String {
         let (left, right) = (report.left.label, report.right.label)
-        let title = resource.resource.title
+        let title = "Project: " + resource.resource.title
         var out =
             "  <testsuite name=\(Self.attribute(title)) tests=\"\(resource.records.count)\" "
             + "failures=\"\(resource.counts.drift)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
