@@ -21,6 +21,35 @@ import Testing
             options: .init(controller: controller))
     }
 
+    /// `--resources` without cases fetches no case: the suites come whole with their sections alone, and the
+    /// sections compare as in a full run, streamed or not.
+    @Test func withoutCasesNoCaseIsFetchedAndTheSectionsAreTheSame() async throws {
+        try await TestRailSimulator.withRunning(dataset: Self.dataset) { simulator in
+            let client = try simulator.demoClient()
+            func job(_ resources: Set<ProjectResource>) -> CompareJob {
+                CompareJob(
+                    client: client, left: ProjectReference("1"), right: ProjectReference("Storefront (migrated)"),
+                    options: .init(
+                        controller: .init(speculation: false), comparison: ComparisonOptions(resources: resources)))
+            }
+            let full = try await job([.cases, .sections]).run()
+            let before = await simulator.requestLog().count
+            let sectionsOnly = try await job([.sections]).run()
+            let log = await simulator.requestLog().dropFirst(before)
+            #expect(!log.contains { $0.method == "get_cases" } && log.contains { $0.method == "get_sections" })
+            #expect(sectionsOnly.metrics?.cases == 0)
+            #expect(sectionsOnly.report.suites.map(\.sections) == full.report.suites.map(\.sections))
+            #expect(sectionsOnly.report.totals.total == 0 && sectionsOnly.report.left.cases == 0)
+            #expect(
+                sectionsOnly.report.driftCount == full.report.suites.reduce(0) { $0 + ($1.sections?.counts.drift ?? 0) }
+            )
+
+            let stream = try ReportStream(renderers: [JSONRenderer()])
+            let streamed = try await job([.sections]).run(streaming: stream)
+            #expect(streamed.report.resourceTotals == sectionsOnly.report.resourceTotals)
+        }
+    }
+
     /// Replaces the simulator's random port so golden files are stable.
     func normalized(_ text: String, _ simulator: RunningSimulator) -> String {
         text.replacingOccurrences(of: simulator.baseURL.absoluteString, with: "http://simulator/")

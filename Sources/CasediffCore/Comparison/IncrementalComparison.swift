@@ -329,7 +329,7 @@ struct PairWork: Sendable {
             return suite.map { scope.views($0, name: pair.name, side: vocabularies[side]!) } ?? []
         }
         let (leftViews, rightViews) = (views[0], views[1])
-        // `--resources` without cases: the cases are counted, not compared.
+        // `--resources` without cases: none were fetched, and none are compared.
         let result =
             scope.options.compares(.cases) ? scope.compare(leftViews, rightViews, suite: pair.name) : ScopeResult()
         let records = CaseRecord.sorted(result.records)

@@ -18,11 +18,14 @@ public struct FetchController: Sendable {
         public var suites: SuiteFilter
         /// List the users even when no custom field needs them (`--fields created_by,updated_by`).
         public var alwaysFetchUsers: Bool
+        /// Fetch the suites' cases (false: `--resources` without `cases`; see ``FetchPlanner/Configuration``).
+        public var fetchCases: Bool
 
         public init(
             concurrency: Int = 8, speculation: Bool = true, retry: RetryPolicy = RetryPolicy(),
-            suites: SuiteFilter = .init(), alwaysFetchUsers: Bool = false
+            suites: SuiteFilter = .init(), alwaysFetchUsers: Bool = false, fetchCases: Bool = true
         ) {
+            self.fetchCases = fetchCases
             self.suites = suites
             self.alwaysFetchUsers = alwaysFetchUsers
             self.concurrency = max(1, concurrency)
@@ -100,7 +103,7 @@ public struct FetchController: Sendable {
             configuration: .init(
                 concurrency: configuration.concurrency, speculation: configuration.speculation && !offline,
                 instance: instance, suites: configuration.suites,
-                alwaysFetchUsers: configuration.alwaysFetchUsers),
+                alwaysFetchUsers: configuration.alwaysFetchUsers, fetchCases: configuration.fetchCases),
             hints: hints)
         var aggregator = ResultAggregator()
         var delivered: [Side: [SuiteData]] = [:]
@@ -108,8 +111,11 @@ public struct FetchController: Sendable {
         // Suites whole before the heads wait for them.
         var early: [(Side, SuiteData)]? = []
         func handOver(_ side: Side, _ suite: SuiteData) async throws {
-            sizes[side, default: []].append(
-                SuiteSizeHint(suiteID: suite.suite.id, cases: suite.cases.count, sections: suite.sections.count))
+            // A suite fetched without its cases says nothing of its size.
+            if configuration.fetchCases {
+                sizes[side, default: []].append(
+                    SuiteSizeHint(suiteID: suite.suite.id, cases: suite.cases.count, sections: suite.sections.count))
+            }
             if retainingSuites { delivered[side, default: []].append(suite) }
             if early == nil { try await deliver(.suite(side, suite)) } else { early!.append((side, suite)) }
         }

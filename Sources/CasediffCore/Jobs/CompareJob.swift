@@ -334,6 +334,9 @@ public struct CompareJob: Sendable {
         if let concurrency = connection.concurrency { fetch.controller.concurrency = max(1, concurrency) }
         fetch.controller.suites = SuiteFilter(options.comparison.suites)
         fetch.controller.alwaysFetchUsers = options.comparison.fields.namesUsers
+        // `--resources` without cases: the cases are neither compared nor fetched.
+        fetch.controller.fetchCases = options.comparison.compares(.cases)
+        fetch.incremental = fetch.incremental && fetch.controller.fetchCases
         return fetch
     }
 }

@@ -116,7 +116,8 @@ public struct FetchSession: Sendable {
         let limiter = RateLimiter(.init(ceiling: rate.profile.requestsPerMinute), clock: options.clock)
         var refreshed = IncrementalRefresher.Outcome()
         let refreshMetrics = MetricsRecorder()
-        if let store, let cache, !store.offline {
+        // Bringing stored suites up to date fetches cases; a run without them has nothing to bring up to date.
+        if let store, let cache, !store.offline, options.controller.fetchCases {
             let suites = try await refreshCandidates(
                 projects, hints: stored, resumesFrom: ticket?.resumesFrom, store: store, warning: &warning)
             if !suites.isEmpty {
@@ -220,7 +221,10 @@ public struct FetchSession: Sendable {
         }
         let complete = options.controller.suites.isEmpty
         _ = try await Self.tolerating(store, &warning) {
-            try await store.history.saveSizes(sizes, instance: instance, complete: complete, at: now)
+            // A run without cases knows no suite's size: the sizes known stay.
+            if options.controller.fetchCases {
+                try await store.history.saveSizes(sizes, instance: instance, complete: complete, at: now)
+            }
             try await saveLearnedRate(limiter, store: store, at: now)
             if let ticket {
                 try await store.history.finishRun(ticket, outcome: .complete, at: now)

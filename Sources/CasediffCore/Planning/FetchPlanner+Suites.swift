@@ -9,13 +9,17 @@ extension FetchPlanner {
             ?? hints.suites(instance: configuration.instance, projectID: projectID)?.first {
                 $0.suiteID == key.suiteID
             }
+        var cases = PageSeries(
+            base: .getCases(projectID: projectID, suiteID: key.suiteID),
+            expectedItems: configuration.fetchCases ? hint?.cases : 0)
+        // Cases not wanted: their list is whole and empty before anything is asked.
+        if !configuration.fetchCases { cases.record(offset: 0, PageShape(count: 0, limit: 0, next: nil)) }
         suites[key] = SuiteState(
             suite: suite,
             sections: PageSeries(
                 base: .getSections(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.sections,
                 unknownChain: PageSeries.unknownSectionsChain),
-            cases: PageSeries(base: .getCases(projectID: projectID, suiteID: key.suiteID), expectedItems: hint?.cases),
-            hinted: hint != nil)
+            cases: cases, hinted: hint != nil)
         enqueueSuitePages(key)
     }
 

@@ -26,11 +26,15 @@ public struct FetchPlanner: Sendable, UnitSource {
         public var suites: SuiteFilter
         /// List the users even when no custom field needs them (`created_by`/`updated_by` are compared).
         public var alwaysFetchUsers: Bool
+        /// Fetch the suites' cases; false when only their sections and the project's other resources are compared
+        /// (`--resources` without `cases`): each suite then comes whole with its sections and no case.
+        public var fetchCases: Bool
 
         public init(
             concurrency: Int, speculation: Bool = true, instance: String, suites: SuiteFilter = .init(),
-            alwaysFetchUsers: Bool = false
+            alwaysFetchUsers: Bool = false, fetchCases: Bool = true
         ) {
+            self.fetchCases = fetchCases
             self.suites = suites
             self.alwaysFetchUsers = alwaysFetchUsers
             self.concurrency = max(1, concurrency)

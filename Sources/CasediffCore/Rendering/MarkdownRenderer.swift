@@ -150,21 +150,25 @@ extension MarkdownRenderer: SuitePartRenderer {
         out += "Matched by \(Self.escape(TableRenderer.matchDescription(report.options))); "
         out += "fail-on: \(report.options.failOnDescription).\n\n"
 
-        out += "| Suite | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
-        out += "|:------|-----:|------:|------:|--------:|--------:|------:|--------:|----------:|\n"
         func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> String {
             let cells =
                 [name, String(leftCases), String(rightCases)]
                 + CaseStatus.allCases.map { String(counts[$0]) }
             return "| " + cells.joined(separator: " | ") + " |\n"
         }
-        for suite in report.suites {
-            out += row(Self.escape(suite.name), suite.leftCases, suite.rightCases, suite.counts)
+        // Without cases (`--resources`), no case table: its counts would all be 0.
+        if report.options.compares(.cases) {
+            out += "| Suite | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
+            out += "|:------|-----:|------:|------:|--------:|--------:|------:|--------:|----------:|\n"
+            for suite in report.suites {
+                out += row(Self.escape(suite.name), suite.leftCases, suite.rightCases, suite.counts)
+            }
+            out += row("**Total**", report.left.cases, report.right.cases, totals)
         }
-        out += row("**Total**", report.left.cases, report.right.cases, totals)
         let resourceTotals = report.resourceTotals
         if !resourceTotals.isEmpty {
-            out += "\n| Resource | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
+            if report.options.compares(.cases) { out += "\n" }
+            out += "| Resource | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
             out += "|:---------|-----:|------:|------:|--------:|--------:|------:|--------:|----------:|\n"
             for total in resourceTotals {
                 let name = total.resource == .sections ? "Sections (all suites)" : total.resource.title

@@ -47,15 +47,19 @@ public struct TableRenderer: Sendable {
         func row(_ name: String, _ leftCases: Int, _ rightCases: Int, _ counts: StatusCounts) -> [String] {
             [name, String(leftCases), String(rightCases)] + CaseStatus.allCases.map { String(counts[$0]) }
         }
-        let rows = report.suites.map { row($0.name, $0.leftCases, $0.rightCases, $0.counts) }
-        let totalRow = row("Total", report.left.cases, report.right.cases, report.totals)
-        var out = grid("Suite", rows: rows, total: totalRow)
+        var tables: [String] = []
+        // Without cases (`--resources`), no case table: its counts would all be 0.
+        if report.options.compares(.cases) {
+            let rows = report.suites.map { row($0.name, $0.leftCases, $0.rightCases, $0.counts) }
+            let totalRow = row("Total", report.left.cases, report.right.cases, report.totals)
+            tables.append(grid("Suite", rows: rows, total: totalRow))
+        }
         let resources = report.resourceTotals.map { total in
             let name = total.resource == .sections ? "Sections (all suites)" : total.resource.title
             return row(name, total.left, total.right, total.counts)
         }
-        if !resources.isEmpty { out += "\n" + grid("Resource", rows: resources, total: nil) }
-        return out
+        if !resources.isEmpty { tables.append(grid("Resource", rows: resources, total: nil)) }
+        return tables.joined(separator: "\n")
     }
 
     /// A table of counts under a header (`first` names the first column), ruled, with a total row when given; status
@@ -243,7 +247,8 @@ extension TableRenderer: SuitePartRenderer {
             for resource in report.resources where resource.differs {
                 out += "\n" + self.heading(resource.resource.title, indent: "  ") + differences(resource.records)
             }
-            out += "\n" + prose(Self.totalsLine(report))
+            out += "\n"
+            if report.options.compares(.cases) { out += prose(Self.totalsLine(report)) }
             out += Self.resourceTotalsLines(report).map(prose).joined()
         }
         out += notes(report).map { "\n" + prose($0).dropLast() }.joined()
