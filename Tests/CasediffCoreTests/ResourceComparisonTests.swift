@@ -153,6 +153,43 @@ import Testing
             ])
     }
 
+    @Test func sectionsOfOneNamePairTheSameWhicheverSideIsTheLeft() throws {
+        let left = project(
+            id: 1,
+            sections: [
+                section(1, "Misc", order: 1, description: "X", suite: 100),
+                section(2, "Misc", order: 2, description: "Y", suite: 100),
+            ])
+        let right = project(
+            id: 2,
+            sections: [
+                section(11, "Misc", order: 1, description: "Y", suite: 200),
+                section(12, "Misc", order: 2, description: "Z", suite: 200),
+            ])
+        for (a, b) in [(left, right), (right, left)] {
+            let sections = try #require(try compare(a, b, ComparisonOptions()).suites[0].sections)
+            #expect(sections.counts.unchanged == 1 && sections.counts.changed == 1)
+        }
+    }
+
+    @Test func aCommonNameIsNoMove() throws {
+        // Two "Negative" sections under parents that went: nothing says which went where.
+        let left = project(
+            id: 1,
+            sections: [
+                section(1, "Feature A", suite: 100), section(2, "Negative", parent: 1, suite: 100),
+                section(3, "Feature B", order: 2, suite: 100), section(4, "Negative", parent: 3, suite: 100),
+            ])
+        let right = project(
+            id: 2,
+            sections: [
+                section(11, "Login", suite: 200), section(12, "Negative", parent: 11, suite: 200),
+                section(13, "Search", order: 2, suite: 200), section(14, "Negative", parent: 13, suite: 200),
+            ])
+        let sections = try #require(try compare(left, right, ComparisonOptions()).suites[0].sections)
+        #expect(sections.counts.moved == 0 && sections.counts.removed == 4 && sections.counts.added == 4)
+    }
+
     @Test func crossSuiteComparesTheSectionsOfEverySuiteOfAName() throws {
         let left = project(
             id: 1, sections: [section(1, "Sign-in", suite: 100), section(2, "Only in dup", suite: 101)],
@@ -266,6 +303,20 @@ import Testing
             ])
         let changed = try #require(sets.records.first { $0.status == .changed })
         #expect(changed.changes.map(\.path) == ["/custom_steps_separated/0/expected"])
+    }
+
+    @Test func setsOfOneTitlePairTheSameWhicheverSideIsTheLeft() throws {
+        func set(_ id: Int, _ content: String, project: Int) -> SharedStepSet {
+            SharedStepSet(id: id, title: "Dup", projectID: project, steps: [.object(["content": .string(content)])])
+        }
+        let left = project(
+            id: 1, definitions: ProjectDefinitions(sharedSteps: [set(801, "X", project: 1), set(802, "Y", project: 1)]))
+        let right = project(
+            id: 2, definitions: ProjectDefinitions(sharedSteps: [set(901, "Y", project: 2), set(902, "Z", project: 2)]))
+        for (a, b) in [(left, right), (right, left)] {
+            let sets = try compare(a, b, ComparisonOptions(resources: [.sharedSteps])).resources[0]
+            #expect(sets.counts.unchanged == 1 && sets.counts.changed == 1)
+        }
     }
 
     @Test func setsOfOneTitlePairByTheirStepsAndEmptySetsAreNoRename() throws {

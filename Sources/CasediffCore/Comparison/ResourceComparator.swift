@@ -272,18 +272,28 @@ struct ResourceComparator: Sendable {
     {
         var byKey: [String: [Int]] = [:]
         for (index, key) in rights.enumerated() { byKey[key, default: []].append(index) }
+        var leftByKey: [String: [Int]] = [:]
+        for (index, key) in lefts.enumerated() { leftByKey[key, default: []].append(index) }
         var pairs: [(Int, Int)] = []
         var left: [Int] = []
-        for (index, key) in lefts.enumerated() {
-            if var candidates = byKey[key], !candidates.isEmpty {
-                // Several of one key: the one with the same content first, never the one an id ranks first.
-                let chosen = candidates.firstIndex { sameContent?(index, $0) ?? false } ?? 0
-                pairs.append((index, candidates.remove(at: chosen)))
-                byKey[key] = candidates
-            } else {
-                left.append(index)
+        for key in leftByKey.keys.sorted() {
+            var group = leftByKey[key]!
+            var candidates = byKey[key] ?? []
+            // Several of one key: those with the same content pair first (whichever side is the left), then the
+            // rest in order.
+            if let sameContent, group.count > 1 || candidates.count > 1 {
+                for index in group {
+                    guard let chosen = candidates.firstIndex(where: { sameContent(index, $0) }) else { continue }
+                    pairs.append((index, candidates.remove(at: chosen)))
+                    group.removeAll { $0 == index }
+                }
             }
+            for (index, candidate) in zip(group, candidates) { pairs.append((index, candidate)) }
+            left += group.dropFirst(min(group.count, candidates.count))
+            byKey[key] = Array(candidates.dropFirst(min(group.count, candidates.count)))
         }
+        left.sort()
+        pairs.sort { $0.0 < $1.0 }
         var right = byKey.values.flatMap { $0 }.sorted()
         guard let sameContent, options.renameThreshold < 1, !left.isEmpty, !right.isEmpty else {
             return (pairs, left, right)

@@ -4,10 +4,11 @@ import TestRailAPI
 /// Compares one suite pair's section trees, empty sections included, by path and never by id.
 ///
 /// Sections pair down the tree: the roots by name, then the children of each pair by name; several of one name
-/// under one parent pair in sibling order. Under a pair, unpaired children whose names are at least the rename
+/// under one parent pair by what they hold (description, children's names), then in sibling order. Under a pair, unpaired children whose names are at least the rename
 /// threshold similar pair as renames, most similar first. What is left pairs across the tree by name as moves (a
-/// section under another parent), and the children of every such pair pair under it in turn. A section's
-/// descendants therefore follow a move or a rename of it rather than each being reported.
+/// section under another parent) when that name is unique among the unpaired on both sides, and the children of
+/// every such pair pair under it in turn. A section's descendants therefore follow a move or a rename of it rather
+/// than each being reported.
 ///
 /// A pair is `moved` when its parents are not a pair (or one is at the root), `renamed` when its names differ, and
 /// `changed` when its description differs (as text, like a case's Text field), or, when `--fields` names
@@ -71,8 +72,10 @@ struct SectionComparator: Sendable {
             }
             // Paths from the root down, on the tree as cut.
             var queue = children[nil] ?? []
-            while !queue.isEmpty {
-                let id = queue.removeFirst()
+            var next = 0
+            while next < queue.count {
+                let id = queue[next]
+                next += 1
                 let name = nodes[id]!.name
                 nodes[id]!.path = nodes[id]!.parent.map { nodes[$0]!.path + SectionPaths.separator + name } ?? name
                 queue += children[id] ?? []
@@ -105,34 +108,53 @@ struct SectionComparator: Sendable {
             let sameDescription = values.same(description.0, description.1, .markup)
             return (sameDescription ? 2 : 0) + (lefts.childKeys(l) == rights.childKeys(r) ? 1 : 0)
         }
-        /// The best of `candidates` (right ids of `l`'s name) for `l`: the most alike, the first in sibling order.
-        func best(_ l: Int, among candidates: [Int]) -> Int? {
-            guard candidates.count > 1 else { return candidates.first }
-            return candidates.enumerated().max { a, b in
-                (likeness(l, a.element), -a.offset) < (likeness(l, b.element), -b.offset)
-            }?.element
-        }
 
         /// Pairs the unpaired children of a pair (or the roots), by name then as renames; queues every new pair.
         func pairChildren(_ l: Int?, _ r: Int?) {
             let ls = (lefts.children[l] ?? []).filter { pairs[$0] == nil }
-            var rs = (rights.children[r] ?? []).filter { !paired.contains($0) }
-            var unmatched: [Int] = []
+            let rs = (rights.children[r] ?? []).filter { !paired.contains($0) }
+            var rightsByKey: [String: [Int]] = [:]
+            for id in rs { rightsByKey[rights.nodes[id]!.key, default: []].append(id) }
+            var leftsByKey: [String: [Int]] = [:]
+            var keys: [String] = []
             for id in ls {
                 let key = lefts.nodes[id]!.key
-                if let match = best(id, among: rs.filter { rights.nodes[$0]!.key == key }) {
-                    rs.removeAll { $0 == match }
-                    join(id, match)
-                } else {
-                    unmatched.append(id)
+                if leftsByKey[key] == nil { keys.append(key) }
+                leftsByKey[key, default: []].append(id)
+            }
+            for key in keys {
+                guard let candidates = rightsByKey[key] else { continue }
+                let group = leftsByKey[key]!
+                if group.count == 1, candidates.count == 1 {
+                    join(group[0], candidates[0])
+                    continue
+                }
+                // Several of one name: the most alike pairs first, both sides' sibling order breaking ties, so
+                // which side is the left changes nothing.
+                var options: [(likeness: Int, left: Int, right: Int)] = []
+                for (li, id) in group.enumerated() {
+                    for (ri, other) in candidates.enumerated() { options.append((likeness(id, other), li, ri)) }
+                }
+                options.sort { ($1.likeness, $0.left + $0.right, $0.left) < ($0.likeness, $1.left + $1.right, $1.left) }
+                var usedLeft: Set<Int> = []
+                var usedRight: Set<Int> = []
+                for option in options where !usedLeft.contains(option.left) && !usedRight.contains(option.right) {
+                    usedLeft.insert(option.left)
+                    usedRight.insert(option.right)
+                    join(group[option.left], candidates[option.right])
                 }
             }
-            guard let threshold = renameThreshold, !unmatched.isEmpty, !rs.isEmpty else { return }
+            let unmatched = ls.filter { pairs[$0] == nil }
+            let rest = rs.filter { !paired.contains($0) }
+            // Above this many name pairs under one parent, renames are not looked for (it would cost seconds).
+            guard let threshold = renameThreshold, !unmatched.isEmpty, !rest.isEmpty,
+                unmatched.count * rest.count <= CasePairing.maximumRenameCandidates
+            else { return }
             var candidates: [(similarity: Double, left: Int, right: Int)] = []
+            let restScalars = rest.map { Array(rights.nodes[$0]!.key.unicodeScalars) }
             for (li, id) in unmatched.enumerated() {
                 let scalars = Array(lefts.nodes[id]!.key.unicodeScalars)
-                for (ri, other) in rs.enumerated() {
-                    let otherScalars = Array(rights.nodes[other]!.key.unicodeScalars)
+                for (ri, otherScalars) in restScalars.enumerated() {
                     if let similarity = TitleSimilarity.similarity(scalars, otherScalars, atLeast: threshold) {
                         candidates.append((similarity, li, ri))
                     }
@@ -145,7 +167,7 @@ struct SectionComparator: Sendable {
             {
                 usedLeft.insert(candidate.left)
                 usedRight.insert(candidate.right)
-                join(unmatched[candidate.left], rs[candidate.right])
+                join(unmatched[candidate.left], rest[candidate.right])
             }
         }
         func join(_ l: Int, _ r: Int) {
@@ -154,32 +176,33 @@ struct SectionComparator: Sendable {
             queue.append((l, r))
         }
         func drain() {
-            while !queue.isEmpty {
-                let (l, r) = queue.removeFirst()
+            var next = 0
+            while next < queue.count {
+                let (l, r) = queue[next]
+                next += 1
                 pairChildren(l, r)
             }
+            queue = []
         }
         drain()
-        // Moves: what is left pairs by name across the tree, in path order, and its children under it.
+        // Moves: a section still unpaired pairs with the one unpaired section of its name on the other side,
+        // wherever it is, when that name is unique among the unpaired on both sides (a common name such as
+        // "Negative" says nothing about where a section went); its subtree pairs under it. Repeated while it pairs
+        // anything, since a subtree paired can leave a name unique.
         while true {
-            let ls = lefts.nodes.keys.filter { pairs[$0] == nil }.sorted {
-                (lefts.nodes[$0]!.path, $0) < (lefts.nodes[$1]!.path, $1)
+            var leftsByKey: [String: [Int]] = [:]
+            for (id, node) in lefts.nodes where pairs[id] == nil { leftsByKey[node.key, default: []].append(id) }
+            var rightsByKey: [String: [Int]] = [:]
+            for (id, node) in rights.nodes where !paired.contains(id) {
+                rightsByKey[node.key, default: []].append(id)
             }
-            var rs = rights.nodes.keys.filter { !paired.contains($0) }.sorted {
-                (rights.nodes[$0]!.path, $0) < (rights.nodes[$1]!.path, $1)
+            let moves = leftsByKey.compactMap { key, ids -> (Int, Int)? in
+                guard ids.count == 1, let others = rightsByKey[key], others.count == 1 else { return nil }
+                return (ids[0], others[0])
             }
-            var moved = false
-            for id in ls where pairs[id] == nil {
-                let key = lefts.nodes[id]!.key
-                guard let match = best(id, among: rs.filter { rights.nodes[$0]!.key == key }) else { continue }
-                rs.removeAll { $0 == match }
-                join(id, match)
-                moved = true
-                // Pair this one's subtree before the next move is looked for.
-                drain()
-                rs.removeAll { paired.contains($0) }
-            }
-            if !moved { break }
+            guard !moves.isEmpty else { break }
+            for (l, r) in moves.sorted(by: { $0.0 < $1.0 }) { join(l, r) }
+            drain()
         }
 
         let (leftRanks, rightRanks) = ranks(lefts, rights, pairs)
