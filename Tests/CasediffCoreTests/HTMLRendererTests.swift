@@ -262,4 +262,16 @@ import Testing
         report.right.instance = ""
         #expect(MarkdownRenderer().render(report).contains("| Pay by card (C2 → C12) |"))
     }
+
+    /// Without cases (`--resources`), the header says they were not compared rather than counting none.
+    @Test func casesNotComparedAreNotCountedAsNone() throws {
+        let left = ComparatorTestSupport.makeProject(suites: [("S", [ComparatorTestSupport.makeCase(1, "A")])])
+        var right = ComparatorTestSupport.makeProject(id: 2, suites: [("S", [])])
+        right.suites[0].sections.removeLast()
+        let report = try ProjectComparator(options: ComparisonOptions(resources: [.sections])).compare(left, right)
+        let html = page(report)
+        #expect(html.contains("<strong>Drift:</strong> 1 section (exit code 1) \u{2014} cases: not compared"))
+        #expect(!html.contains("no differences; 0 unchanged"))
+        #expect(html.contains("Cases were not compared"))
+    }
 }

@@ -92,7 +92,9 @@ public struct FetchSession: Sendable {
         var stored = FixedSizeHints([:])
         if let store {
             let now = store.now()
-            if !store.offline {
+            // A run without cases (`--resources`) neither resumes one nor can be resumed: it is left out of the
+            // history, so an interrupted full run stays resumable after it.
+            if !store.offline, options.controller.fetchCases {
                 let subject = projects.keys.sorted().map { "\(projects[$0]!)" }.joined(separator: " vs ")
                 ticket = try await Self.tolerating(store, &warning) {
                     try await store.history.beginRun(

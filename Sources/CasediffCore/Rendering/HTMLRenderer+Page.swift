@@ -71,9 +71,14 @@ extension HTMLRenderer {
         }
         let counted = CaseStatus.driftKinds.filter { totals[$0] > 0 }.map { "\(totals[$0]) \($0.rawValue)" }
         let others = report.resourceTotals.filter(\.differs)
-        out += " \u{2014} " + (others.isEmpty ? "" : "cases: ")
-        out += counted.isEmpty ? "no differences" : counted.joined(separator: ", ")
-        out += "; \(totals.unchanged) unchanged"
+        let cases = report.options.compares(.cases)
+        out += " \u{2014} " + (others.isEmpty && cases ? "" : "cases: ")
+        if cases {
+            out += counted.isEmpty ? "no differences" : counted.joined(separator: ", ")
+            out += "; \(totals.unchanged) unchanged"
+        } else {
+            out += "not compared"
+        }
         if differences > totals.drift {
             let other = differences - totals.drift
             out += "; \(other) difference\(other == 1 ? "" : "s") not counted as drift"
@@ -95,7 +100,9 @@ extension HTMLRenderer {
             } else {
                 out += "<td>\(Self.escape(side.instance.isEmpty ? "(no URL)" : side.instance))</td>"
             }
-            out += "<td>\(Self.escape(source(side)))</td><td>\(side.cases)</td></tr>\n"
+            // Cases not compared (`--resources`) were not fetched either: no count to give.
+            let count = report.options.compares(.cases) ? String(side.cases) : "\u{2014}"
+            out += "<td>\(Self.escape(source(side)))</td><td>\(count)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n<dl class=\"options\">\n"
         var options: [(String, String)] = [
