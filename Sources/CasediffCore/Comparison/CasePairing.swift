@@ -148,7 +148,7 @@ struct CasePairing: Sendable {
     }
 
     /// Takes the best-scored pairs first (ties by left, then right position), each left and right at most once.
-    private static func greedyPairs<Score: Comparable>(_ candidates: [(score: Score, l: Int, r: Int)]) -> [(Int, Int)] {
+    static func greedyPairs<Score: Comparable>(_ candidates: [(score: Score, l: Int, r: Int)]) -> [(Int, Int)] {
         let ordered = candidates.sorted { ($1.score, $0.l, $0.r) < ($0.score, $1.l, $1.r) }
         var usedLeft = Set<Int>()
         var usedRight = Set<Int>()

@@ -12,6 +12,9 @@ public struct CaseRecord: Sendable, Hashable {
         /// The title, normalised (white space collapsed, NFC; case kept).
         public var title: String
 
+        /// The section path and the title as one path: a section record's full path (`Cart > Coupons`).
+        public var path: String { sectionPath.isEmpty ? title : sectionPath + SectionPaths.separator + title }
+
         public init(id: Int, suite: String, sectionPath: String, title: String) {
             self.id = id
             self.suite = suite

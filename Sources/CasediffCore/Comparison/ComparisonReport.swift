@@ -125,8 +125,7 @@ public struct ComparisonReport: Sendable, Hashable {
         var parts: [String] = []
         func add(_ count: Int, _ resource: ProjectResource) {
             guard count > 0 else { return }
-            let noun = resource == .cases ? "case" : resource.singular
-            parts.append("\(count) \(noun)\(count == 1 ? "" : "s")")
+            parts.append("\(count) \(resource.singular)\(count == 1 ? "" : "s")")
         }
         add(totals.drift, .cases)
         for total in resourceTotals { add(total.counts.drift, total.resource) }

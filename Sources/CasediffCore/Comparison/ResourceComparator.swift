@@ -203,14 +203,7 @@ struct ResourceComparator: Sendable {
     /// The option labels in the order the configuration lists them, each once.
     static func labels(_ options: CaseField.Options) -> [String] {
         var seen: Set<String> = []
-        var labels: [String] = []
-        for line in (options.items ?? "").split(whereSeparator: \.isNewline) {
-            guard let comma = line.firstIndex(of: ","), Int(line[..<comma].trimmingCharacters(in: .whitespaces)) != nil
-            else { continue }
-            let label = line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-            if seen.insert(label).inserted { labels.append(label) }
-        }
-        return labels
+        return options.listedChoices.map(\.label).filter { seen.insert($0).inserted }
     }
 
     /// The type as TestRail's field editor names it.
@@ -314,14 +307,9 @@ struct ResourceComparator: Sendable {
                 }
             }
         }
-        candidates.sort { ($1.score, $0.l, $0.r) < ($0.score, $1.l, $1.r) }
-        var usedLeft: Set<Int> = []
-        var usedRight: Set<Int> = []
-        for candidate in candidates where !usedLeft.contains(candidate.l) && !usedRight.contains(candidate.r) {
-            usedLeft.insert(candidate.l)
-            usedRight.insert(candidate.r)
-            pairs.append((candidate.l, candidate.r))
-        }
+        let renamed = CasePairing.greedyPairs(candidates)
+        pairs += renamed
+        let (usedLeft, usedRight) = (Set(renamed.map(\.0)), Set(renamed.map(\.1)))
         left.removeAll { usedLeft.contains($0) }
         right.removeAll { usedRight.contains($0) }
         return (pairs, left, right)

@@ -150,7 +150,7 @@ struct SectionComparator: Sendable {
             guard let threshold = renameThreshold, !unmatched.isEmpty, !rest.isEmpty,
                 unmatched.count * rest.count <= CasePairing.maximumRenameCandidates
             else { return }
-            var candidates: [(similarity: Double, left: Int, right: Int)] = []
+            var candidates: [(score: Double, l: Int, r: Int)] = []
             let restScalars = rest.map { Array(rights.nodes[$0]!.key.unicodeScalars) }
             for (li, id) in unmatched.enumerated() {
                 let scalars = Array(lefts.nodes[id]!.key.unicodeScalars)
@@ -160,15 +160,7 @@ struct SectionComparator: Sendable {
                     }
                 }
             }
-            candidates.sort { ($1.similarity, $0.left, $0.right) < ($0.similarity, $1.left, $1.right) }
-            var usedLeft: Set<Int> = []
-            var usedRight: Set<Int> = []
-            for candidate in candidates where !usedLeft.contains(candidate.left) && !usedRight.contains(candidate.right)
-            {
-                usedLeft.insert(candidate.left)
-                usedRight.insert(candidate.right)
-                join(unmatched[candidate.left], rest[candidate.right])
-            }
+            for (li, ri) in CasePairing.greedyPairs(candidates) { join(unmatched[li], rest[ri]) }
         }
         func join(_ l: Int, _ r: Int) {
             pairs[l] = r
@@ -285,10 +277,7 @@ struct SectionComparator: Sendable {
 
     /// In tree order: by the path the record names (the right one when it has one), then ids.
     static func sorted(_ records: [CaseRecord]) -> [CaseRecord] {
-        func path(_ side: CaseRecord.Side) -> String {
-            side.sectionPath.isEmpty ? side.title : side.sectionPath + SectionPaths.separator + side.title
-        }
-        return records.map { (path($0.current), $0.left?.id ?? 0, $0.right?.id ?? 0, $0) }
+        records.map { ($0.current.path, $0.left?.id ?? 0, $0.right?.id ?? 0, $0) }
             .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
     }
 }

@@ -34,6 +34,9 @@ public enum ProjectResource: String, Sendable, Hashable, CaseIterable, Comparabl
         }
     }
 
+    /// As a summary row of totals: `Sections (all suites)` for every suite's sections together, else the title.
+    public var totalTitle: String { self == .sections ? "Sections (all suites)" : title }
+
     /// One of them, in a sentence: `shared step set`.
     public var singular: String {
         switch self {

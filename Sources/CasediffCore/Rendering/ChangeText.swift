@@ -73,8 +73,7 @@ enum ChangeText {
 
     /// What a resource record is called on one side: a section's full path (`Cart > Coupons`), any other's title.
     static func name(_ side: CaseRecord.Side, of resource: ProjectResource) -> String {
-        guard resource == .sections, !side.sectionPath.isEmpty else { return side.title }
-        return side.sectionPath + SectionPaths.separator + side.title
+        resource == .sections ? side.path : side.title
     }
 
     /// What the record is called on its current side (``name(_:of:)``).

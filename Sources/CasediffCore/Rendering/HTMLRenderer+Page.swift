@@ -95,7 +95,7 @@ extension HTMLRenderer {
         for (name, side) in [("Left (baseline)", report.left), ("Right", report.right)] {
             out += "<tr><th scope=\"row\">\(name)</th>"
             out += "<td>\(Self.escape(side.projectName)) (P\(side.projectID))</td>"
-            if let root = side.caseLinkPrefix.map({ String($0.dropLast("index.php?/cases/view/".count)) }) {
+            if let root = side.instanceLink {
                 out += "<td><a href=\"\(Self.escape(root))\">\(Self.escape(side.instance))</a></td>"
             } else {
                 out += "<td>\(Self.escape(side.instance.isEmpty ? "(no URL)" : side.instance))</td>"

@@ -171,8 +171,7 @@ extension MarkdownRenderer: SuitePartRenderer {
             out += "| Resource | Left | Right | Added | Removed | Changed | Moved | Renamed | Unchanged |\n"
             out += "|:---------|-----:|------:|------:|--------:|--------:|------:|--------:|----------:|\n"
             for total in resourceTotals {
-                let name = total.resource == .sections ? "Sections (all suites)" : total.resource.title
-                out += row(name, total.left, total.right, total.counts)
+                out += row(total.resource.totalTitle, total.left, total.right, total.counts)
             }
         }
 

@@ -55,8 +55,7 @@ public struct TableRenderer: Sendable {
             tables.append(grid("Suite", rows: rows, total: totalRow))
         }
         let resources = report.resourceTotals.map { total in
-            let name = total.resource == .sections ? "Sections (all suites)" : total.resource.title
-            return row(name, total.left, total.right, total.counts)
+            row(total.resource.totalTitle, total.left, total.right, total.counts)
         }
         if !resources.isEmpty { tables.append(grid("Resource", rows: resources, total: nil)) }
         return tables.joined(separator: "\n")

@@ -50,18 +50,23 @@ public struct CaseField: Sendable, Hashable {
             self.hasExpected = hasExpected
         }
 
-        /// The choices of `items` by id: `"1, Low\n2, High"` is `[1: "Low", 2: "High"]`; lines that are not
-        /// `id, label` are skipped.
-        public var choices: [Int: String] {
-            var result: [Int: String] = [:]
+        /// The choices of `items` in the order listed: `"1, Low\n2, High"` is `[(1, "Low"), (2, "High")]`; lines
+        /// that are not `id, label` are skipped.
+        public var listedChoices: [(id: Int, label: String)] {
+            var result: [(id: Int, label: String)] = []
             for line in (items ?? "").split(whereSeparator: \.isNewline) {
                 guard let comma = line.firstIndex(of: ",") else { continue }
                 let id = line[..<comma].trimmingCharacters(in: .whitespaces)
                 guard let number = Int(id) else { continue }
-                let label = line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-                if result[number] == nil { result[number] = label }
+                result.append((number, line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)))
             }
             return result
+        }
+
+        /// The choices of `items` by id: `"1, Low\n2, High"` is `[1: "Low", 2: "High"]`; an id listed twice keeps
+        /// its first label.
+        public var choices: [Int: String] {
+            Dictionary(listedChoices.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
